@@ -1,0 +1,148 @@
+"""The pipeline: run the enabled steps, pass after pass, until nothing changes."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .config import Config
+from .finding import Finding
+from .plan import Edit, Plan, PlanStep
+from .step import apply_findings, select_findings
+
+__all__ = ["Result", "run_pipeline"]
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a repair did: the text, the findings and a replayable plan.
+
+    ``findings`` holds every finding, applied or reported only, with spans in
+    the input text; ``applied`` the ones that changed the text.
+    """
+
+    text: str
+    """The repaired text."""
+    findings: tuple[Finding, ...]
+    """Every finding, with spans in the input text."""
+    applied: tuple[Finding, ...]
+    """The findings that were applied, with spans in the input text."""
+    plan: Plan
+    """The replayable plan (see :func:`cleantext.apply_plan`)."""
+    encoding: str | None = None
+    """For :func:`cleantext.fix_bytes`: the encoding the bytes were decoded with
+    (``"mixed"`` when lines needed different encodings)."""
+    encodings: tuple[str, ...] = field(default_factory=tuple)
+    """For :func:`cleantext.fix_bytes`: every encoding used, most used first."""
+
+    @property
+    def changed(self) -> bool:
+        """Whether the repair changed anything."""
+        return bool(self.plan)
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """The names of the steps that changed the text, in order."""
+        return tuple(s.step for s in self.plan)
+
+    def explain(self) -> str:
+        """A readable account of every finding, one per line."""
+        if not self.findings:
+            return "no damage found"
+        lines = []
+        for f in self.findings:
+            mark = "fixed" if f in self.applied else "left "
+            lines.append(
+                f"{mark} {f.start}-{f.end} {f.kind} ({f.confidence:.2f}, {f.step}): "
+                f"{f.original!r} -> {f.replacement!r}: {f.why}"
+            )
+        return "\n".join(lines)
+
+
+class _EditMap:
+    """Maps positions in a step's output back to positions in its input."""
+
+    def __init__(self, edits: Sequence[Finding]) -> None:
+        self.old_starts: list[int] = []
+        self.old_ends: list[int] = []
+        self.new_starts: list[int] = []
+        self.new_ends: list[int] = []
+        delta = 0
+        for f in edits:
+            self.old_starts.append(f.start)
+            self.old_ends.append(f.end)
+            self.new_starts.append(f.start + delta)
+            self.new_ends.append(f.start + delta + len(f.replacement))
+            delta += len(f.replacement) - (f.end - f.start)
+
+    def start(self, p: int) -> int:
+        i = bisect_right(self.new_starts, p) - 1
+        if i < 0:
+            return p
+        if p < self.new_ends[i]:
+            return self.old_starts[i]
+        return self.old_ends[i] + (p - self.new_ends[i])
+
+    def end(self, p: int) -> int:
+        i = bisect_left(self.new_starts, p) - 1
+        if i < 0:
+            return p
+        if p <= self.new_ends[i]:
+            return self.old_ends[i]
+        return self.old_ends[i] + (p - self.new_ends[i])
+
+
+def _map_back(f: Finding, maps: Sequence[_EditMap]) -> Finding:
+    start, end = f.start, f.end
+    for m in reversed(maps):
+        start, end = m.start(start), m.end(end)
+    if end < start:
+        end = start
+    return f if (start, end) == (f.start, f.end) else f.moved(start, end)
+
+
+def run_pipeline(text: str, config: Config | None = None) -> Result:
+    """Run the steps ``config`` enables on ``text`` until it stops changing."""
+    config = config or Config()
+    steps = config.steps()
+    maps: list[_EditMap] = []
+    findings: list[Finding] = []
+    applied: list[Finding] = []
+    seen: set[tuple[str, int, int, str, str]] = set()
+    plan: list[PlanStep] = []
+    for _ in range(config.max_passes):
+        changed = False
+        for step in steps:
+            found = step.detect(text, config)
+            if not found:
+                continue
+            chosen = select_findings(found, config.min_confidence)
+            chosen_ids = {id(f) for f in chosen}
+            for f in found:
+                mapped = _map_back(f, maps)
+                key = (f.step, mapped.start, mapped.end, f.original, f.replacement)
+                if id(f) in chosen_ids:
+                    applied.append(mapped)
+                    findings.append(mapped)
+                elif key not in seen:
+                    findings.append(mapped)
+                seen.add(key)
+            if not chosen:
+                continue
+            new_text = apply_findings(text, chosen)
+            if new_text == text:
+                continue
+            plan.append(
+                PlanStep(
+                    step.name,
+                    len(text),
+                    tuple(Edit(f.start, f.end, f.original, f.replacement) for f in chosen),
+                )
+            )
+            maps.append(_EditMap(chosen))
+            text = new_text
+            changed = True
+        if not changed:
+            break
+    return Result(text, tuple(findings), tuple(applied), tuple(plan))

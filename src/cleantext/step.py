@@ -1,0 +1,75 @@
+"""What a step is, and how findings are applied to text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .finding import Finding
+
+if TYPE_CHECKING:
+    from .config import Config
+
+__all__ = ["Detector", "Step", "apply_findings", "select_findings"]
+
+Detector = Callable[[str, "Config"], list[Finding]]
+"""A detector reads text (and the configuration) and returns findings whose
+spans index that text. It never changes anything itself."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A named, toggleable step of the pipeline.
+
+    ``name`` is a verb_object name (``fix_mojibake``); it is also the name used
+    in profiles, in ``--enable``/``--disable`` and in replayable plans.
+    """
+
+    name: str
+    """The step's name, as used in profiles and plans."""
+    detect: Detector
+    """Finds the damage this step repairs (or reports)."""
+    summary: str
+    """One line saying what the step does, for documentation and ``--help``."""
+
+
+def select_findings(findings: Iterable[Finding], min_confidence: float) -> list[Finding]:
+    """Keep the findings that are to be applied, sorted, without overlaps.
+
+    A finding is applied when it proposes a change and its confidence reaches
+    ``min_confidence``. When two such findings overlap, the earlier (and, at
+    the same start, the longer) one wins.
+    """
+    chosen: list[Finding] = []
+    last_end = -1
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if not f.changes or f.confidence < min_confidence:
+            continue
+        if f.start < last_end:
+            continue
+        chosen.append(f)
+        last_end = max(f.end, f.start + (1 if f.start == f.end else 0))
+    return chosen
+
+
+def apply_findings(text: str, findings: Sequence[Finding]) -> str:
+    """Replace each finding's span by its replacement.
+
+    ``findings`` must be sorted and must not overlap (see
+    :func:`select_findings`).
+
+    >>> apply_findings("a&amp;b", [Finding("html_entity", 1, 6, "&amp;", "&", 1.0,
+    ...                "unescape_html", "entity")])
+    'a&b'
+    """
+    if not findings:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for f in findings:
+        parts.append(text[pos:f.start])
+        parts.append(f.replacement)
+        pos = f.end
+    parts.append(text[pos:])
+    return "".join(parts)
