@@ -11,10 +11,20 @@ __all__ = ["STEPS", "STEP_NAMES", "step_named"]
 
 STEPS: tuple[Step, ...] = (
     # -- invisible or structural damage that would hide other damage
+    #    (planned order: fix_surrogates, remove_terminal_escapes, remove_bom,
+    #    unescape_html)
     bom.STEP,  # remove_bom
-    # -- encoding damage (mojibake)
-    # -- characters left behind by other software
-    # -- normalisation (off in the default profile)
+    # -- encoding damage (planned order: fix_mojibake, fix_codepage_mixups,
+    #    fix_east_asian_mojibake)
+    # -- characters left behind by other software (planned order:
+    #    fix_c1_controls, remove_zero_width, remove_soft_hyphens, fix_latin_ligatures)
+    # -- PDF extraction damage (planned order: restore_dropped_ligatures,
+    #    join_hyphenated_words, mark_symbol_markers)
+    # -- words and scripts (planned order: fix_homoglyphs, fix_kazakh_letters,
+    #    split_joined_words)
+    # -- normalisation, off in the default profile (planned order: normalize_nfc,
+    #    normalize_line_endings, normalize_whitespace, straighten_quotes,
+    #    reflow_paragraphs, transliterate_russian, transliterate_kazakh, fold_to_ascii)
 )
 """Every step, in the order it runs."""
 
