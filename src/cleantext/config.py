@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from .errors import UnknownStepError
 
@@ -76,10 +77,15 @@ class Config:
     """The pipeline runs its steps until nothing changes, at most this often."""
     symbol_marker: str = ""
     """What symbol-font markers become when they are replaced (empty: removed)."""
+    evidence: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    """Document-level evidence gathered beforehand, by step name (see
+    :attr:`cleantext.step.Step.gather`); empty means each step gathers its own
+    from the text it is given."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "enable", _names(self.enable))
         object.__setattr__(self, "disable", _names(self.disable))
+        object.__setattr__(self, "evidence", MappingProxyType(dict(self.evidence)))
         if self.profile not in PROFILES:
             raise UnknownStepError(
                 f"unknown profile {self.profile!r}; known: {', '.join(sorted(PROFILES))}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .finding import Finding
 
@@ -32,6 +32,15 @@ class Step:
     """Finds the damage this step repairs (or reports)."""
     summary: str
     """One line saying what the step does, for documentation and ``--help``."""
+    gather: Callable[[str], Any] | None = None
+    """For steps that decide with document-level evidence: collect that
+    evidence from a piece of the document. Streaming and parallel repair call
+    it on every chunk, fold the results with ``merge``, and hand the total to
+    ``detect`` through ``config.evidence[step.name]``, so that a document
+    repaired in chunks gets the same result as when repaired whole. ``detect``
+    must fall back to ``gather(text)`` when ``config.evidence`` has no entry."""
+    merge: Callable[[Any, Any], Any] | None = None
+    """Folds two pieces of evidence from ``gather`` into one."""
 
 
 def select_findings(findings: Iterable[Finding], min_confidence: float) -> list[Finding]:
