@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -117,3 +117,14 @@ class Config:
     def with_changes(self, **changes: object) -> Config:
         """A copy with some fields changed (validated again)."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle support, for process pools and Dask (pickle refuses the
+        read-only ``evidence`` proxy, so it travels as a plain dict)."""
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
+        state["evidence"] = dict(self.evidence)
+        return (_config_from_state, (state,))
+
+
+def _config_from_state(state: dict[str, Any]) -> Config:
+    return Config(**state)
