@@ -103,7 +103,17 @@ def _map_back(f: Finding, maps: Sequence[_EditMap]) -> Finding:
 
 
 def run_pipeline(text: str, config: Config | None = None) -> Result:
-    """Run the steps ``config`` enables on ``text`` until it stops changing."""
+    """Run the steps ``config`` enables on ``text`` until it stops changing.
+
+    A step that needs document-level evidence (``Step.gather``) and finds none
+    in ``config.evidence`` gathers it once, from the text as it is when the
+    step first runs, and keeps it for the later passes: so a document repaired
+    in chunks with evidence gathered the same way (see
+    :func:`cleantext.stream.gather_evidence`) gets the same result.
+
+    A step is not run again on text it has already seen unchanged: its
+    detector is deterministic, so it would find the same again.
+    """
     config = config or Config()
     steps = config.steps()
     maps: list[_EditMap] = []
@@ -111,9 +121,18 @@ def run_pipeline(text: str, config: Config | None = None) -> Result:
     applied: list[Finding] = []
     seen: set[tuple[str, int, int, str, str]] = set()
     plan: list[PlanStep] = []
+    version = 0  # bumped whenever the text changes
+    ran_on = [-1] * len(steps)  # the version each step last ran on
     for _ in range(config.max_passes):
         changed = False
-        for step in steps:
+        for i, step in enumerate(steps):
+            if ran_on[i] == version:
+                continue
+            ran_on[i] = version
+            if step.gather is not None and step.name not in config.evidence:
+                evidence = dict(config.evidence)
+                evidence[step.name] = step.gather(text)
+                config = config.with_changes(evidence=evidence)
             found = step.detect(text, config)
             if not found:
                 continue
@@ -142,6 +161,7 @@ def run_pipeline(text: str, config: Config | None = None) -> Result:
             )
             maps.append(_EditMap(chosen))
             text = new_text
+            version += 1
             changed = True
         if not changed:
             break
