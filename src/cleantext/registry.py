@@ -5,7 +5,18 @@ because it is listed here."""
 from __future__ import annotations
 
 from .step import Step
-from .steps import bom
+from .steps import (
+    bom,
+    c1_controls,
+    fold_ascii,
+    html_entities,
+    latin_ligatures,
+    normalize,
+    soft_hyphens,
+    surrogates,
+    terminal_escapes,
+    zero_width,
+)
 
 __all__ = ["STEPS", "STEP_NAMES", "step_named"]
 
@@ -13,11 +24,18 @@ STEPS: tuple[Step, ...] = (
     # -- invisible or structural damage that would hide other damage
     #    (planned order: fix_surrogates, remove_terminal_escapes, remove_bom,
     #    unescape_html)
+    surrogates.STEP,  # fix_surrogates
+    terminal_escapes.STEP,  # remove_terminal_escapes
     bom.STEP,  # remove_bom
+    html_entities.STEP,  # unescape_html
     # -- encoding damage (planned order: fix_mojibake, fix_codepage_mixups,
     #    fix_east_asian_mojibake)
     # -- characters left behind by other software (planned order:
     #    fix_c1_controls, remove_zero_width, remove_soft_hyphens, fix_latin_ligatures)
+    c1_controls.STEP,  # fix_c1_controls
+    zero_width.STEP,  # remove_zero_width
+    soft_hyphens.STEP,  # remove_soft_hyphens
+    latin_ligatures.STEP,  # fix_latin_ligatures
     # -- PDF extraction damage (planned order: restore_dropped_ligatures,
     #    join_hyphenated_words, mark_symbol_markers)
     # -- words and scripts (planned order: fix_homoglyphs, fix_kazakh_letters,
@@ -25,6 +43,11 @@ STEPS: tuple[Step, ...] = (
     # -- normalisation, off in the default profile (planned order: normalize_nfc,
     #    normalize_line_endings, normalize_whitespace, straighten_quotes,
     #    reflow_paragraphs, transliterate_russian, transliterate_kazakh, fold_to_ascii)
+    normalize.NFC_STEP,  # normalize_nfc
+    normalize.LINE_ENDINGS_STEP,  # normalize_line_endings
+    normalize.WHITESPACE_STEP,  # normalize_whitespace
+    normalize.QUOTES_STEP,  # straighten_quotes (in no profile: enable by name)
+    fold_ascii.STEP,  # fold_to_ascii
 )
 """Every step, in the order it runs."""
 

@@ -1,0 +1,51 @@
+"""Folding text to ASCII with Unidecode (the "ascii" profile)."""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Config
+from ..finding import Finding
+from ..step import Step, apply_findings
+
+__all__ = ["STEP", "detect_non_ascii", "fold_to_ascii"]
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def detect_non_ascii(text: str, config: Config | None = None) -> list[Finding]:
+    """Find non-ASCII runs and their Unidecode transliteration, one finding per run.
+
+    Characters Unidecode has no transliteration for become ``?`` (never
+    silently dropped).
+
+    >>> [(f.original, f.replacement) for f in detect_non_ascii("Привет, café")]
+    [('Привет', 'Privet'), ('é', 'e')]
+    """
+    if text.isascii():
+        return []
+    from unidecode import unidecode
+
+    findings: list[Finding] = []
+    for m in _NON_ASCII.finditer(text):
+        run = m.group()
+        folded = unidecode(run, errors="replace", replace_str="?")
+        findings.append(
+            Finding(
+                "non_ascii", m.start(), m.end(), run, folded, 1.0, "fold_to_ascii",
+                "non-ASCII characters are transliterated to ASCII (ascii profile)",
+            )
+        )
+    return findings
+
+
+def fold_to_ascii(text: str) -> str:
+    """Transliterate the text to ASCII with Unidecode.
+
+    >>> fold_to_ascii("Qazaqstan — Қазақстан")
+    "Qazaqstan -- K'azak'stan"
+    """
+    return apply_findings(text, detect_non_ascii(text))
+
+
+STEP = Step("fold_to_ascii", detect_non_ascii, "Transliterate to ASCII with Unidecode.")
