@@ -1,0 +1,269 @@
+"""Repairing one file: read bytes, repair, encode, write back (or not).
+
+This is the work of ``cleantext fix`` and ``cleantext scan`` on one file, as
+a plain function of picklable arguments so that worker processes can run it.
+It never raises for a bad file: the outcome says what went wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+
+from .config import Config
+from .decoding import decode_bytes, fix_bytes
+from .errors import CleantextError
+from .files import write_atomically, write_backup
+from .finding import Finding
+
+__all__ = [
+    "FileOutcome",
+    "Options",
+    "Status",
+    "encode_text",
+    "process_bytes",
+    "process_file",
+    "unified_diff",
+]
+
+_BOM_BY_ENCODING: dict[str, bytes] = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+
+
+class Status(Enum):
+    """What happened to a file."""
+
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to repair and write files (plain data, so it crosses processes)."""
+
+    profile: str = "repair"
+    enable: frozenset[str] = frozenset()
+    disable: frozenset[str] = frozenset()
+    min_confidence: float = 0.5
+    write: bool = True
+    """Write changed files back (off for ``--check``, ``--diff``, ``--stdout``, ``scan``)."""
+    keep_encoding: bool = False
+    """Write back in the source encoding when it can hold the result."""
+    backup: bool = False
+    """Keep the original next to a rewritten file (``FILE.orig``)."""
+    diff: bool = False
+    """Compute a unified diff of the change."""
+    keep_output: bool = False
+    """Return the repaired bytes (for ``--stdout``)."""
+    keep_text: bool = False
+    """Return the decoded input (for ``scan`` and ``explain``)."""
+
+    def config(self) -> Config:
+        """The library configuration (validated: unknown names raise)."""
+        return _config(self.profile, self.enable, self.disable, self.min_confidence)
+
+
+@lru_cache(maxsize=8)
+def _config(
+    profile: str, enable: frozenset[str], disable: frozenset[str], min_confidence: float
+) -> Config:
+    return Config(profile=profile, enable=enable, disable=disable, min_confidence=min_confidence)
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """The outcome of repairing one file."""
+
+    path: str
+    """The file, as named (``-`` for standard input)."""
+    status: Status
+    """Unchanged, changed (or would be), failed."""
+    size: int = 0
+    """Bytes read."""
+    message: str = ""
+    """For a failure: what went wrong. Otherwise a short account of the change."""
+    encoding: str | None = None
+    """The encoding the file was read with."""
+    written_encoding: str | None = None
+    """The encoding the repaired file is (or would be) written in."""
+    text: str = ""
+    """The decoded input (with ``Options.keep_text``; finding spans index it)."""
+    findings: tuple[Finding, ...] = ()
+    """Every finding, spans in the decoded input."""
+    applied: tuple[Finding, ...] = ()
+    """The findings that were applied (a subset of ``findings``)."""
+    diff: str = ""
+    """A unified diff of the change (with ``Options.diff``)."""
+    output: bytes | None = None
+    """The repaired bytes (with ``Options.keep_output``)."""
+    backup: str | None = None
+    """Where the original was kept (with ``Options.backup``)."""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    """Changes that are not findings (the encoding, a byte-order mark)."""
+
+
+def _source_bom(data: bytes) -> str | None:
+    for name, bom in sorted(_BOM_BY_ENCODING.items(), key=lambda kv: -len(kv[1])):
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def encode_text(
+    text: str, source: str | None, bom: str | None, keep_encoding: bool, keep_bom: bool
+) -> tuple[bytes, str, list[str]]:
+    """Encode repaired text for writing back; return bytes, encoding, notes.
+
+    UTF-8 by default; with ``keep_encoding`` the source encoding when it can
+    hold the text. A byte-order mark is written back when ``keep_bom`` (the
+    step that removes byte-order marks is off) or when the text stays in
+    UTF-16/32, where the mark says the byte order.
+
+    >>> encode_text("Привет", "windows-1251", None, True, False)[:2]
+    (b'\\xcf\\xf0\\xe8\\xe2\\xe5\\xf2', 'windows-1251')
+    >>> encode_text("Привет €", "koi8-r", None, True, False)[1:]
+    ('utf-8', ['koi8-r cannot hold the repaired text: written as UTF-8'])
+    """
+    notes: list[str] = []
+    target = "utf-8"
+    if keep_encoding and source and source not in ("utf-8", "ascii", "mixed"):
+        try:
+            codecs.lookup(source)
+            text.encode(source)
+        except (LookupError, UnicodeEncodeError):
+            notes.append(f"{source} cannot hold the repaired text: written as UTF-8")
+        else:
+            target = source
+    elif keep_encoding and source == "mixed":
+        notes.append("the file mixed encodings: written as UTF-8")
+    data = text.encode(target)
+    if bom is not None and target == bom and (keep_bom or not target.startswith("utf-8")):
+        data = _BOM_BY_ENCODING[bom] + data
+    elif bom is not None and keep_bom and target == "utf-8":
+        data = codecs.BOM_UTF8 + data
+    return data, target, notes
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff of a file's text before and after repair.
+
+    >>> print(unified_diff("a.txt", "x\\ncafÃ©\\n", "x\\ncafé\\n"), end="")
+    --- a.txt
+    +++ a.txt (repaired)
+    @@ -1,2 +1,2 @@
+     x
+    -cafÃ©
+    +café
+    """
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=path,
+        tofile=f"{path} (repaired)",
+    )
+    out = []
+    for line in lines:
+        if not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)
+
+
+def process_bytes(name: str, data: bytes, options: Options) -> FileOutcome:
+    """Repair the content of one file (or of standard input); write nothing.
+
+    >>> out = process_bytes("-", "\\ufeff\\ufeffHi\\n".encode(), Options(keep_output=True))
+    >>> out.status.value, out.output
+    ('changed', b'Hi\\n')
+    """
+    outcome, _ = _process(name, data, options)
+    return outcome
+
+
+def _process(name: str, data: bytes, options: Options) -> tuple[FileOutcome, bytes]:
+    try:
+        config = options.config()
+        result = fix_bytes(data, config)
+    except CleantextError as exc:
+        return FileOutcome(name, Status.FAILED, len(data), f"not repaired: {exc}"), data
+    bom = _source_bom(data)
+    keep_bom = "remove_bom" not in config.step_names()
+    out, target, notes = encode_text(
+        result.text, result.encoding, bom, options.keep_encoding, keep_bom
+    )
+    needs_text = options.keep_text or (options.diff and out != data)
+    before = _input_text(data) if needs_text else ""
+    text = before if options.keep_text else ""
+    if out == data:
+        outcome = FileOutcome(
+            name, Status.UNCHANGED, len(data), "", result.encoding, target,
+            text=text, findings=result.findings, applied=result.applied,
+            output=out if options.keep_output else None,
+        )
+        return outcome, out
+    if result.encoding not in (target, "ascii"):
+        notes.insert(0, f"{result.encoding} -> {target}")
+    if bom is not None and not out.startswith(_BOM_BY_ENCODING.get(target, b"\x00")):
+        notes.append("byte-order mark removed")
+    n = len(result.applied)
+    parts = [f"{n} repair{'s' if n != 1 else ''}"] if n else []
+    outcome = FileOutcome(
+        name,
+        Status.CHANGED,
+        len(data),
+        ", ".join(parts + notes),
+        result.encoding,
+        target,
+        text=text,
+        findings=result.findings,
+        applied=result.applied,
+        diff=unified_diff(name, before, result.text) if options.diff else "",
+        output=out if options.keep_output else None,
+        notes=tuple(notes),
+    )
+    return outcome, out
+
+
+def _input_text(data: bytes) -> str:
+    """The decoded input, as the pipeline saw it (finding spans index it)."""
+    return decode_bytes(data)[0]
+
+
+def process_file(path: str, options: Options) -> FileOutcome:
+    """Repair one file: read, repair, and (with ``options.write``) write back.
+
+    Never raises for a bad file: a binary, undecodable, unreadable or
+    concurrently changed file comes back as a failed outcome, untouched.
+    """
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            stat = os.fstat(fh.fileno())
+            data = fh.read()
+    except OSError as exc:
+        return FileOutcome(path, Status.FAILED, 0, f"cannot read: {exc.strerror or exc}")
+    outcome, new = _process(path, data, options)
+    if outcome.status is not Status.CHANGED or not options.write:
+        return outcome
+    backup: str | None = None
+    try:
+        if options.backup:
+            backup = str(write_backup(p, data))
+        write_atomically(p, new, expect=stat)
+    except OSError as exc:
+        return FileOutcome(
+            path, Status.FAILED, len(data), f"not written: {exc.strerror or exc}",
+            outcome.encoding,
+        )
+    return replace(outcome, backup=backup)
