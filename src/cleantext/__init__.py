@@ -14,6 +14,7 @@ from .errors import CleantextError, NotTextError, PlanError, UnknownStepError
 from .finding import Finding
 from .pipeline import Result
 from .plan import Edit, Plan, PlanStep, apply_plan, plan_from_json, plan_to_json
+from .stream import fix_file, iter_fix
 
 __all__ = [
     "PROFILES",
@@ -30,7 +31,9 @@ __all__ = [
     "apply_plan",
     "fix_and_explain",
     "fix_bytes",
+    "fix_file",
     "fix_text",
+    "iter_fix",
     "plan_from_json",
     "plan_to_json",
     "scan_text",

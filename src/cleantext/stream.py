@@ -1,0 +1,434 @@
+"""Repairing text of any size in bounded memory: streams, chunks and large files.
+
+Text is cut into chunks at safe places (paragraph breaks first, then line
+breaks, then spaces) and each chunk is repaired on its own. Steps that decide
+with document-level evidence (``Step.gather``/``Step.merge``) get the evidence
+of the whole document: it is gathered from every chunk in a first pass over
+the input and folded with ``merge``, then handed to the repair of each chunk
+through ``Config.evidence``. So the result equals the repair of the whole text
+at once (for text cut at paragraph breaks; see :func:`split_chunks`).
+
+>>> "".join(iter_fix(["\\ufeffHello, wor", "ld.\\n\\nПривет, мир\\n"]))
+'Hello, world.\\n\\nПривет, мир\\n'
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import struct
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from .config import Config
+from .decoding import decode_bytes
+from .errors import NotTextError
+from .pipeline import run_pipeline
+from .step import Step, apply_findings, select_findings
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "FileResult",
+    "detect_file_encoding",
+    "fix_file",
+    "gather_evidence",
+    "iter_decode_file",
+    "iter_fix",
+    "split_chunks",
+]
+
+DEFAULT_CHUNK_SIZE = 1 << 18
+"""Characters per chunk (about 256 thousand): large enough that the per-chunk
+cost vanishes, small enough that a chunk's findings stay a few megabytes."""
+
+_READ_SIZE = 1 << 20
+_SAMPLE_SIZE = 1 << 20
+
+# Where a chunk may end, best first. Each pattern matches the cut: the chunk
+# ends at the end of the match, and the next chunk starts with a visible
+# character, so no run of spaces or blank lines is ever split (and no chunk
+# starts with U+FEFF, which would look like a byte-order mark).
+_PARAGRAPH_CUT = re.compile(r"\n[^\S\n]*\n\s*(?=[^\s\ufeff])")
+_LINE_CUT = re.compile(r"\n\s*(?=[^\s\ufeff])")
+_SPACE_CUT = re.compile(r"\s+(?=[^\s\ufeff])")
+_ASCII_CUT = re.compile(r"[\x21-\x7e](?=[\x21-\x7e])")
+
+
+def _cut_point(buffer: str, lo: int, hi: int) -> int:
+    """Where to end the chunk that starts before ``lo`` and must end by ``hi``:
+    at the last paragraph break between them, else the last line break, else
+    the last space, else between two ASCII characters, else at ``hi``."""
+    for pattern in (_PARAGRAPH_CUT, _LINE_CUT, _SPACE_CUT, _ASCII_CUT):
+        end = -1
+        for m in pattern.finditer(buffer, lo, hi):
+            end = m.end()
+        if end > lo:
+            return end
+    return hi
+
+
+def split_chunks(pieces: Iterable[str], chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[str]:
+    """Regroup pieces of text into chunks of at most ``chunk_size`` characters,
+    cut at paragraph breaks where possible.
+
+    A chunk ends at the last paragraph break (a blank line) in the second half
+    of its allowed length; if there is none, at a line break; then at a space;
+    then between two ASCII characters; then anywhere. Repair is exactly local
+    only for cuts at paragraph breaks (a line break can fall inside a
+    hyphenated word), so choose ``chunk_size`` well above the longest paragraph.
+    Joining the chunks gives back the input; every chunk but the last holds
+    more than ``chunk_size // 2`` characters, so the work stays linear.
+
+    >>> list(split_chunks(["one\\n\\ntwo\\n\\nthree"], chunk_size=8))
+    ['one\\n\\n', 'two\\n\\n', 'three']
+    """
+    if chunk_size < 2:
+        raise ValueError("chunk_size must be at least 2")
+    buffer = ""
+    for piece in pieces:
+        if not isinstance(piece, str):
+            raise TypeError(f"expected str pieces, got {type(piece).__name__}")
+        buffer = buffer + piece if buffer else piece
+        pos = 0
+        while len(buffer) - pos > chunk_size:
+            cut = _cut_point(buffer, pos + chunk_size // 2, pos + chunk_size)
+            yield buffer[pos:cut]
+            pos = cut
+        if pos:
+            buffer = buffer[pos:]
+    if buffer:
+        yield buffer
+
+
+def _gather_steps(config: Config) -> list[tuple[int, Step]]:
+    """The enabled steps that need evidence not given in ``config``."""
+    return [
+        (i, step)
+        for i, step in enumerate(config.steps())
+        if step.gather is not None and step.name not in config.evidence
+    ]
+
+
+def _apply_once(text: str, steps: Iterable[Step], config: Config) -> str:
+    """One pass of ``steps`` over ``text``, as the pipeline's first pass does."""
+    for step in steps:
+        found = step.detect(text, config)
+        if found:
+            text = apply_findings(text, select_findings(found, config.min_confidence))
+    return text
+
+
+def gather_evidence(
+    chunks: Callable[[], Iterable[str]], config: Config | None = None
+) -> Config:
+    """Gather the document-level evidence of a document given in chunks.
+
+    ``chunks`` gives the document's chunks afresh each time it is called (a
+    document is read once per step that gathers evidence). Returns ``config``
+    with that evidence in ``config.evidence``: repairing each chunk with it
+    gives the same text as repairing the whole document.
+
+    The pipeline gathers a step's evidence from the text as it is when the
+    step first runs (after the steps before it, once). Here each chunk goes
+    through those same earlier steps before the step's ``gather`` sees it,
+    using the evidence already gathered for earlier steps.
+    """
+    config = config or Config()
+    steps = config.steps()
+    for index, step in _gather_steps(config):
+        gather, merge = step.gather, step.merge
+        if gather is None or merge is None:
+            raise ValueError(
+                f"step {step.name} gathers evidence but has no merge: "
+                "it cannot be repaired in chunks"
+            )
+        before = steps[:index]
+        total: Any = None
+        seen = False
+        for chunk in chunks():
+            text = _apply_once(chunk, before, config) if before else chunk
+            piece = gather(text)
+            total = merge(total, piece) if seen else piece
+            seen = True
+        if seen:
+            evidence = dict(config.evidence)
+            evidence[step.name] = total
+            config = config.with_changes(evidence=evidence)
+    return config
+
+
+def _spool_write(spool: IO[bytes], chunk: str) -> None:
+    """Keep a chunk in a temporary file, to be read again (bounded memory)."""
+    data = chunk.encode("utf-8", "surrogatepass")
+    spool.write(struct.pack("<Q", len(data)))
+    spool.write(data)
+
+
+def _spool_read(spool: IO[bytes]) -> Iterator[str]:
+    """The chunks kept by :func:`_spool_write`, from the first."""
+    spool.flush()
+    spool.seek(0)
+    while header := spool.read(8):
+        (size,) = struct.unpack("<Q", header)
+        yield spool.read(size).decode("utf-8", "surrogatepass")
+
+
+def iter_fix(
+    chunks: Iterable[str] | str,
+    config: Config | None = None,
+    *,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> Iterator[str]:
+    """Repair text given in pieces (lines, blocks, chunks of any size).
+
+    Yields repaired chunks; joined, they equal ``fix_text("".join(chunks))``
+    when the input has paragraph breaks at least every ``chunk_size``
+    characters. Memory stays bounded by the chunk size, whatever the length
+    of the input.
+
+    When an enabled step needs document-level evidence, the input is read
+    twice: a list (or any iterable that can be iterated again) is iterated
+    again; a one-shot iterator is kept in a temporary file meanwhile.
+
+    >>> list(iter_fix(["\\ufeffHello\\n", "world\\n"]))
+    ['Hello\\nworld\\n']
+    """
+    if isinstance(chunks, str):
+        chunks = [chunks]
+    config = config or Config()
+    if not _gather_steps(config):
+        for chunk in split_chunks(chunks, chunk_size):
+            yield run_pipeline(chunk, config).text
+        return
+    source = chunks
+    if iter(source) is source:  # a one-shot iterator: keep it on disk
+        with tempfile.TemporaryFile(prefix="cleantext-") as spool:
+            for chunk in split_chunks(source, chunk_size):
+                _spool_write(spool, chunk)
+            config = gather_evidence(lambda: _spool_read(spool), config)
+            for chunk in _spool_read(spool):
+                yield run_pipeline(chunk, config).text
+        return
+    config = gather_evidence(lambda: split_chunks(source, chunk_size), config)
+    for chunk in split_chunks(source, chunk_size):
+        yield run_pipeline(chunk, config).text
+
+
+# -- files --------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _read_blocks(path: Path, skip: int = 0) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        fh.seek(skip)
+        while block := fh.read(_READ_SIZE):
+            yield block
+
+
+def _bom_of(path: Path) -> tuple[bytes, str] | None:
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return bom, name
+    return None
+
+
+def _is_utf8(path: Path) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    try:
+        for block in _read_blocks(path):
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _sample(path: Path) -> bytes:
+    """The first megabyte of the file, cut after its last line break."""
+    with path.open("rb") as fh:
+        data = fh.read(_SAMPLE_SIZE + 1)
+    if len(data) <= _SAMPLE_SIZE:
+        return data
+    data = data[:_SAMPLE_SIZE]
+    cut = data.rfind(b"\n")
+    return data[: cut + 1] if cut > 0 else data
+
+
+def detect_file_encoding(path: str | os.PathLike[str]) -> tuple[str, int]:
+    """The encoding of a file, and how many bytes of byte-order mark to skip.
+
+    A byte-order mark decides; else a file that is UTF-8 throughout is UTF-8
+    (checked incrementally, in bounded memory); else the encoding is detected
+    (:func:`cleantext.decoding.decode_bytes`) on the first megabyte.
+    Raises :class:`~cleantext.NotTextError` for binary data.
+    """
+    path = Path(path)
+    bom = _bom_of(path)
+    if bom is not None:
+        return bom[1], len(bom[0])
+    sample = _sample(path)
+    _, encoding = decode_bytes(sample)  # refuses binary data
+    if encoding == "utf-8" and not _is_utf8(path):
+        # UTF-8 at the start but not further on: detect on a larger sample.
+        with path.open("rb") as fh:
+            start = fh.read(_SAMPLE_SIZE * 4)
+        _, encoding = decode_bytes(start[: start.rfind(b"\n") + 1] or start)
+        if encoding == "utf-8":
+            raise NotTextError(
+                f"{path}: not text: its start is UTF-8 but later bytes are not, "
+                "and no single encoding decodes it"
+            )
+    return encoding, 0
+
+
+def iter_decode_file(
+    path: str | os.PathLike[str], encoding: str | None = None, skip: int = 0
+) -> Iterator[str]:
+    """Decode a file piece by piece (about a megabyte at a time).
+
+    With ``encoding`` None, it is detected with :func:`detect_file_encoding`.
+    Raises :class:`~cleantext.NotTextError` where the bytes do not decode.
+    """
+    path = Path(path)
+    if encoding is None:
+        encoding, skip = detect_file_encoding(path)
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    offset = skip
+    try:
+        for block in _read_blocks(path, skip):
+            text = decoder.decode(block)
+            offset += len(block)
+            if text:
+                yield text
+        tail = decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        raise NotTextError(
+            f"{path}: not text in {encoding} near byte {offset + exc.start}: {exc.reason}"
+        ) from exc
+    if tail:
+        yield tail
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What :func:`fix_file` did to one file."""
+
+    path: Path
+    """The file read."""
+    output: Path
+    """The file written (the same as ``path`` when repaired in place)."""
+    encoding: str
+    """The encoding the file was read with (the output is always UTF-8)."""
+    changed: bool
+    """Whether the output bytes differ from the input bytes."""
+    repairs: int
+    """How many findings were applied."""
+    chunks: int
+    """How many chunks the text was repaired in."""
+
+
+def _fix_chunk(chunk: str, config: Config) -> tuple[str, int, bool]:
+    result = run_pipeline(chunk, config)
+    return result.text, len(result.applied), result.text != chunk
+
+
+def _fix_in_processes(
+    chunks: Iterable[str], config: Config, jobs: int
+) -> Iterator[tuple[str, int, bool]]:
+    """Repair chunks in ``jobs`` processes, in order, with at most
+    ``2 * jobs`` chunks in flight (bounded memory)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[Future[tuple[str, int, bool]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_fix_chunk, chunk, config))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def fix_file(
+    path: str | os.PathLike[str],
+    config: Config | None = None,
+    *,
+    output: str | os.PathLike[str] | None = None,
+    encoding: str | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    jobs: int = 1,
+) -> FileResult:
+    """Repair a file of any size in bounded memory; write UTF-8.
+
+    The file is decoded incrementally (``encoding``, else detected: see
+    :func:`detect_file_encoding`), repaired chunk by chunk with the evidence of
+    the whole file (:func:`iter_fix`), and written to ``output``; with
+    ``output`` None the file is replaced atomically, and only if the repair
+    changes its bytes. ``jobs`` > 1 repairs the chunks in that many processes.
+    The file is read once more for each step that gathers document evidence.
+
+    Peak memory is a few times ``chunk_size`` (times ``2 * jobs`` with
+    processes), whatever the size of the file.
+    """
+    path = Path(path)
+    config = config or Config()
+    if jobs < 1:
+        raise ValueError("jobs must be at least 1")
+    skip = 0
+    if encoding is None:
+        encoding, skip = detect_file_encoding(path)
+    enc: str = encoding
+
+    def chunks() -> Iterator[str]:
+        return split_chunks(iter_decode_file(path, enc, skip), chunk_size)
+
+    config = gather_evidence(chunks, config)
+    target = Path(output) if output is not None else path
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".cleantext", dir=target.parent
+    )
+    tmp = Path(tmp_name)
+    repairs = count = 0
+    text_changed = False
+    try:
+        with os.fdopen(fd, "wb") as out:
+            fixed: Iterator[tuple[str, int, bool]]
+            if jobs == 1:
+                fixed = (_fix_chunk(c, config) for c in chunks())
+            else:
+                fixed = _fix_in_processes(chunks(), config, jobs)
+            for text, n, chunk_changed in fixed:
+                out.write(text.encode("utf-8"))
+                count += 1
+                repairs += n
+                text_changed = text_changed or chunk_changed
+            out.flush()
+            os.fsync(out.fileno())
+        changed = text_changed or skip > 0 or codecs.lookup(enc).name != "utf-8"
+        if output is None and not changed:
+            tmp.unlink()
+        else:
+            if target.exists():
+                os.chmod(tmp, target.stat().st_mode & 0o7777)
+            os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return FileResult(path, target, enc, changed, repairs, count)

@@ -1,0 +1,269 @@
+"""Streaming and chunked repair (cleantext.stream) equals whole-text repair."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleantext.registry as registry
+from cleantext import Config, fix_text
+from cleantext.errors import NotTextError
+from cleantext.finding import Finding
+from cleantext.pipeline import run_pipeline
+from cleantext.step import Step
+from cleantext.stream import (
+    fix_file,
+    gather_evidence,
+    iter_decode_file,
+    iter_fix,
+    split_chunks,
+)
+
+# Fragments of clean and damaged text in the languages and damages the steps
+# repair; documents are paragraphs of these.
+FRAGMENTS = [
+    "the ", "cafe ", "Привет, ", "мир ", "Қазақстан ", "naïve ", "word", "-\n", "\n",
+    "Ã©", "Ã¯", "â€™", "Ð¿Ñ€Ð¸", "Ïðèâåò ", "ﬁ", "ﬂ", "\u00ad", "\u200b", "\ufeff",
+    "&amp;", "&lt;", "\x85", "\x1b[31m", "nd ", "diult ", "lm ", "  ", "\t", "1990 ",
+    "“quoted” ", "e\u0301", "日本語 ", "Mr. ", "so- called ", "RussiaKazakhstan ",
+]
+
+paragraph = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12).map(
+    lambda parts: "P" + "".join(parts)
+)
+documents = st.lists(paragraph, min_size=1, max_size=30).map("\n\n".join)
+
+
+def _pieces(text: str, cuts: list[int]) -> list[str]:
+    bounds = sorted({0, len(text), *(c % (len(text) + 1) for c in cuts)})
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+PROFILES = ["repair", "normalize", "ascii"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(documents, st.lists(st.integers(0, 10_000), max_size=8), st.sampled_from(PROFILES))
+def test_chunked_repair_equals_whole_repair(
+    text: str, cuts: list[int], profile: str
+) -> None:
+    config = Config(profile=profile)
+    pieces = _pieces(text, cuts)
+    whole = fix_text(text, config)
+    # chunks far smaller than the text: many cuts, all at paragraph breaks
+    assert "".join(iter_fix(pieces, config, chunk_size=200)) == whole
+    # a one-shot iterator goes through the same path with a temporary file
+    assert "".join(iter_fix(iter(pieces), config, chunk_size=200)) == whole
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300), st.integers(2, 40))
+def test_split_chunks_gives_the_input_back_in_bounded_chunks(text: str, size: int) -> None:
+    chunks = list(split_chunks([text[i:i + 7] for i in range(0, len(text), 7)], size))
+    assert "".join(chunks) == text
+    assert all(chunks)
+    assert all(len(c) >= size // 2 for c in chunks[:-1])
+    assert all(len(c) <= size for c in chunks)
+
+
+def test_split_chunks_prefers_paragraph_then_line_breaks() -> None:
+    text = "aaaa bbbb\ncccc\n\ndddd eeee\nffff gggg\n"
+    assert list(split_chunks([text], 24)) == ["aaaa bbbb\ncccc\n\n", "dddd eeee\nffff gggg\n"]
+    assert list(split_chunks(["aaaa bbbb\ncccc dddd eeee"], 16)) == [
+        "aaaa bbbb\n", "cccc dddd eeee",
+    ]
+    assert list(split_chunks(["aaaa bbbb cccc dddd"], 12)) == ["aaaa bbbb ", "cccc dddd"]
+    assert list(split_chunks(["x" * 10], 4)) == ["xxx", "xxx", "xxxx"]
+
+
+def test_a_chunk_never_starts_with_a_byte_order_mark() -> None:
+    text = "P one\n\n\ufeffP two\n\nP three\n\n"
+    for chunk in list(split_chunks([text], 8))[1:]:
+        assert not chunk.startswith("\ufeff")
+    assert "".join(iter_fix([text], chunk_size=8)) == fix_text(text)
+
+
+def test_split_chunks_refuses_bytes_and_tiny_sizes() -> None:
+    with pytest.raises(TypeError):
+        list(split_chunks([b"abc"]))  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        list(split_chunks(["abc"], 1))
+
+
+# -- document-level evidence -------------------------------------------------
+
+def _count_words(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word in text.split():
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _merge_counts(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, 0) + v
+    return out
+
+
+def _detect_lone_nd(text: str, config: Config) -> list[Finding]:
+    """A toy document-level step: 'nd' becomes 'find' when the document holds
+    'find' more often than 'nd' (so evidence far away decides)."""
+    counts = config.evidence.get("toy_restore", None)
+    if counts is None:
+        counts = _count_words(text)
+    if counts.get("find", 0) <= counts.get("nd", 0):
+        return []
+    out = []
+    start = 0
+    while (i := text.find(" nd ", start)) >= 0:
+        out.append(Finding("toy", i + 1, i + 3, "nd", "find", 0.9, "toy_restore", "toy"))
+        start = i + 3
+    return out
+
+
+TOY = Step("toy_restore", _detect_lone_nd, "toy", gather=_count_words, merge=_merge_counts)
+
+
+@pytest.fixture
+def toy_step(monkeypatch: pytest.MonkeyPatch) -> Iterator[Config]:
+    monkeypatch.setattr(registry, "STEPS", (*registry.STEPS, TOY))
+    monkeypatch.setattr(registry, "STEP_NAMES", (*registry.STEP_NAMES, TOY.name))
+    yield Config(enable={"toy_restore"})
+
+
+def test_evidence_far_away_decides_in_chunks_as_in_whole(toy_step: Config) -> None:
+    # 'find' appears only at the start; 'nd' only at the end, chunks apart
+    doc = "P find find find\n\n" + "P filler text here\n\n" * 50 + "P to nd it\n"
+    whole = fix_text(doc, toy_step)
+    assert whole.endswith("P to find it\n")
+    assert "".join(iter_fix([doc], toy_step, chunk_size=64)) == whole
+    assert "".join(iter_fix(iter([doc]), toy_step, chunk_size=64)) == whole
+    # without the evidence each chunk would decide alone, and wrongly
+    local = "".join(run_pipeline(c, toy_step).text for c in split_chunks([doc], 64))
+    assert local != whole
+
+
+def test_gather_evidence_merges_every_chunk(toy_step: Config) -> None:
+    chunks = ["P a find\n\n", "P nd b\n\n", "P find\n"]
+    config = gather_evidence(lambda: chunks, toy_step)
+    assert config.evidence["toy_restore"] == _count_words("".join(chunks))
+
+
+def test_step_without_merge_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = replace(TOY, merge=None)
+    monkeypatch.setattr(registry, "STEPS", (*registry.STEPS, broken))
+    monkeypatch.setattr(registry, "STEP_NAMES", (*registry.STEP_NAMES, broken.name))
+    with pytest.raises(ValueError, match="no merge"):
+        list(iter_fix(["a nd b"], Config(enable={"toy_restore"})))
+
+
+def test_pipeline_gathers_evidence_once_from_the_first_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+
+    def gather(text: str) -> Any:
+        calls.append(text)
+        return _count_words(text)
+
+    step = replace(TOY, gather=gather)
+    monkeypatch.setattr(registry, "STEPS", (*registry.STEPS, step))
+    monkeypatch.setattr(registry, "STEP_NAMES", (*registry.STEP_NAMES, step.name))
+    assert fix_text("\ufefffind find nd it", Config(enable={"toy_restore"})) == "find find find it"
+    assert calls == ["find find nd it"]  # after remove_bom, once
+
+
+def test_pipeline_does_not_rerun_a_step_on_text_it_has_seen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    runs: dict[str, int] = {}
+
+    def counting(step: Step) -> Step:
+        def detect(text: str, config: Config) -> list[Finding]:
+            runs[step.name] = runs.get(step.name, 0) + 1
+            return step.detect(text, config)
+
+        return replace(step, detect=detect)
+
+    steps = tuple(counting(s) for s in registry.STEPS)
+    monkeypatch.setattr(registry, "STEPS", steps)
+    assert fix_text("\ufeffabc") == "abc"
+    names = Config().step_names()
+    k = names.index("remove_bom")
+    # pass 1 runs every step; pass 2 runs only the steps up to remove_bom (the
+    # others already saw "abc"), instead of all of them again
+    assert sum(runs.values()) == len(names) + k + 1
+    assert runs["remove_bom"] == 2
+
+
+# -- files --------------------------------------------------------------------
+
+def test_fix_file_equals_whole_repair_in_place_and_to_output(tmp_path: Path) -> None:
+    text = ("\ufeffP Привет, мир. naïve text\n\n" * 300) + "P end\n"
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    out = tmp_path / "b.txt"
+    result = fix_file(path, output=out, chunk_size=256)
+    assert out.read_text("utf-8") == fix_text(text)
+    assert result.encoding == "utf-8" and result.chunks > 10
+    assert path.read_text("utf-8") == text  # the input is left alone
+    result = fix_file(path, chunk_size=256)
+    assert path.read_bytes() == out.read_bytes()
+    assert result.changed == (fix_text(text) != text)
+
+
+def test_fix_file_leaves_a_clean_file_alone(tmp_path: Path) -> None:
+    path = tmp_path / "clean.txt"
+    path.write_text("P clean text\n\nP Привет\n", "utf-8")
+    before = path.stat().st_mtime_ns
+    result = fix_file(path)
+    assert not result.changed and result.repairs == 0
+    assert path.stat().st_mtime_ns == before
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left
+
+
+def test_fix_file_decodes_legacy_encodings_and_byte_order_marks(tmp_path: Path) -> None:
+    text = "P Привет, мир! Это проверка кодировки.\n\n" * 200
+    path = tmp_path / "ru.txt"
+    path.write_bytes(text.encode("cp1251"))
+    result = fix_file(path, chunk_size=300)
+    assert result.encoding.replace("-", "").lower() in {"windows1251", "cp1251"}
+    assert result.changed
+    assert path.read_text("utf-8") == fix_text(text)
+    path.write_bytes(text.encode("utf-16"))  # with a byte-order mark
+    result = fix_file(path, chunk_size=300)
+    assert result.encoding.startswith("utf-16")
+    assert path.read_text("utf-8") == fix_text(text)
+
+
+def test_fix_file_refuses_binary(tmp_path: Path) -> None:
+    path = tmp_path / "bin.dat"
+    path.write_bytes(b"\x00\x01\x02binary" * 100)
+    with pytest.raises(NotTextError):
+        fix_file(path)
+    assert path.read_bytes() == b"\x00\x01\x02binary" * 100
+
+
+def test_iter_decode_file_reports_where_decoding_fails(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"abc\n" * 10 + b"\xff\n")
+    with pytest.raises(NotTextError, match="byte 40"):
+        list(iter_decode_file(path, "utf-8"))
+
+
+def test_fix_file_in_two_processes_equals_one(tmp_path: Path) -> None:
+    text = ("P Привет, мир. \ufeffnaïve text\n\n" * 400) + "P end\n"
+    src = tmp_path / "a.txt"
+    src.write_text(text, "utf-8")
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    fix_file(src, output=one, chunk_size=512)
+    result = fix_file(src, output=two, chunk_size=512, jobs=2)
+    assert one.read_bytes() == two.read_bytes()
+    assert result.chunks > 4
