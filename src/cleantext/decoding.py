@@ -1,15 +1,41 @@
-"""Turning unknown bytes into text: BOM, then UTF-8, then chardet."""
+"""Turning unknown bytes into text.
+
+The order of decisions:
+
+1. known binary signatures (PNG, PDF, ZIP, ELF, gzip, ...) are refused;
+2. a byte-order mark (UTF-8, UTF-16, UTF-32) decides the encoding;
+3. NUL bytes: UTF-16 or UTF-32 without a byte-order mark when the NULs fall
+   in the pattern those encodings give and the result reads as text;
+   otherwise the data is refused as binary;
+4. too many control bytes: refused as binary;
+5. strict UTF-8 over the whole input;
+6. otherwise line by line: when some lines are valid UTF-8 (with non-ASCII
+   characters) and others are not, the file was concatenated from files in
+   different encodings: UTF-8 lines are decoded as UTF-8 and each block of the
+   other lines in the encoding chardet detects for it (``encoding ==
+   "mixed"``); when no line is UTF-8, chardet detects one encoding for the
+   whole input.
+
+chardet's candidates are re-ranked by one cheap sanity check: a decoding that
+puts Cyrillic, Greek, Hebrew or Arabic letters right next to ASCII letters
+(``Cafй`` for ``Café``) loses to a close candidate that does not.
+
+Every step is linear in the size of the input (chardet reads at most its
+first 200 kB of each block).
+"""
 
 from __future__ import annotations
 
 import codecs
-from dataclasses import replace
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from .config import Config
 from .errors import NotTextError
 from .pipeline import Result, run_pipeline
 
-__all__ = ["decode_bytes", "fix_bytes"]
+__all__ = ["Decoded", "decode", "decode_bytes", "fix_bytes"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -19,62 +45,303 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"%PDF-", "a PDF document (extract its text first)"),
+    (b"PK\x03\x04", "a ZIP archive (also docx, xlsx, odt, epub, jar)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"(\xb5/\xfd", "zstd-compressed data"),
+    (b"7z\xbc\xaf'\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xca\xfe\xba\xbe", "a Java class or Mach-O file"),
+    (b"\xcf\xfa\xed\xfe", "a Mach-O executable"),
+    (b"\xce\xfa\xed\xfe", "a Mach-O executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (old Word/Excel)"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x00asm", "a WebAssembly module"),
+)
 
-_CONTROL_BYTES = (*range(0, 8), 14, 15, *range(16, 27), *range(28, 32))
+# Control bytes that text does not hold: C0 except tab, LF, VT, FF, CR,
+# SUB (0x1A, the DOS end-of-file mark) and ESC (terminal logs), and DEL.
+_CONTROL_BYTES = bytes((*range(0, 9), 14, 15, *range(16, 26), *range(28, 32), 127))
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_ASCII_BYTES = bytes(range(128))
+_MAX_CONTROL_RATIO = 0.05
+
+# Characters that decoded text does not hold: C0/C1 controls (but the
+# whitespace ones, ESC and SUB), private use, noncharacters.
+_ODD_CHARS = re.compile(
+    "[\x00-\x08\x0e-\x19\x1c-\x1f\x7f-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff"
+    "\U000f0000-\U0010ffff]"
+)
+# Letters of another script glued to an ASCII letter: a wrong code page.
+_GLUED = re.compile(
+    "[A-Za-z][\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff]"
+    "|[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff][A-Za-z]"
+)
+_ASCII_PROBE = bytes(range(32, 127)) + b"\t\r\n"
+_ASCII_PROBE_TEXT = _ASCII_PROBE.decode("ascii")
+_MAX_BLOCKS = 64
+_SAMPLE = 200_000
 
 
-def _looks_binary(data: bytes) -> str | None:
-    """Why ``data`` is not text, or None."""
-    sample = data[:65536]
-    if b"\x00" in sample:
-        return "it contains NUL bytes (binary data, or UTF-16/32 without a byte-order mark)"
-    controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
-    if sample and controls / len(sample) > 0.05:
-        return f"{controls} of its first {len(sample)} bytes are control characters"
+@dataclass(frozen=True)
+class Decoded:
+    """Bytes decoded to text, and how."""
+
+    text: str
+    """The decoded text."""
+    encoding: str
+    """The encoding used, or ``"mixed"`` when lines needed different ones."""
+    encodings: tuple[str, ...]
+    """Every encoding used, the one used for most lines first."""
+
+
+def _refuse_magic(data: bytes) -> None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise NotTextError(f"not text: it is {what}")
+
+
+def _odd_ratio(text: str) -> float:
+    sample = text[:_SAMPLE]
+    if not sample:
+        return 0.0
+    return len(_ODD_CHARS.findall(sample)) / len(sample)
+
+
+def _unassigned_ratio(text: str) -> float:
+    import unicodedata
+
+    sample = text[:4096]
+    if not sample:
+        return 0.0
+    return sum(1 for c in sample if unicodedata.category(c) == "Cn") / len(sample)
+
+
+def _wide_reads_as_text(text: str) -> bool:
+    """Whether a UTF-16/32 decoding looks like text rather than binary."""
+    return _odd_ratio(text) <= 0.01 and _unassigned_ratio(text) <= 0.02
+
+
+def _sniff_wide(data: bytes) -> Decoded | None:
+    """UTF-32 or UTF-16 without a byte-order mark, recognised by where NULs fall."""
+    n = len(data)
+    if n >= 8 and n % 4 == 0:
+        quarter = n // 4
+        for name, always, mostly in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
+            if (
+                data[always::4].count(0) == quarter
+                and data[mostly::4].count(0) >= 0.9 * quarter
+            ):
+                try:
+                    text = data.decode(name)
+                except UnicodeDecodeError:
+                    continue
+                if _wide_reads_as_text(text):
+                    return Decoded(text, name, (name,))
+    if n >= 4 and n % 2 == 0:
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        # UTF-16-LE puts the high byte (0 for ASCII, space, digits) second.
+        for name, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if high and low * 10 <= high:
+                try:
+                    text = data.decode(name)
+                except UnicodeDecodeError:
+                    continue
+                if _wide_reads_as_text(text):
+                    return Decoded(text, name, (name,))
     return None
 
 
+def _refuse_controls(data: bytes) -> None:
+    controls = len(data.translate(None, _NOT_CONTROL_BYTES))
+    if data and controls / len(data) > _MAX_CONTROL_RATIO:
+        raise NotTextError(
+            f"not text: {controls} of its {len(data)} bytes are control bytes "
+            "(binary data)"
+        )
+
+
+def _candidates(data: bytes) -> list[tuple[str, float]]:
+    import chardet
+
+    found = chardet.detect_all(data, ignore_threshold=True, max_bytes=_SAMPLE)
+    out: list[tuple[str, float]] = []
+    for guess in found:
+        name = guess.get("encoding")
+        if name:
+            out.append((str(name).lower(), float(guess.get("confidence") or 0.0)))
+    return out
+
+
+def _detect_decode(data: bytes, where: str) -> tuple[str, str]:
+    """Decode legacy (non-UTF-8) bytes with the best of chardet's candidates."""
+    best: tuple[int, int, str, str] | None = None
+    top = 0.0
+    tried: list[str] = []
+    for rank, (name, confidence) in enumerate(_candidates(data)[:8]):
+        if name in ("utf-8", "ascii") or name in tried:
+            continue
+        tried.append(name)
+        try:
+            if _ASCII_PROBE.decode(name) != _ASCII_PROBE_TEXT:
+                continue  # EBCDIC, UTF-16...: lines and ASCII would not survive
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if best is None:
+            top = confidence
+        elif confidence < top * 0.5:
+            break
+        score = len(_GLUED.findall(text[:_SAMPLE])) + len(_ODD_CHARS.findall(text[:_SAMPLE]))
+        if best is None or score < best[0]:
+            best = (score, rank, name, text)
+        if score == 0:
+            break
+    if best is None:
+        raise NotTextError(
+            f"not text: {where} is not UTF-8 and no encoding chardet proposes "
+            f"({', '.join(tried) or 'none'}) decodes it"
+        )
+    return best[3], best[2]
+
+
+def _non_ascii_count(line: bytes) -> int:
+    return len(line.translate(None, _ASCII_BYTES))
+
+
+def _decode_lines(data: bytes) -> Decoded:
+    """Decode non-UTF-8 bytes: line by line when some lines are UTF-8."""
+    lines = data.split(b"\n")
+    # kind: 0 ASCII, 1 UTF-8 with non-ASCII characters, 2 not UTF-8
+    kinds: list[int] = []
+    for line in lines:
+        if line.isascii():
+            kinds.append(0)
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            kinds.append(2)
+        else:
+            kinds.append(1)
+    # A short line that happens to be valid UTF-8 among legacy lines (cp1251
+    # "Я»" is valid UTF-8 for U+07FB) is legacy too.
+    marked = [i for i, k in enumerate(kinds) if k]
+    for j, i in enumerate(marked):
+        if kinds[i] == 1 and _non_ascii_count(lines[i]) <= 3:
+            prev_bad = j == 0 or kinds[marked[j - 1]] == 2
+            next_bad = j == len(marked) - 1 or kinds[marked[j + 1]] == 2
+            if prev_bad and next_bad and (j > 0 or j < len(marked) - 1):
+                kinds[i] = 2
+    if 1 not in kinds:
+        text, name = _detect_decode(data, "it")
+        return Decoded(text, name, (name,))
+    # Blocks of non-UTF-8 lines (ASCII lines in between do not break a block).
+    blocks: list[list[int]] = []
+    last_kind = 0
+    for i, k in enumerate(kinds):
+        if k == 2:
+            if last_kind == 2 and blocks:
+                blocks[-1].append(i)
+            else:
+                blocks.append([i])
+        if k:
+            last_kind = k
+    if len(blocks) > _MAX_BLOCKS:
+        blocks = [[i for block in blocks for i in block]]
+    out: list[str] = [
+        line.decode("ascii") if k == 0 else "" for line, k in zip(lines, kinds, strict=True)
+    ]
+    used: Counter[str] = Counter()
+    for i, k in enumerate(kinds):
+        if k == 1:
+            out[i] = lines[i].decode("utf-8")
+            used["utf-8"] += 1
+    for block in blocks:
+        joined = b"\n".join(lines[i] for i in block)
+        text, name = _detect_decode(joined, f"line {block[0] + 1}")
+        parts = text.split("\n")
+        if len(parts) != len(block):
+            raise NotTextError(
+                f"not text: line {block[0] + 1} decodes as {name} only across line ends"
+            )
+        for i, part in zip(block, parts, strict=True):
+            out[i] = part
+        used[name] += len(block)
+    encodings = tuple(name for name, _ in used.most_common())
+    encoding = encodings[0] if len(encodings) == 1 else "mixed"
+    return Decoded("\n".join(out), encoding, encodings)
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode bytes of unknown encoding; say which encoding(s) were used.
+
+    Raises :class:`~cleantext.NotTextError` for binary or undecodable input.
+
+    >>> d = decode("Привет\\n".encode() + "Привет\\n".encode("cp1251") + "Привет".encode())
+    >>> d.text, d.encoding, d.encodings
+    ('Привет\\nПривет\\nПривет', 'mixed', ('utf-8', 'windows-1251'))
+    """
+    data = bytes(data)
+    _refuse_magic(data)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(name)
+            except UnicodeDecodeError as exc:
+                raise NotTextError(
+                    f"not text: it starts with a {name} byte-order mark but is not {name}: "
+                    f"{exc}"
+                ) from exc
+            if name != "utf-8" and not _wide_reads_as_text(text):
+                raise NotTextError(
+                    f"not text: it starts with a {name} byte-order mark but decodes "
+                    "to control and unassigned characters"
+                )
+            return Decoded(text, name, (name,))
+    if b"\x00" in data:
+        wide = _sniff_wide(data)
+        if wide is not None:
+            return wide
+        raise NotTextError(
+            "not text: it contains NUL bytes (binary data, or UTF-16/32 that does not "
+            "decode as text)"
+        )
+    _refuse_controls(data)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", ("utf-8",))
+    except UnicodeDecodeError:
+        pass
+    return _decode_lines(data)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode bytes of unknown encoding; return the text and the encoding used.
+    """Decode bytes of unknown encoding; return the text and the encoding used
+    (``"mixed"`` when lines needed different encodings: see :func:`decode`).
 
     Raises :class:`~cleantext.NotTextError` for binary or undecodable input.
 
     >>> decode_bytes("Привет".encode("cp1251"))[0]
     'Привет'
     """
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(name), name
-            except UnicodeDecodeError as exc:
-                raise NotTextError(
-                    f"it starts with a {name} byte-order mark but is not {name}: {exc}"
-                ) from exc
-    why = _looks_binary(data)
-    if why:
-        raise NotTextError(f"not text: {why}")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    import chardet
-
-    guess = chardet.detect(data)
-    guessed = guess.get("encoding")
-    if not guessed:
-        raise NotTextError("not text: no encoding decodes it")
-    try:
-        return data.decode(guessed), guessed.lower()
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise NotTextError(
-            f"not text: chardet guessed {guessed} but it does not decode: {exc}"
-        ) from exc
+    decoded = decode(data)
+    return decoded.text, decoded.encoding
 
 
 def fix_bytes(data: bytes, config: Config | None = None) -> Result:
     """Decode bytes of unknown encoding, then repair the text.
 
-    The result's ``encoding`` says how the bytes were decoded.
+    The result's ``encoding`` says how the bytes were decoded (``"mixed"``
+    when lines needed different encodings), ``encodings`` lists every
+    encoding used, most used first.
 
     >>> result = fix_bytes("Привет, мир".encode("cp1251"))
     >>> result.text, result.encoding
@@ -82,6 +349,6 @@ def fix_bytes(data: bytes, config: Config | None = None) -> Result:
     """
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"expected bytes, got {type(data).__name__}")
-    text, encoding = decode_bytes(bytes(data))
-    result = run_pipeline(text, config)
-    return replace(result, encoding=encoding, encodings=(encoding,))
+    decoded = decode(bytes(data))
+    result = run_pipeline(decoded.text, config)
+    return replace(result, encoding=decoded.encoding, encodings=decoded.encodings)
