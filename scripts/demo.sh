@@ -9,6 +9,12 @@ python3 -m venv .venv
 sample="${1:-corpus/seeds/003_unesco_interview.damaged.txt}"
 work="$(mktemp -d)"
 cp "$sample" "$work/sample.txt"
-.venv/bin/cleantext fix "$work/sample.txt" || true
+# exit code 1 means "repaired something": a success for the demo; anything else fails it
+status=0
+.venv/bin/cleantext fix "$work/sample.txt" || status=$?
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
+    echo "cleantext fix failed with exit code $status" >&2
+    exit "$status"
+fi
 echo "--- first lines of the repaired file ($work/sample.txt):"
 head -n 20 "$work/sample.txt"

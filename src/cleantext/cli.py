@@ -112,9 +112,10 @@ def _prepare(
 ) -> _Run:
     """Merge the command line with ``[tool.cleantext]``; usage errors exit 2."""
     no_color = True if color is False else None  # None: rich honours NO_COLOR
-    err = Console(stderr=True, highlight=False, soft_wrap=True, force_terminal=color,
+    err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True,
+                  force_terminal=color, no_color=no_color)
+    out = Console(markup=False, highlight=False, soft_wrap=True, force_terminal=color,
                   no_color=no_color)
-    out = Console(highlight=False, soft_wrap=True, force_terminal=color, no_color=no_color)
     file_paths = [Path(p) for p in paths if p != "-"]
     try:
         settings = load_settings(config_file or find_pyproject(file_paths))
