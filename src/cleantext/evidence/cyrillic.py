@@ -1,0 +1,133 @@
+"""Evidence that a Cyrillic word is real: word lists, alphabets, letter pairs.
+
+Three independent kinds of evidence, each over a whole word:
+
+* :func:`known_in` — the languages whose frequent-word list holds the word;
+* :func:`alphabet_languages` — the languages whose alphabet has every letter of
+  the word (``ќ`` with ``ы`` fits no language: such a word is damaged);
+* :func:`bigram_score` — the mean log-probability of the word's letter pairs
+  (with word boundaries) under the best-fitting language's model, trained
+  lazily from wordfreq's lists weighted by frequency.
+
+>>> sorted(alphabet_languages("қазақ"))
+['kk']
+>>> alphabet_languages("ыќ")
+frozenset()
+>>> known_in("Привет")[0]
+'ru'
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from functools import cache
+
+from .wordlists import known_words, weighted_words
+
+__all__ = [
+    "ALPHABETS", "CYRILLIC_LANGS", "alphabet_languages", "bigram_score",
+    "case_is_normal", "known_in", "normalize_word",
+]
+
+CYRILLIC_LANGS: tuple[str, ...] = ("ru", "uk", "bg", "mk", "sr", "kk")
+"""Languages with word evidence (``kk`` from the hand-written list)."""
+
+_RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+ALPHABETS: dict[str, frozenset[str]] = {
+    "ru": frozenset(_RU),
+    "uk": frozenset("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'"),
+    "be": frozenset("абвгдеёжзійклмнопрстуўфхцчшыьэюя'"),
+    "bg": frozenset("абвгдежзийклмнопрстуфхцчшщъьюя"),
+    "sr": frozenset("абвгдђежзијклљмнњопрстћуфхцчџш"),
+    "mk": frozenset("абвгдѓежзѕијклљмнњопрстќуфхцчџш"),
+    "kk": frozenset(_RU + "әғқңөұүһі"),
+}
+"""Lower-case alphabets of the Cyrillic languages we tell apart."""
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case a word and unify its apostrophes, for look-ups."""
+    return word.lower().translate(_APOSTROPHES)
+
+
+def known_in(word: str) -> tuple[str, ...]:
+    """The languages of :data:`CYRILLIC_LANGS` whose word list holds ``word``."""
+    w = normalize_word(word)
+    return tuple(lang for lang in CYRILLIC_LANGS if w in known_words(lang))
+
+
+def alphabet_languages(word: str) -> frozenset[str]:
+    """The languages whose alphabet holds every letter of ``word``."""
+    letters = {ch for ch in normalize_word(word) if ch.isalpha() or ch == "'"}
+    return frozenset(lang for lang, abc in ALPHABETS.items() if letters <= abc)
+
+
+def case_is_normal(word: str) -> bool:
+    """Whether the word is lower-case, Title-case or UPPER-case.
+
+    >>> case_is_normal("Привет"), case_is_normal("пРИВЕТ")
+    (True, False)
+    """
+    letters = [ch for ch in word if ch.isalpha()]
+    if len(letters) < 2:
+        return True
+    rest = letters[1:]
+    if all(ch.islower() for ch in rest):
+        return True
+    return all(ch.isupper() for ch in letters)
+
+
+_SMOOTH = 0.05
+_UNSEEN = -7.0
+# Kazakh has no frequency list: its own letters are scored as their nearest
+# Russian letters (the alphabet check says whether they fit).
+_KAZAKH_AS_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноууxи".replace("x", "х"))
+
+
+@cache
+def _bigram_model(lang: str) -> tuple[dict[tuple[str, str], float], dict[str, float], int]:
+    pairs: defaultdict[tuple[str, str], float] = defaultdict(float)
+    firsts: defaultdict[str, float] = defaultdict(float)
+    limit = 30000
+    for word, freq in weighted_words(lang, limit):
+        w = "^" + normalize_word(word) + "$"
+        if not all(ch.isalpha() or ch in "^$'" for ch in w):
+            continue
+        weight = freq ** 0.5 if lang != "kk" else 1.0
+        for a, b in zip(w, w[1:], strict=False):
+            pairs[a, b] += weight
+            firsts[a] += weight
+    alphabet = len(ALPHABETS.get(lang, frozenset(_RU))) + 2
+    return dict(pairs), dict(firsts), alphabet
+
+
+def _score_in(word: str, lang: str) -> float:
+    pairs, firsts, size = _bigram_model(lang)
+    w = "^" + word + "$"
+    total = 0.0
+    for a, b in zip(w, w[1:], strict=False):
+        den = firsts.get(a, 0.0)
+        if den <= 0.0:
+            total += _UNSEEN
+            continue
+        num = pairs.get((a, b), 0.0)
+        total += math.log((num + _SMOOTH * den / size) / (den * (1.0 + _SMOOTH)))
+    return total / (len(w) - 1)
+
+
+def bigram_score(word: str, langs: tuple[str, ...] = ("ru", "uk", "bg", "mk", "sr")) -> float:
+    """Mean natural-log probability of the word's letter pairs, best language.
+
+    Real words score around -2 to -3; letter salad scores well below -4.
+    Kazakh has no frequency list: a word that fits the Kazakh alphabet is also
+    scored with the Russian model, its Kazakh letters read as their nearest
+    Russian ones.
+    """
+    w = normalize_word(word)
+    best = max(_score_in(w, lang) for lang in langs)
+    if "kk" in alphabet_languages(w) and any(ch in "әғқңөұүһі" for ch in w):
+        best = max(best, _score_in(w.translate(_KAZAKH_AS_RUSSIAN), "ru"))
+    return best

@@ -1,0 +1,400 @@
+"""Single-byte to single-byte code page mixups (``Ïðèâåò`` for ``Привет``).
+
+Text written in one legacy code page (windows-1251, KOI8-R, CP866, KZ-1048,
+...) and decoded with another. Every byte stays one character, so the repair
+is a character-for-character table: ``damaged.encode(read_as).decode(true)``.
+
+The decision is never made on a character. For each line that passes a cheap
+gate (one compiled regex), every candidate mixup proposes a repair of the
+line's words, and the words vote with language evidence from
+:mod:`cleantext.evidence`: a repaired word that is a known word while the
+damaged one was not; a word whose letters fit no alphabet (``ќ`` next to
+``ы``) or whose case is chaotic (``пРИВЕТ``) becoming one that fits; letter-pair
+statistics getting better or worse. Longer words weigh more. A mixup is
+applied to a line only when the words, taken together, say so; weak evidence
+is reported as a low-confidence finding that is not applied.
+
+>>> fix_codepage_mixups("Ïðèâåò, ìèð! Êàê äåëà?")
+'Привет, мир! Как дела?'
+>>> detect_codepage_mixups("Le garçon a mangé à midi.")
+[]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ..config import Config
+from ..evidence.cyrillic import (
+    ALPHABETS,
+    alphabet_languages,
+    bigram_score,
+    case_is_normal,
+    known_in,
+)
+from ..evidence.kazakh import KAZAKH_LETTERS
+from ..evidence.latin import is_known_accented_word
+from ..evidence.wordlists import LANGUAGE_NAMES
+from ..finding import Finding
+from ..step import Step, apply_findings
+
+__all__ = ["MIXUPS", "STEP", "Mixup", "detect_codepage_mixups", "fix_codepage_mixups"]
+
+_STEP = "fix_codepage_mixups"
+_KIND = "codepage_mixup"
+
+_CODEC_NAMES = {
+    "cp1251": "windows-1251", "koi8_r": "KOI8-R", "koi8_u": "KOI8-U", "cp866": "CP866",
+    "kz1048": "KZ-1048", "mac_cyrillic": "Mac Cyrillic", "iso8859_5": "ISO-8859-5",
+    "western": "latin-1/windows-1252",
+}
+
+
+@dataclass(frozen=True)
+class Mixup:
+    """Text in code page ``true`` that was decoded as ``read_as``."""
+
+    true: str
+    """The code page the bytes were written in (a Python codec name)."""
+    read_as: str
+    """The code page they were decoded with (``"western"``: latin-1 or windows-1252)."""
+
+    @property
+    def family(self) -> str:
+        """``"latin"`` when the damage looks Latin, ``"cyrillic"`` otherwise."""
+        return "latin" if self.read_as == "western" else "cyrillic"
+
+    def describe(self) -> str:
+        """``windows-1251 read as KOI8-R`` and the like."""
+        return f"{_CODEC_NAMES[self.true]} read as {_CODEC_NAMES[self.read_as]}"
+
+
+MIXUPS: tuple[Mixup, ...] = (
+    Mixup("cp1251", "western"),
+    Mixup("kz1048", "western"),
+    Mixup("koi8_r", "western"),
+    Mixup("cp1251", "koi8_r"),
+    Mixup("koi8_r", "cp1251"),
+    Mixup("cp1251", "koi8_u"),
+    Mixup("koi8_u", "cp1251"),
+    Mixup("cp866", "cp1251"),
+    Mixup("cp1251", "cp866"),
+    Mixup("kz1048", "cp1251"),
+    Mixup("cp1251", "mac_cyrillic"),
+    Mixup("mac_cyrillic", "cp1251"),
+    Mixup("cp1251", "iso8859_5"),
+    Mixup("iso8859_5", "cp1251"),
+)
+"""Every mixup considered, in order of preference when two repair alike."""
+
+
+def _decode_byte(codec: str, b: int) -> str | None:
+    try:
+        return bytes([b]).decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _read_as_chars(codec: str, b: int) -> list[str]:
+    """What a byte may look like after being decoded with ``codec``.
+
+    Undefined bytes show as the Latin-1 code point (as "sloppy" decoders and
+    latin-1 do); "western" is latin-1 and windows-1252 both.
+    """
+    if codec == "western":
+        chars = [chr(b)]
+        cp = _decode_byte("cp1252", b)
+        if cp is not None and cp != chr(b):
+            chars.append(cp)
+        return chars
+    ch = _decode_byte(codec, b)
+    return [ch if ch is not None else chr(b)]
+
+
+@dataclass(frozen=True)
+class _Table:
+    table: dict[int, str]
+    letters: frozenset[str]  # damaged characters that stand for letters
+
+
+@cache
+def _table(mixup: Mixup) -> _Table:
+    table: dict[int, str] = {}
+    letters: set[str] = set()
+    for b in range(0x80, 0x100):
+        target = _decode_byte(mixup.true, b)
+        if target is None:
+            continue
+        for ch in _read_as_chars(mixup.read_as, b):
+            if target.isalpha():
+                letters.add(ch)
+            if ch != target:
+                table[ord(ch)] = target
+    return _Table(table, frozenset(letters))
+
+
+def _char_class(chars: frozenset[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+@cache
+def _token_re(mixup: Mixup) -> re.Pattern[str]:
+    cls = _char_class(_table(mixup).letters)
+    return re.compile(f"{cls}+(?:['’]{cls}+)*")
+
+
+_COMMON_PUNCT = frozenset("«»„“”‘’‚…–—\u00a0\u00ad()\"'‹›•·№")
+_RUSSIAN = ALPHABETS["ru"] | {ch.upper() for ch in ALPHABETS["ru"]}
+
+
+@cache
+def _gate(family: str) -> re.Pattern[str]:
+    """One regex that any damaged line of the family matches."""
+    chars: set[str] = set()
+    for m in MIXUPS:
+        if m.family == family:
+            chars |= {chr(c) for c in _table(m).table} | _table(m).letters
+    if family == "latin":
+        damaged = {c for m in MIXUPS if m.family == "latin"
+                   for c in _table(m).letters if not c.isascii()}
+        return re.compile(_char_class(frozenset(damaged)) + "{2}")
+    odd_letters = frozenset(c for c in chars if c.isalpha() and c not in _RUSSIAN)
+    rare = frozenset(c for c in chars if not c.isalpha() and c not in _COMMON_PUNCT)
+    common = frozenset(c for c in chars if not c.isalpha() and c in _COMMON_PUNCT)
+    parts = ["[а-яёА-ЯЁ][А-ЯЁ]", _char_class(odd_letters), _char_class(rare)]
+    if common:
+        parts.append("[а-яёА-ЯЁ]" + _char_class(common) + "[а-яё]")
+    return re.compile("|".join(parts))
+
+
+@dataclass(frozen=True)
+class _Vote:
+    weight: float
+    vote: float
+    known_after: tuple[str, ...]
+
+
+def _letters(word: str) -> int:
+    return sum(1 for ch in word if ch.isalpha())
+
+
+def _fits(word: str) -> bool:
+    return bool(alphabet_languages(word)) and case_is_normal(word)
+
+
+_REAL_WORD_SCORE = -3.3
+
+
+def _vote(before: str, after: str, family: str) -> _Vote:
+    """How much one word says for (positive) or against the repair."""
+    n = _letters(after)
+    weight = min(1.0, (n - 1) / 4.0)
+    known_after = known_in(after)
+    known_before = (is_known_accented_word(before) if family == "latin"
+                    else bool(known_in(before)))
+    if known_after and not known_before:
+        return _Vote(weight, 1.0, known_after)
+    if known_before and not known_after:
+        return _Vote(weight, -1.0, known_after)
+    if known_before:
+        return _Vote(weight, 0.0, known_after)
+    fits_after = _fits(after)
+    score_after = bigram_score(after)
+    if family == "latin":
+        # A word made only of accented Latin-1 letters is not a word of any
+        # Western language; the question is whether the repair reads as one.
+        if fits_after and score_after >= _REAL_WORD_SCORE:
+            return _Vote(weight, 0.5, ())
+        return _Vote(weight, -0.5 if not fits_after else 0.0, ())
+    fits_before = _fits(before)
+    vote = 0.0
+    if fits_after and not fits_before:
+        vote += 0.5
+    elif fits_before and not fits_after:
+        vote -= 0.5
+    diff = score_after - bigram_score(before)
+    if diff > 0.5:
+        vote += 0.5
+    elif diff < -0.5:
+        vote -= 0.5
+    return _Vote(weight, max(-0.75, min(0.75, vote)), ())
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    mixup: Mixup
+    start: int
+    end: int
+    replacement: str
+    support: float
+    ratio: float
+    words: int
+    known: int
+    langs: Counter[str]
+    kazakh: bool
+
+    @property
+    def confidence(self) -> float:
+        return max(0.0, self.ratio * (1.0 - math.exp(-1.2 * self.support)))
+
+
+def _tokens(line: str, mixup: Mixup) -> Iterator[tuple[int, int, str]]:
+    tab = _table(mixup)
+    for m in _token_re(mixup).finditer(line):
+        s, e = m.span()
+        if s > 0 and line[s - 1].isalpha():
+            continue
+        if e < len(line) and line[e].isalpha():
+            continue
+        word = m.group()
+        after = word.translate(tab.table)
+        if after != word and _letters(after) >= 2:
+            yield s, e, after
+
+
+def _protected(word: str, letters: frozenset[str]) -> bool:
+    return any(ch.isalpha() and (ch.isascii() or ch not in letters) for ch in word)
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _repair_span(span: str, mixup: Mixup) -> str:
+    """Translate a span, leaving alone words that are not damaged words."""
+    tab = _table(mixup)
+    out: list[str] = []
+    pos = 0
+    for m in _WORD_RE.finditer(span):
+        out.append(span[pos:m.start()].translate(tab.table))
+        word = m.group()
+        out.append(word if _protected(word, tab.letters) else word.translate(tab.table))
+        pos = m.end()
+    out.append(span[pos:].translate(tab.table))
+    return "".join(out)
+
+
+def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
+    support = weight_total = 0.0
+    first = last = -1
+    words = known = 0
+    langs: Counter[str] = Counter()
+    kazakh = False
+    for s, e, after in _tokens(line, mixup):
+        v = _vote(line[s:e], after, mixup.family)
+        words += 1
+        if v.known_after and v.vote > 0:
+            known += 1
+            langs.update(v.known_after[:1])
+        if v.vote > 0 and any(ch in _KAZAKH_ONLY for ch in after):
+            kazakh = True
+        support += v.weight * v.vote
+        weight_total += v.weight
+        if first < 0:
+            first = s
+        last = e
+    if words == 0 or weight_total <= 0.0 or support <= 0.0:
+        return None
+    replacement = _repair_span(line[first:last], mixup)
+    return _Verdict(mixup, offset + first, offset + last, replacement, support,
+                    support / weight_total, words, known, langs, kazakh)
+
+
+_KAZAKH_ONLY = KAZAKH_LETTERS - set("іІ")
+
+
+def _language(v: _Verdict) -> str:
+    if v.kazakh:
+        return "Kazakh"
+    if v.langs:
+        return LANGUAGE_NAMES[v.langs.most_common(1)[0][0]]
+    return "Cyrillic"
+
+
+def _why(v: _Verdict) -> str:
+    lang = _language(v)
+    head = f"{lang} text in {v.mixup.describe()}"
+    if v.known:
+        known_lang = LANGUAGE_NAMES[v.langs.most_common(1)[0][0]] if v.langs else lang
+        tail = f"{v.known} of {v.words} words become known {known_lang} words"
+    else:
+        tail = (f"{v.words} word(s) become consistent {lang} spelling "
+                "(alphabet, letter pairs and case), though none is a listed word")
+    if v.confidence < 0.5:
+        tail += "; too little evidence to repair"
+    return f"{head}: {tail}"
+
+
+def _lines(text: str, gate: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    pos = 0
+    while True:
+        m = gate.search(text, pos)
+        if m is None:
+            return
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        if end < 0:
+            end = len(text)
+        yield start, end
+        pos = end + 1
+
+
+def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Finding]:
+    """Find lines whose words read right only in another single-byte code page.
+
+    One finding per repaired line region; the span runs from the first to the
+    last damaged word of the line.
+
+    >>> print(detect_codepage_mixups("Ïðèâåò, ìèð! Êàê äåëà?")[0].why)  # doctest: +ELLIPSIS
+    Russian text in windows-1251 read as latin-1/...: 4 of 4 words become known Russian words
+    """
+    if text.isascii():
+        return []
+    best: dict[int, _Verdict] = {}
+    for family in ("latin", "cyrillic"):
+        gate = _gate(family)
+        if gate.search(text) is None:
+            continue
+        for start, end in _lines(text, gate):
+            line = text[start:end]
+            for mixup in MIXUPS:
+                if mixup.family != family:
+                    continue
+                verdict = _judge(line, start, mixup)
+                if verdict is None:
+                    continue
+                held = best.get(start)
+                if held is None or verdict.support > held.support + 1e-9:
+                    best[start] = verdict
+    findings: list[Finding] = []
+    for v in sorted(best.values(), key=lambda v: v.start):
+        conf = v.confidence
+        if v.support < 0.5 or v.ratio < 0.5:
+            continue
+        findings.append(Finding(
+            _KIND, v.start, v.end, text[v.start:v.end], v.replacement,
+            round(min(conf, 0.99), 4), _STEP, _why(v),
+        ))
+    return findings
+
+
+def fix_codepage_mixups(text: str) -> str:
+    """Repair the code page mixups :func:`detect_codepage_mixups` is sure of.
+
+    >>> fix_codepage_mixups("рТЙЧЕФ, НЙТ! лБЛ ДЕМБ? чУЕ ИПТПЫП.")
+    'Привет, мир! Как дела? Все хорошо.'
+    """
+    found = [f for f in detect_codepage_mixups(text) if f.confidence >= 0.5]
+    return apply_findings(text, found)
+
+
+STEP = Step(
+    _STEP, detect_codepage_mixups,
+    "Repair text decoded with the wrong single-byte code page (windows-1251, KOI8-R, "
+    "CP866, KZ-1048, ...), deciding by language evidence over whole lines.",
+)
+
