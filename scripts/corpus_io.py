@@ -215,3 +215,32 @@ def load_cases(root: Path = CORPUS) -> list[Case]:
             )
         seen[case.label] = case.origin
     return cases
+
+
+def summary(cases: list[Case]) -> str:
+    """Case counts by kind (rows) and language (columns), as plain text."""
+    kinds = sorted({c.kind for c in cases})
+    langs = sorted({c.language for c in cases}, key=lambda lang: (-sum(
+        c.language == lang for c in cases), lang))
+    head = ["kind", *langs, "total"]
+    rows = [[k, *(str(sum(c.kind == k and c.language == lang for c in cases) or "")
+                  for lang in langs), str(sum(c.kind == k for c in cases))] for k in kinds]
+    rows.append(["total", *(str(sum(c.language == lang for c in cases)) for lang in langs),
+                 str(len(cases))])
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    return "\n".join(
+        " ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths,
+                 strict=True)))
+        for r in [head, *rows]
+    )
+
+
+if __name__ == "__main__":
+    everything = load_cases()
+    print(summary(everything))
+    by_source: dict[str, int] = {}
+    for case in everything:
+        by_source[case.source] = by_source.get(case.source, 0) + 1
+    print()
+    for source, count in sorted(by_source.items()):
+        print(f"{source}: {count}")

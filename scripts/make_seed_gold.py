@@ -32,6 +32,9 @@ from corpus_io import CORPUS  # noqa: E402
 SEEDS = CORPUS / "seeds"
 SHARED = Path("/work/shared/seeds")
 
+# The run-together words of seed 000's English half are issue 4's damage: its
+# gold for this stage is the input, so that step is switched off here.
+WORD_STEPS = ["split_joined_words"]
 PDF_STEPS = ["restore_dropped_ligatures", "join_hyphenated_words", "mark_symbol_markers"]
 
 
@@ -101,14 +104,17 @@ def main() -> None:
                 "source": "seed 000",
                 "note": "English then Russian news item. Default-profile gold = input: the"
                         " English half's run-together words (firstinternational) are another"
-                        " issue's damage, the Russian half is clean.",
+                        " issue's damage (split_joined_words is disabled here), the Russian"
+                        " half is clean.",
+                "disable": WORD_STEPS,
             },
             {
                 "name": "000_aika_news_en", "kind": "negative", "language": "en",
                 "source": "seed 000",
                 "note": "English half of seed 000: names that are in no dictionary"
                         " (Dvortsevoi, Eslyamova) must stay; run-together words are left"
-                        " for now (default-profile gold = input).",
+                        " for now (gold = input, split_joined_words disabled).",
+                "disable": WORD_STEPS,
             },
             {
                 "name": "000_aika_news_ru", "kind": "negative", "language": "ru",
