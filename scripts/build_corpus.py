@@ -105,11 +105,13 @@ TEXT: dict[str, dict[str, str]] = {
         "noel": "À Noël, nous irons à la fête du village près de Besançon, où l’on mange des bûches glacées.",
         "hopital": "L’hôpital a reçu des élèves de troisième pour une journée « découverte des métiers ».",
         "oeuvre": "Il faut lire une œuvre de Molière pour le cours de français de l’été.",
+        "naive": "naïve",
     },
     "de": {
         "strasse": "Die Bürgermeisterin hat die Straße gesperrt, weil die Brücke marode ist.",
         "mieten": "Größere Städte wie München und Köln melden höhere Mieten als im Vorjahr.",
         "minister": "„Wir müssen schneller handeln“, sagte der Minister für Wirtschaft und Energie.",
+        "name": "Jürgen Müller",
         "pruefung": "Die Prüfung der Unterlagen dauert voraussichtlich drei Wochen, teilte das Amt mit.",
     },
     "es": {
@@ -175,6 +177,16 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
+# Paragraphs: more evidence per case, as in real scraped news.
+for _lang, _keys in {
+    "ru": ("zakon", "syomki", "kazakh", "moskva"),
+    "kk": ("prezident", "festival", "student", "akimdik"),
+    "en": ("quote", "resume", "money"),
+    "fr": ("reform", "noel", "hopital"),
+    "de": ("strasse", "mieten", "minister"),
+}.items():
+    TEXT[_lang]["paragraph"] = " ".join(TEXT[_lang][k] for k in _keys)
+
 # (kind, language, sentence key, recipe). Labels are made from these.
 DERIVED: list[tuple[str, str, str, Recipe]] = [
     # -- UTF-8 read as a Western code page
@@ -186,6 +198,8 @@ DERIVED: list[tuple[str, str, str, Recipe]] = [
     ("mojibake", "en", "legal", utf8_as("cp1252")),
     ("mojibake", "en", "money", utf8_as("cp1252")),
     ("mojibake", "en", "short", utf8_as("cp1252")),
+    ("mojibake", "de", "name", utf8_as("cp1252")),
+    ("mojibake", "fr", "naive", utf8_as("cp1252")),
     ("mojibake", "en", "quote", utf8_as("latin-1")),
     ("mojibake", "en", "resume", utf8_as("latin-1")),
     ("mojibake", "en", "cafe", utf8_as("mac_roman")),
@@ -258,6 +272,13 @@ DERIVED: list[tuple[str, str, str, Recipe]] = [
     ("mojibake", "kk", "aua", utf8_as("koi8_r")),
     ("mojibake", "kk", "prezident", utf8_as("mac_roman")),
     ("mojibake", "kk", "festival", utf8_as("kz1048")),
+    ("mojibake", "ru", "paragraph", utf8_as("cp1251")),
+    ("mojibake", "ru", "paragraph", utf8_as("mac_roman")),
+    ("mojibake", "kk", "paragraph", utf8_as("cp1251")),
+    ("mojibake", "kk", "paragraph", utf8_as("cp1252")),
+    ("mojibake", "en", "paragraph", utf8_as("cp1252")),
+    ("mojibake", "fr", "paragraph", utf8_as("mac_roman")),
+    ("mojibake", "de", "paragraph", utf8_as("cp1252", layers=2)),
     # -- mojibake mixed with clean text on one line
     ("mojibake-mixed", "en", "cafe", only(utf8_as("cp1252"), "café’s", "brûlée")),
     ("mojibake-mixed", "fr", "noel", only(utf8_as("cp1252"), "Besançon")),
@@ -284,6 +305,11 @@ DERIVED: list[tuple[str, str, str, Recipe]] = [
     ("codepage-mixup", "kk", "akimdik", legacy_as("kz1048", "cp1251")),
     ("codepage-mixup", "kk", "aua", legacy_as("kz1048", "cp1252")),
     ("codepage-mixup", "kk", "festival", legacy_as("kz1048", "latin-1")),
+    ("codepage-mixup", "ru", "paragraph", legacy_as("cp1251", "cp1252")),
+    ("codepage-mixup", "ru", "paragraph", legacy_as("koi8_r", "cp1251")),
+    ("codepage-mixup", "ru", "paragraph", legacy_as("cp866", "cp1251")),
+    ("codepage-mixup", "kk", "paragraph", legacy_as("kz1048", "cp1251")),
+    ("codepage-mixup", "kk", "paragraph", legacy_as("kz1048", "cp1252")),
     ("codepage-mixup", "el", "athina", legacy_as("cp1253", "cp1252")),
     ("codepage-mixup", "cs", "vlada", legacy_as("cp1250", "cp1252")),
     # -- East Asian legacy encodings read as a Western code page
@@ -459,7 +485,9 @@ NEGATIVE: list[tuple[str, str, str]] = [
 
 
 def _slug(text: str) -> str:
-    out = "".join(c if c.isalnum() else "-" for c in text.lower())
+    from unidecode import unidecode
+
+    out = "".join(c if c.isascii() and c.isalnum() else "-" for c in unidecode(text).lower())
     while "--" in out:
         out = out.replace("--", "-")
     return out.strip("-")
