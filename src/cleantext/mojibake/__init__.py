@@ -1,0 +1,13 @@
+"""UTF-8 mojibake: code page tables, the plausibility model and the search.
+
+The step that uses them is :mod:`cleantext.steps.mojibake`.
+"""
+
+from .codepages import CODEPAGES, CodePage, table
+from .detect import Candidate, Decision, candidates, decide, evidence_of, merge_evidence
+from .score import char_info, cost
+
+__all__ = [
+    "CODEPAGES", "Candidate", "CodePage", "Decision", "candidates", "char_info", "cost",
+    "decide", "evidence_of", "merge_evidence", "table",
+]

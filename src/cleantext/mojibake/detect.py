@@ -1,0 +1,327 @@
+"""Find UTF-8 mojibake, decide on it with the cost model, and explain it.
+
+The search, per code page: runs of complete UTF-8 byte sequences as seen
+through that code page (``CodePage.segment``). A run is only worth a look when
+it holds a *suspicious pair*: a lead byte and a continuation byte whose
+characters are not simply two ordinary letters of one script (``её`` is a valid
+sequence in KOI8-R, and stays a pair of letters). The whole text is first
+searched once with one regex that unites the suspicious pairs of every code
+page; text without one (clean text in any language, almost always) is done.
+
+Each run is decoded, then searched again for further layers, and the repair is
+scored against the original in its context (:func:`cost`). Code pages compete
+by score. Evidence over the document (which code page explained the clear
+cases) lets the ambiguous runs of that code page be repaired too.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .codepages import CODEPAGES, CodePage, table
+from .score import char_info, cost
+
+__all__ = ["Candidate", "candidates", "decide", "evidence_of", "gate"]
+
+FIX_GAIN = 1.5
+"""Cost a repair must save to be made on its own evidence."""
+REPORT_GAIN = 0.9
+"""Cost a repair must save to be reported (left alone) at all."""
+DOMINANT_EVIDENCE = 4.0
+"""Summed gain of confident repairs that makes a code page the document's."""
+MAX_LAYERS = 4
+"""Deepest nesting of mojibake that is undone."""
+_LOSSY_PENALTY = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A run of text that decodes as UTF-8 through some code page(s)."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    chain: tuple[str, ...]
+    """Code pages undone, outermost first."""
+    gain: float
+    """Cost saved by the repair in its context (positive: repair is better)."""
+    suspicious: bool
+    """Whether the run holds a suspicious pair of the outer code page."""
+    lossy: bool
+    """Whether bytes lost in transit (A0 -> space, undefined -> U+FFFD) were assumed."""
+
+
+_CLOSERS = frozenset("»”’…")
+_OPENERS = frozenset("«„“‘")
+# A Latin letter touching a Cyrillic one: the trace of UTF-8 Latin read with a
+# Cyrillic code page (``MГҰlaga``) even where the pair itself looks fine.
+_MIXED = re.compile(
+    "[A-Za-z\u00c0-\u024f][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f]"
+)
+
+
+def _benign(a: str, b: str) -> bool:
+    """Whether lead ``a`` then continuation ``b`` is ordinary text anyway."""
+    ia, ib = char_info(a), char_info(b)
+    if ia.kind == "L" and ia.cost < 0.3 and b in _CLOSERS:
+        return True
+    if ib.kind == "L" and ib.cost < 0.3 and a in _OPENERS:
+        return True
+    return (
+        ia.kind == "L" and ib.kind == "L" and ia.script == ib.script
+        and ia.cost < 0.3 and ib.cost < 0.3 and not (ia.lower and ib.upper)
+    )
+
+
+def _pairs_regex(groups: Mapping[str, frozenset[str]]) -> re.Pattern[str]:
+    """One regex matching ``a b`` for lead ``a`` and ``b`` in ``groups[a]``."""
+    by_set: dict[frozenset[str], list[str]] = {}
+    for lead, conts in groups.items():
+        if conts:
+            by_set.setdefault(conts, []).append(lead)
+    if not by_set:
+        return re.compile("(?!)")
+
+    def cls(chars: Iterable[str]) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+    leads = cls(c for ls in by_set.values() for c in ls)
+    branches = "|".join(
+        "(?<=" + cls(ls) + ")" + cls(conts) for conts, ls in by_set.items()
+    )
+    return re.compile(leads + "(?:" + branches + ")")
+
+
+def _suspicious_groups(cp: CodePage) -> dict[str, frozenset[str]]:
+    leads = cp.lead2 + cp.lead3 + cp.lead4
+    groups: dict[str, frozenset[str]] = {}
+    for a in leads:
+        groups[a] = frozenset(b for b in cp.cont if not _benign(a, b))
+    if cp.lossy:
+        for a in cp.lead2:
+            groups[a] = groups[a] | {"\ufffd"}
+    return groups
+
+
+@cache
+def suspicious_regex(name: str) -> re.Pattern[str]:
+    """Suspicious lead/continuation pairs of one code page."""
+    return _pairs_regex(_suspicious_groups(table(name)))
+
+
+@lru_cache(maxsize=1)
+def gate() -> re.Pattern[str]:
+    """Suspicious pairs of every code page, in one regex.
+
+    >>> bool(gate().search("cafÃ©")), bool(gate().search("Привет, всё её «Группа»"))
+    (True, False)
+    """
+    union: dict[str, set[str]] = {}
+    for name in CODEPAGES:
+        for a, conts in _suspicious_groups(table(name)).items():
+            union.setdefault(a, set()).update(conts)
+    return _pairs_regex({a: frozenset(c) for a, c in union.items()})
+
+
+def _decode(seg: str, cp: CodePage) -> tuple[str, bool] | None:
+    """Decode a run found by ``cp.segment``; None when it is not valid UTF-8."""
+    if not cp.lossy or (" " not in seg and "\ufffd" not in seg):
+        try:
+            return cp.encode(seg).decode("utf-8"), False
+        except (KeyError, UnicodeDecodeError):
+            return None
+    out: list[str] = []
+    i, n = 0, len(seg)
+    while i < n:
+        c = seg[i]
+        size = 2 if c in cp.lead2 else 3 if c in cp.lead3 else 4
+        part = seg[i:i + size]
+        i += size
+        if "\ufffd" in part:
+            out.append("\ufffd")
+            continue
+        try:
+            raw = bytes(0xA0 if ch == " " else cp.to_byte[ch] for ch in part)
+            out.append(raw.decode("utf-8"))
+        except (KeyError, UnicodeDecodeError):
+            return None
+    return "".join(out), True
+
+
+def _neighbour(ch: str) -> str:
+    """A representative of ``ch`` for caching (same cost behaviour)."""
+    if not ch or not ch.isascii():
+        return ch
+    if ch.isalpha():
+        return "A" if ch.isupper() else "a"
+    if ch.isdigit():
+        return "0"
+    return ch
+
+
+def _peel(text: str, left: str, right: str, depth: int) -> tuple[str, tuple[str, ...]]:
+    """Undo further layers of mojibake inside a decoded run."""
+    if depth >= MAX_LAYERS or text.isascii():
+        return text, ()
+    found = _scan(text, left, right, depth)
+    best = [c for c in found if c.gain > 0]
+    if not best:
+        return text, ()
+    chosen = _non_overlapping(best)
+    parts: list[str] = []
+    pos = 0
+    chain: tuple[str, ...] = ()
+    for c in chosen:
+        parts.append(text[pos:c.start])
+        parts.append(c.replacement)
+        pos = c.end
+        if len(c.chain) > len(chain):
+            chain = c.chain
+    parts.append(text[pos:])
+    return "".join(parts), chain
+
+
+@lru_cache(maxsize=65536)
+def _judge(
+    seg: str, name: str, left: str, right: str, depth: int
+) -> tuple[str, tuple[str, ...], float, bool] | None:
+    cp = table(name)
+    decoded = _decode(seg, cp)
+    if decoded is None:
+        return None
+    text, lossy = decoded
+    final, inner = _peel(text, left, right, depth + 1)
+    gain = cost(seg, left, right) - cost(final, left, right)
+    if lossy:
+        gain -= _LOSSY_PENALTY * (seg.count(" ") + seg.count("\ufffd"))
+    return final, (name,) + inner, gain, lossy
+
+
+def _scan(text: str, left: str, right: str, depth: int) -> list[Candidate]:
+    found: list[Candidate] = []
+    n = len(text)
+    mixed = _MIXED.search(text) is not None
+    for name in CODEPAGES:
+        sus = suspicious_regex(name)
+        if depth == 0 and not mixed and not sus.search(text):
+            continue
+        cp = table(name)
+        for m in cp.segment.finditer(text):
+            s, e = m.span()
+            seg = m.group()
+            lc = text[s - 1] if s > 0 else left
+            rc = text[e] if e < n else right
+            judged = _judge(seg, name, _neighbour(lc), _neighbour(rc), depth)
+            if judged is None:
+                continue
+            final, chain, gain, lossy = judged
+            if final == seg:
+                continue
+            suspicious = sus.search(seg) is not None or (
+                mixed and _MIXED.search(text, max(s - 1, 0), min(e + 1, n)) is not None
+            )
+            found.append(Candidate(s, e, seg, final, chain, gain, suspicious, lossy))
+    return found
+
+
+def _non_overlapping(cands: Iterable[Candidate]) -> list[Candidate]:
+    """The best candidates by gain that do not overlap, in text order."""
+    order = {name: i for i, name in enumerate(CODEPAGES)}
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-c.gain, order[c.chain[0]], c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every run of ``text`` that decodes, with its repair and gain.
+
+    >>> [(c.replacement, c.chain) for c in candidates("cafÃ©") if c.gain > 1.5][:2]
+    [('é', ('windows-1252',)), ('é', ('latin-1',))]
+    """
+    if text.isascii() or not (gate().search(text) or _MIXED.search(text)):
+        return []
+    return _scan(text, "", "", 0)
+
+
+def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
+    """Document evidence: per outer code page, the summed gain of clear repairs."""
+    ev: dict[str, float] = {}
+    for c in cands:
+        if c.suspicious and c.gain >= FIX_GAIN and not c.lossy:
+            ev[c.chain[0]] = ev.get(c.chain[0], 0.0) + c.gain
+    return ev
+
+
+def merge_evidence(a: Mapping[str, float], b: Mapping[str, float]) -> dict[str, float]:
+    """Fold two pieces of evidence into one."""
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, 0.0) + v
+    return out
+
+
+def _confidence(gain: float) -> float:
+    """Gain -> confidence: 1.5 gives ~0.6, 3 ~0.8, 6 ~0.95."""
+    return round(1.0 - math.exp(-gain / 1.7), 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A candidate kept, with its confidence and the evidence used."""
+
+    candidate: Candidate
+    confidence: float
+    by_document: bool
+
+
+def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decision]:
+    """Choose which candidates to repair or report.
+
+    A candidate is repaired on its own when it saves ``FIX_GAIN``; a weaker one
+    is repaired when its code page is the document's (``DOMINANT_EVIDENCE``)
+    and the repair is no worse; otherwise a candidate saving ``REPORT_GAIN``
+    is reported with a confidence below 0.5.
+    """
+    dominant = {k for k, v in evidence.items() if v >= DOMINANT_EVIDENCE}
+    if dominant:
+        rank = {name: i for i, name in enumerate(CODEPAGES)}
+        best = min(dominant, key=lambda k: (-evidence[k], rank.get(k, len(rank))))
+        dominant = {best}
+    kept: list[Candidate] = []
+    conf: dict[int, tuple[float, bool]] = {}
+    for c in cands:
+        outer = c.chain[0]
+        if c.gain >= FIX_GAIN and (c.suspicious or outer in dominant):
+            score = _confidence(c.gain)
+            if dominant and outer not in dominant:
+                score = min(score, 0.5 + (score - 0.5) / 2)
+            kept.append(c)
+            conf[id(c)] = (max(score, 0.55), False)
+        elif outer in dominant and c.gain >= (0.3 if c.lossy else 0.0):
+            kept.append(c)
+            conf[id(c)] = (0.55 + min(c.gain, 1.5) / 5, True)
+        elif c.gain >= REPORT_GAIN and c.suspicious:
+            kept.append(c)
+            conf[id(c)] = (min(0.45, _confidence(c.gain) / 2), False)
+    # between overlapping candidates, the more confident (then larger gain) wins
+    order = {name: i for i, name in enumerate(CODEPAGES)}
+    chosen: list[Decision] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(kept, key=lambda c: (-conf[id(c)][0], -c.gain, order[c.chain[0]])):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        chosen.append(Decision(c, *conf[id(c)]))
+    chosen.sort(key=lambda d: d.candidate.start)
+    return chosen

@@ -1,0 +1,252 @@
+"""How implausible a piece of text is: the model that tells mojibake from text.
+
+The cost of a string is the sum of a per-character cost (how rare the
+character is in running text of any language: C1 controls, unassigned code
+points, modifier symbols and box drawing are dear; letters of the alphabets of
+living languages, digits, ASCII and common typographic punctuation are free)
+and a cost per pair of neighbouring characters (a lower-case letter followed by
+an upper-case one, a letter next to a symbol or a control, letters of two
+scripts touching, an opening quote glued to the end of a word, two unrelated
+non-ASCII characters side by side...).
+
+Mojibake is dear: ``Ã©`` is an upper-case letter glued to a symbol, ``–ö–∞``
+alternates dashes with math symbols, ``РџСЂРёРІРµС‚`` alternates case and holds
+Serbian letters and a micro sign in a Russian word. Its repair is cheap. Real
+text is cheap too, so a repair never pays for itself there.
+
+>>> cost("café") < cost("cafÃ©")
+True
+>>> cost("Привет") < cost("РџСЂРёРІРµС‚")
+True
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+__all__ = ["CharInfo", "char_info", "cost"]
+
+
+class CharInfo(NamedTuple):
+    """What the model knows about one character."""
+
+    kind: str
+    """L letter, N digit, Z space, P punctuation, S symbol, K modifier symbol,
+    B box drawing, C control/unassigned, M combining mark, E emoji."""
+    script: str
+    """For letters: "Latin", "Cyrillic", "Greek", "CJK" or a block name."""
+    upper: bool
+    """Upper-case letter."""
+    lower: bool
+    """Lower-case letter."""
+    cost: float
+    """Cost of the character on its own."""
+    ascii: bool
+    """An ASCII character."""
+
+
+# Cyrillic letters of Russian, Ukrainian, Belarusian and Kazakh: free.
+_CYR_COMMON = frozenset(
+    [chr(c) for c in range(0x410, 0x450)]
+    + list("ЁёЄєІіЇїҐґЎў")
+    + list("ӘәҒғҚқҢңӨөҰұҮүҺһ")
+)
+# Serbian/Macedonian letters: real, but a cp1251 view of UTF-8 is full of them.
+_CYR_SOUTH = frozenset("ЂђЃѓЅѕЈјЉљЊњЋћЌќЏџ")
+_LATIN_EXT_B_COMMON = frozenset("ȘșȚțƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜƏə")
+_LATIN_RARE = frozenset("ĸŉſƒ")
+# Latin-1 letters that real text rarely uses but UTF-8 lead bytes produce.
+_LATIN_LEADLIKE = frozenset("ÃÂÐÞ")
+
+# Characters whose cost is set by hand (mostly Latin-1 and punctuation).
+_FIXED: dict[str, tuple[str, float]] = {
+    "\u00a0": ("Z", 0.2), "¡": ("P", 0.3), "¢": ("S", 0.7), "£": ("S", 0.2),
+    "¤": ("S", 1.5), "¥": ("S", 0.4), "¦": ("S", 1.5), "§": ("S", 0.3),
+    "¨": ("K", 1.5), "©": ("S", 0.2), "ª": ("S", 0.8), "«": ("P", 0.0),
+    "¬": ("S", 1.5), "\u00ad": ("C", 1.0), "®": ("S", 0.2), "¯": ("K", 1.5),
+    "°": ("S", 0.2), "±": ("S", 0.3), "²": ("S", 0.3), "³": ("S", 0.5),
+    "´": ("K", 1.5), "µ": ("S", 0.7), "¶": ("S", 1.0), "·": ("P", 0.5),
+    "¸": ("K", 1.5), "¹": ("S", 0.7), "º": ("S", 0.8), "»": ("P", 0.0),
+    "¼": ("S", 0.5), "½": ("S", 0.4), "¾": ("S", 0.5), "¿": ("P", 0.3),
+    "×": ("S", 0.3), "÷": ("S", 0.5),
+    "‘": ("P", 0.0), "’": ("P", 0.0), "“": ("P", 0.0), "”": ("P", 0.0),
+    "–": ("P", 0.0), "—": ("P", 0.0), "…": ("P", 0.0), "‚": ("P", 0.4),
+    "„": ("P", 0.2), "†": ("P", 0.7), "‡": ("P", 0.8), "•": ("P", 0.3),
+    "‰": ("P", 0.8), "‹": ("P", 0.5), "›": ("P", 0.5), "′": ("P", 0.2),
+    "″": ("P", 0.2), "€": ("S", 0.2), "™": ("S", 0.3), "№": ("S", 0.0),
+    "ˆ": ("K", 1.5), "˜": ("K", 1.5), "\ufffd": ("S", 1.5),
+    "\u200d": ("M", 0.0), "\ufe0f": ("M", 0.0), "\u200c": ("M", 0.0),
+    "ʻ": ("P", 0.0), "ʼ": ("P", 0.0),
+}
+
+_OPENING = frozenset("‚„¿¡‹«“‘")
+_CLOSING_ODD = frozenset("»›…‰•†‡¦")
+
+
+def _script(cp: int) -> str:
+    if cp < 0x250 or 0x1E00 <= cp < 0x1F00 or 0x2C60 <= cp < 0x2C80 or 0xA720 <= cp < 0xA800:
+        return "Latin"
+    if 0x250 <= cp < 0x2B0:
+        return "IPA"
+    if 0x370 <= cp < 0x400 or 0x1F00 <= cp < 0x2000:
+        return "Greek"
+    if 0x400 <= cp < 0x530 or 0x1C80 <= cp < 0x1C90 or 0x2DE0 <= cp < 0x2E00:
+        return "Cyrillic"
+    if 0x2E80 <= cp < 0xA000 or 0xF900 <= cp < 0xFB00 or 0x20000 <= cp < 0x32000:
+        return "CJK"
+    if 0xAC00 <= cp < 0xD7B0 or 0x1100 <= cp < 0x1200 or 0x3130 <= cp < 0x3190:
+        return "Hangul"
+    return f"block{cp >> 7}"
+
+
+@lru_cache(maxsize=4096)
+def char_info(ch: str) -> CharInfo:
+    """The model's view of one character.
+
+    >>> char_info("é").kind, char_info("©").kind, char_info("\\x81").cost
+    ('L', 'S', 3.0)
+    """
+    cp = ord(ch)
+    if cp < 0x80:
+        if ch.isalpha():
+            return CharInfo("L", "Latin", ch.isupper(), ch.islower(), 0.0, True)
+        if ch.isdigit():
+            return CharInfo("N", "", False, False, 0.0, True)
+        if ch in " \t\n\r":
+            return CharInfo("Z", "", False, False, 0.0, True)
+        if cp < 0x20 or cp == 0x7F:
+            return CharInfo("C", "", False, False, 2.0, True)
+        return CharInfo("P", "", False, False, 0.0, True)
+    fixed = _FIXED.get(ch)
+    if fixed is not None:
+        return CharInfo(fixed[0], "", False, False, fixed[1], False)
+    cat = unicodedata.category(ch)
+    if cat[0] == "L":
+        script = _script(cp)
+        up, low = cat == "Lu", cat == "Ll"
+        if script == "Latin":
+            if ch in _LATIN_RARE:
+                c = 1.0
+            elif ch in _LATIN_LEADLIKE:
+                c = 0.5
+            elif cp < 0x180 or cp >= 0x1E00:
+                c = 0.1 if up else 0.0
+            elif ch in _LATIN_EXT_B_COMMON:
+                c = 0.3
+            else:
+                c = 1.0
+        elif script == "IPA":
+            c = 0.3 if ch == "ə" else 1.5
+            script = "Latin"
+        elif script == "Cyrillic":
+            if ch in _CYR_COMMON:
+                c = 0.0
+            elif ch in _CYR_SOUTH:
+                c = 0.7
+            elif 0x400 <= cp < 0x460:
+                c = 1.0
+            else:
+                c = 1.5
+        elif script == "Greek":
+            c = 0.0 if 0x386 <= cp < 0x3D0 else 1.0
+        elif cat == "Lm":
+            c = 1.0
+        else:
+            c = 0.2
+        return CharInfo("L", script, up, low, c, False)
+    if cat == "Nd":
+        return CharInfo("N", "", False, False, 0.0, False)
+    if cat[0] == "N":
+        return CharInfo("S", "", False, False, 0.5, False)
+    if cat[0] == "Z":
+        return CharInfo("Z", "", False, False, 0.2, False)
+    if cat[0] == "P":
+        return CharInfo("P", "", False, False, 0.2, False)
+    if cat[0] == "M":
+        return CharInfo("M", "", False, False, 0.3, False)
+    if cat[0] == "S":
+        if cp >= 0x1F000 or 0x2600 <= cp < 0x27C0 or 0x2B00 <= cp < 0x2C00:
+            return CharInfo("E", "", False, False, 0.0, False)
+        if 0x2500 <= cp < 0x25A0 or 0x2310 <= cp < 0x2322:
+            return CharInfo("B", "", False, False, 1.0, False)
+        if cat == "Sk":
+            return CharInfo("K", "", False, False, 1.5, False)
+        if cat == "Sc":
+            return CharInfo("S", "", False, False, 0.2, False)
+        if cat == "Sm" or 0x2190 <= cp < 0x2200:
+            return CharInfo("S", "", False, False, 0.4, False)
+        return CharInfo("S", "", False, False, 0.5, False)
+    if cat == "Cf":
+        return CharInfo("C", "", False, False, 0.5, False)
+    if 0x80 <= cp < 0xA0:
+        return CharInfo("C", "", False, False, 3.0, False)
+    if cat == "Co":
+        return CharInfo("C", "", False, False, 2.5, False)
+    return CharInfo("C", "", False, False, 3.0, False)
+
+
+_SPACE = CharInfo("Z", "", False, False, 0.0, True)
+
+
+def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
+    """The cost of character ``b`` following character ``a``."""
+    if a.ascii and b.ascii:
+        return 0.0
+    ka, kb = a.kind, b.kind
+    c = 0.0
+    if ka == "L" and kb == "L":
+        if a.script != b.script:
+            c += 2.0
+        elif a.lower and b.upper:
+            c += 1.0 if b.ascii else 1.5
+        elif not a.ascii and not b.ascii and a.script == "Latin":
+            c += 0.3 if a.upper and b.lower else 0.1
+        return c
+    if ka == "L" or kb == "L":
+        other = kb if ka == "L" else ka
+        oc = b.cost if ka == "L" else a.cost
+        if other in "SKB":
+            c += 0.4 if oc <= 0.2 else 0.9
+            if not a.ascii and not b.ascii:
+                c += 0.5
+        elif other == "C":
+            c += 1.0
+        elif other == "M":
+            c += 0.0 if ka == "L" else 0.8
+        elif ka == "L" and cb in _OPENING or kb == "L" and ca in _CLOSING_ODD:
+            c += 0.6
+        elif other == "Z" and not (a.ascii and b.ascii) and (ca == "\u00a0" or cb == "\u00a0"):
+            c += 0.25
+        # a non-ASCII letter glued to non-ASCII punctuation
+        if other == "P" and not a.ascii and not b.ascii:
+            c += 0.5
+        return c
+    if not a.ascii and not b.ascii and ka in "PSKBC" and kb in "PSKBC":
+        c += 0.8 if ka != kb or ka != "P" else 0.2
+    if ka == "M" and kb != "L":
+        c += 0.3
+    return c
+
+
+def cost(text: str, left: str = "", right: str = "") -> float:
+    """The implausibility of ``text`` between neighbours ``left`` and ``right``.
+
+    Only the characters of ``text`` pay their own cost; the neighbours (one
+    character each, or empty at an edge) pay for the pairs they form.
+
+    >>> cost("Hello, world")
+    0.0
+    """
+    total = 0.0
+    prev_c = left
+    prev = char_info(left) if left else _SPACE
+    for ch in text:
+        info = char_info(ch)
+        total += info.cost + _pair(prev, info, prev_c, ch)
+        prev, prev_c = info, ch
+    if right:
+        info = char_info(right)
+        total += _pair(prev, info, prev_c, right)
+    return total
