@@ -8,13 +8,20 @@ from .step import Step
 from .steps import (
     bom,
     c1_controls,
+    codepage_mixups,
+    dropped_ligatures,
     fold_ascii,
+    homoglyphs,
     html_entities,
+    joined_words,
+    kazakh_letters,
     latin_ligatures,
+    mojibake,
     normalize,
     soft_hyphens,
     surrogates,
     terminal_escapes,
+    transliterate,
     zero_width,
 )
 
@@ -30,6 +37,8 @@ STEPS: tuple[Step, ...] = (
     html_entities.STEP,  # unescape_html
     # -- encoding damage (planned order: fix_mojibake, fix_codepage_mixups,
     #    fix_east_asian_mojibake)
+    mojibake.STEP,  # fix_mojibake
+    codepage_mixups.STEP,  # fix_codepage_mixups
     # -- characters left behind by other software (planned order:
     #    fix_c1_controls, remove_zero_width, remove_soft_hyphens, fix_latin_ligatures)
     c1_controls.STEP,  # fix_c1_controls
@@ -38,8 +47,12 @@ STEPS: tuple[Step, ...] = (
     latin_ligatures.STEP,  # fix_latin_ligatures
     # -- PDF extraction damage (planned order: restore_dropped_ligatures,
     #    join_hyphenated_words, mark_symbol_markers)
+    dropped_ligatures.STEP,  # restore_dropped_ligatures
     # -- words and scripts (planned order: fix_homoglyphs, fix_kazakh_letters,
     #    split_joined_words)
+    homoglyphs.STEP,  # fix_homoglyphs
+    kazakh_letters.STEP,  # fix_kazakh_letters
+    joined_words.STEP,  # split_joined_words
     # -- normalisation, off in the default profile (planned order: normalize_nfc,
     #    normalize_line_endings, normalize_whitespace, straighten_quotes,
     #    reflow_paragraphs, transliterate_russian, transliterate_kazakh, fold_to_ascii)
@@ -47,6 +60,8 @@ STEPS: tuple[Step, ...] = (
     normalize.LINE_ENDINGS_STEP,  # normalize_line_endings
     normalize.WHITESPACE_STEP,  # normalize_whitespace
     normalize.QUOTES_STEP,  # straighten_quotes (in no profile: enable by name)
+    transliterate.STEP_RUSSIAN,  # transliterate_russian (in no profile: enable by name)
+    transliterate.STEP_KAZAKH,  # transliterate_kazakh (in no profile: enable by name)
     fold_ascii.STEP,  # fold_to_ascii
 )
 """Every step, in the order it runs."""
