@@ -47,7 +47,7 @@ def _decode(ref: str) -> str | None:
         if got is None:
             return None
         char = got
-    if any(c < " " and c not in "\t\n\r" for c in char):
+    if not char or any(c < " " and c not in "\t\n\r" for c in char):
         return None
     return char
 
