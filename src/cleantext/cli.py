@@ -222,7 +222,7 @@ def _skip(run: _Run, skipped: Skipped, report: Report) -> None:
 
 
 def _want_progress(run: _Run, files: Sequence[Path], folders: bool) -> bool:
-    if run.quiet or not run.err.is_terminal:
+    if run.quiet or not sys.stderr.isatty():  # a terminal, not just --color
         return False
     if folders:
         return True
