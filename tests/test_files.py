@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -12,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from cleantext import files
-from cleantext.decoding import fix_bytes
 from cleantext.files import FileChangedError, discover, write_atomically, write_backup
 from cleantext.writeback import Options, Status, encode_text, process_file
 
