@@ -1,0 +1,459 @@
+"""Words run together where the space between them was lost.
+
+Two kinds of evidence, weighed differently:
+
+* a **case join**: a lower-case letter directly followed by a capital inside
+  one word (``outcastsThe``, ``RussiaKazakhstanGermanyPoland``). When the
+  capitalised piece is a word that starts sentences (``The``, ``This``,
+  ``В``...) the join is confident on its own. Other case joins are also how
+  brands, names and code are written (``McDonald``, ``YouTube``,
+  ``getElementById``, ``LinuxWorld``), so they are only candidates, repaired
+  when the document shows this damage elsewhere too.
+* a **dictionary split**: an all-lower-case (or capitalised) word that no
+  word list knows, which splits into pieces that are all common words
+  (``filmand``, ``firstinternational``). Clean prose is full of such words
+  (rare compounds, coinages, jokes), so a dictionary split is only a
+  candidate on its own, repaired when the document shows this damage at a
+  rate clean text does not reach (see :class:`JoinEvidence`).
+
+Names that no dictionary knows (``Dvortsevoi``, ``Tokayev``, ``akimat``,
+``dombra``) are never split: every piece of a split must be a common word,
+short pieces very common ones. Only spaces are inserted: case, hyphens,
+digits and punctuation stay, and text in other scripts is not touched.
+Word evidence comes from wordfreq (English and Russian), see
+:mod:`cleantext.wordstats`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..config import Config
+from ..finding import Finding
+from ..step import Step, apply_findings
+from ..wordstats import language_of, zipf
+
+__all__ = [
+    "STEP",
+    "JoinEvidence",
+    "detect_joined_words",
+    "gather_join_evidence",
+    "merge_join_evidence",
+    "split_joined_words",
+    "split_word",
+]
+
+_NAME = "split_joined_words"
+_KIND = "joined_words"
+
+# A run of letters: the unit this step looks at.
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Cheap gates: a lower-to-upper join, and a long run of letters.
+_CASE_JOIN = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]")
+_LONG_WORD = re.compile(r"(?<![^\W\d_])[A-Za-zА-Яа-яЁё]{5,}(?![^\W\d_])")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Pieces of a case join: a capital (optional) and lower-case letters, or a
+# run of capitals (an acronym, which makes the token an identifier).
+_HUMP = re.compile(r"[A-ZА-ЯЁ]?[a-zа-яё]+|[A-ZА-ЯЁ]+(?![a-zа-яё])")
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# Characters next to a word that make it part of an identifier, an address
+# or a path rather than prose.
+_CODE_BEFORE = frozenset("_@#$./\\<{[=&%~`")
+_CODE_AFTER = frozenset("_@/\\(=<>{[`")
+
+# Capitalised words that often begin a sentence: after a lower-case word
+# they mark a sentence boundary whose full stop and space were lost.
+_SENTENCE_STARTERS: dict[str, frozenset[str]] = {
+    "en": _words(
+        "The This That These Those It Its In On At As An He She We They His Her "
+        "Our Their But And However When While After Before There Here What Who "
+        "Why How For From With During According Since If Some Many Most All "
+        "Both Each Every One Two Three Also Yet Then Now Today Yesterday Last "
+        "Next Such Other Another Although Despite Meanwhile Moreover Still "
+        "Thus Therefore Instead"
+    ),
+    "ru": _words(
+        "В Во На По За Из От До Для Он Она Оно Они Мы Вы Я Это Этот Эта Эти "
+        "Но И А Как Что Когда Его Ее Её Их Так Там Тогда Теперь Сегодня Вчера "
+        "После Перед При Если Хотя Однако Также Все Всё Многие Один Одна Два "
+        "Три Кроме Между Среди Уже Еще Ещё"
+    ),
+}
+
+# Name prefixes: a case join after one of these is a surname (McDonald,
+# MacArthur, DeGaulle, LeBlanc, VanDyke, O'Neil, DiCaprio).
+_NAME_PREFIXES = _words(
+    "mc mac de di le la van von du da del della dos das o st fitz ibn al el bin ben ter ten"
+)
+# First pieces that mark camelCase code (getElementById, isEmpty, toString).
+_CODE_VERBS = _words(
+    "get set is has to on add remove init create make parse read write load "
+    "update find handle render fetch build run do can should use with new "
+    "my str int num arr obj el btn fn cb"
+)
+
+# Function words: capitalised inside a CamelCase token they mark a phrase
+# deliberately written that way (PrayToGod), not proper nouns run together.
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": _words(
+        "a an the to of in on at by for from with up out is are was be and or but "
+        "not no my your his her its our their this that these those it he she we "
+        "they me you like as if so do did does have has had"
+    ),
+    "ru": _words(
+        "в во на по за из от до для и а но или не ни что как это он она они мы вы "
+        "я ты его ее её их с со к ко у о об"
+    ),
+}
+
+# Productive prefixes and suffixes: a word made with them is a real word
+# that the list may lack (``nonproblems``, ``starlike``, ``небольшой``), so
+# they are not accepted as pieces of a dictionary split.
+_BOUND_LEFT: dict[str, frozenset[str]] = {
+    "en": _words(
+        "non un re de over under out up self anti pre post sub super co ex mis "
+        "dis counter inter multi semi hyper mega micro mini back down off fore "
+        "after"
+    ),
+    "ru": _words(
+        "не ни по за на от до при пере под над без раз рас вы со об про полу "
+        "само сверх анти супер меж через вне пред недо"
+    ),
+}
+_BOUND_RIGHT: dict[str, frozenset[str]] = {
+    "en": _words(
+        "able ible less ness like man men woman women ship ward wards wise hood "
+        "dom ful ly ing er ed st est ist ism ish ment age ance ence fold"
+    ),
+    "ru": _words("то либо нибудь ка же ли бы"),
+}
+
+_MIN_PIECE_ZIPF = 3.0
+"""Every piece of a split must be at least this common."""
+_MIN_SHORT_PIECE_ZIPF = 5.0
+"""Pieces of two letters must be very common (on, of, in, to...)."""
+_MIN_THREE_LETTER_ZIPF = 4.0
+"""Pieces of three letters must be common (and, the, fox; not dom, bra)."""
+_MAX_WHOLE_ZIPF = 1.0
+"""A word at least this common is a word, never split (wordfreq's large
+lists stop near Zipf 1, so this means: not in the list)."""
+
+
+@dataclass(frozen=True, slots=True)
+class JoinEvidence:
+    """How much run-together-word damage a document shows.
+
+    ``sentence_joins`` counts confident case joins (``outcastsThe``);
+    ``other_joins`` the candidates that are not confident alone (other case
+    joins and dictionary splits); ``words`` the words of the document.
+    Candidates are counted once per distinct word (a coinage used five
+    times is one piece of evidence).
+    """
+
+    words: int = 0
+    """Words in the document."""
+    sentence_joins: int = 0
+    """Lower-case word joined to a sentence-starting capitalised word."""
+    other_joins: int = 0
+    """Other candidates: case joins of content words, dictionary splits."""
+
+    @property
+    def support(self) -> int:
+        """Weighted count of damage: a confident join counts twice."""
+        return 2 * self.sentence_joins + self.other_joins
+
+    @property
+    def damaged(self) -> bool:
+        """Whether the document shows this damage at a rate clean text does not.
+
+        At least three units of support (:attr:`support`), and at least one
+        per 150 words. On 1 MB of clean English and of clean Russian prose the
+        rate stays far below that (``scripts/measure_word_splits.py``).
+
+        >>> JoinEvidence(words=600, sentence_joins=1, other_joins=4).damaged
+        True
+        >>> JoinEvidence(words=200_000, sentence_joins=3, other_joins=300).damaged
+        False
+        """
+        return self.support >= 3 and self.support * 150 >= self.words
+
+
+def merge_join_evidence(a: JoinEvidence, b: JoinEvidence) -> JoinEvidence:
+    """Add up the evidence of two pieces of a document."""
+    return JoinEvidence(
+        a.words + b.words, a.sentence_joins + b.sentence_joins, a.other_joins + b.other_joins
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    pieces: tuple[str, ...]
+    sentence_join: bool
+    base: float
+    why: str
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isdigit() or after.isdigit():
+        return True
+    if before in _CODE_BEFORE or after in _CODE_AFTER:
+        return True
+    # "example.com", "file.txt": a dot directly followed by a letter
+    return after == "." and end + 1 < len(text) and text[end + 1].isalnum()
+
+
+def _is_title_or_lower(piece: str) -> bool:
+    return piece.islower() or (piece[0].isupper() and piece[1:].islower())
+
+
+def _case_join(text: str, start: int, end: int) -> _Candidate | None:
+    token = text[start:end]
+    lang = language_of(token)
+    if lang is None or _in_code(text, start, end):
+        return None
+    pieces = _HUMP.findall(token)
+    if len(pieces) < 2 or "".join(pieces) != token:
+        return None
+    if any(len(p) < 2 or not _is_title_or_lower(p) for p in pieces):
+        return None  # iPhone, BenC, OpenGL, LinuxGER: not words joined
+    if zipf(token, lang) >= _MAX_WHOLE_ZIPF:
+        return None  # McDonald, YouTube, JavaScript: known as one word
+    first = pieces[0].lower()
+    if first in _NAME_PREFIXES:
+        return None
+    if not all(zipf(p, lang) >= _MIN_PIECE_ZIPF for p in pieces[1:]):
+        return None
+    left_ok = zipf(first, lang) >= (2.5 if len(first) >= 3 else _MIN_SHORT_PIECE_ZIPF)
+    if not left_ok:
+        return None
+    starters = _SENTENCE_STARTERS[lang]
+    if len(pieces) == 2 and pieces[0].islower() and pieces[1] in starters:
+        return _Candidate(
+            start, end, tuple(pieces), True, 0.85,
+            f"a lower-case word runs into {pieces[1]!r}, a word that starts "
+            "sentences: the space (and perhaps a full stop) between them was lost",
+        )
+    if pieces[0].islower() and first in _CODE_VERBS:
+        base = 0.2  # getName, toString: camelCase code
+    elif any(p.lower() in _FUNCTION_WORDS[lang] for p in pieces[1:]):
+        base = 0.2  # PrayToGod, BackUpYourData: a phrase written in CamelCase
+    else:
+        base = 0.35
+    return _Candidate(
+        start, end, tuple(pieces), False, base,
+        "capitalised common words run together without spaces "
+        f"({', '.join(pieces)}); the whole is not a known word",
+    )
+
+
+def _piece_ok(piece: str, lang: str) -> bool:
+    z = zipf(piece, lang)
+    if len(piece) < 2:
+        return False
+    if len(piece) == 2:
+        return z >= _MIN_SHORT_PIECE_ZIPF
+    if len(piece) == 3:
+        return z >= _MIN_THREE_LETTER_ZIPF
+    return z >= _MIN_PIECE_ZIPF
+
+
+@lru_cache(maxsize=65536)
+def split_word(word: str, lang: str) -> tuple[tuple[str, ...], float, float] | None:
+    """The best split of an unknown word into common words, if any.
+
+    Returns the pieces (in the word's own case), the score of that split
+    (the sum of the pieces' log10 probabilities) and the margin over the
+    next best split (large: unambiguous), or None when the word is known
+    or has no split whose every piece is a common word.
+
+    >>> split_word("filmand", "en")[0]
+    ('film', 'and')
+    >>> split_word("Dvortsevoi", "en") is None, split_word("dombra", "en") is None
+    (True, True)
+    """
+    low = word.lower()
+    if zipf(low, lang) >= _MAX_WHOLE_ZIPF or len(low) < 4:
+        return None
+    n = len(low)
+    # best[i]: the two best (score, cut positions) for low[:i]
+    best: list[list[tuple[float, tuple[int, ...]]]] = [[] for _ in range(n + 1)]
+    best[0] = [(0.0, ())]
+    for i in range(2, n + 1):
+        options: list[tuple[float, tuple[int, ...]]] = []
+        for j in range(max(0, i - 24), i - 1):
+            if not best[j]:
+                continue
+            piece = low[j:i]
+            if not _piece_ok(piece, lang):
+                continue
+            cost = zipf(piece, lang) - 9.0
+            for score, cuts in best[j]:
+                options.append((score + cost, cuts + (j,)))
+        options.sort(reverse=True)
+        best[i] = options[:2]
+    splits = [(s, c) for s, c in best[n] if len(c) >= 2]
+    if not splits:
+        return None
+    score, cuts = splits[0]
+    margin = score - splits[1][0] if len(splits) > 1 else 99.0
+    bounds = list(cuts[1:]) + [n]
+    pieces = tuple(word[a:b] for a, b in zip(cuts, bounds, strict=True))
+    if len(pieces) > 3 or (len(pieces) == 3 and min(map(len, pieces)) < 4):
+        return None  # three short pieces: too easy to find by chance (mast at ion)
+    if pieces[0].lower() in _BOUND_LEFT[lang] or pieces[-1].lower() in _BOUND_RIGHT[lang]:
+        return None  # a prefix or suffix: the whole is a derived word
+    return pieces, score, margin
+
+
+def _dictionary_split(text: str, start: int, end: int) -> _Candidate | None:
+    token = text[start:end]
+    lang = language_of(token)
+    if lang is None or not _is_title_or_lower(token) or _in_code(text, start, end):
+        return None
+    if lang == "ru" and len(token) < 6:
+        return None
+    if not token.islower() and not _sentence_start(text, start):
+        return None  # a capitalised unknown word inside a sentence: a name
+    found = split_word(token, lang)
+    if found is None:
+        return None
+    pieces, _score, margin = found
+    weakest = min(zipf(p, lang) for p in pieces)
+    base = 0.3 if margin >= 1.0 and weakest >= 3.5 else 0.2
+    return _Candidate(
+        start, end, pieces, False, base,
+        f"{token!r} is not a known word, but splits into common words "
+        f"({', '.join(pieces)}; weakest Zipf {weakest:.1f}, next split "
+        f"{margin:.1f} less likely)",
+    )
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: dict[int, _Candidate] = {}
+    if _CASE_JOIN.search(text):
+        for m in _CASE_JOIN.finditer(text):
+            word = _LETTERS.search(text, _word_start(text, m.start()))
+            if word is None or word.start() in found:
+                continue
+            cand = _case_join(text, word.start(), word.end())
+            if cand is not None:
+                found[word.start()] = cand
+    for m in _LONG_WORD.finditer(text):
+        if m.start() in found:
+            continue
+        token = m.group()
+        if not (token.islower() or (token[0].isupper() and token[1:].islower())):
+            continue
+        lang = language_of(token)
+        if lang is None or zipf(token, lang) >= _MAX_WHOLE_ZIPF:
+            continue
+        cand = _dictionary_split(text, m.start(), m.end())
+        if cand is not None:
+            found[m.start()] = cand
+    return [found[k] for k in sorted(found)]
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'«“„(":
+        i -= 1
+    return i < 0 or text[i] in ".!?…\n"
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and (text[pos - 1].isalpha()):
+        pos -= 1
+    return pos
+
+
+def _evidence_from(text: str, candidates: list[_Candidate]) -> JoinEvidence:
+    # Distinct words only: a coinage used five times is one piece of evidence.
+    sentence = {text[c.start:c.end].lower() for c in candidates if c.sentence_join}
+    other = {
+        text[c.start:c.end].lower()
+        for c in candidates if not c.sentence_join and c.base >= 0.3
+    }
+    return JoinEvidence(len(_WORD.findall(text)), len(sentence), len(other))
+
+
+def gather_join_evidence(text: str) -> JoinEvidence:
+    """Count the words and the run-together-word candidates in ``text``.
+
+    >>> gather_join_evidence("the filmand outcastsThe end").sentence_joins
+    1
+    """
+    return _evidence_from(text, _candidates(text))
+
+
+def detect_joined_words(text: str, config: Config | None = None) -> list[Finding]:
+    """Find words run together, each with how sure the split is.
+
+    Confident case joins (``outcastsThe``) are applied on their own; the
+    other candidates only in a document that shows the damage at a rate
+    clean text does not (:attr:`JoinEvidence.damaged`), otherwise they are
+    reported with a confidence below the default threshold.
+
+    >>> [f.replacement for f in detect_joined_words("social outcastsThe film")]
+    ['outcasts The']
+    >>> detect_joined_words("Sergei Dvortsevoi and Gulnara Sarsenova, akimat")
+    []
+    """
+    candidates = _candidates(text)
+    if not candidates:
+        return []
+    evidence: JoinEvidence | None = None
+    if config is not None:
+        given = config.evidence.get(_NAME)
+        if isinstance(given, JoinEvidence):
+            evidence = given
+    if evidence is None:
+        evidence = _evidence_from(text, candidates)
+    damaged = evidence.damaged
+    findings = []
+    for c in candidates:
+        confidence = c.base
+        why = c.why
+        if not c.sentence_join and damaged and c.base >= 0.3:
+            confidence = 0.7
+            why += (
+                f"; the document shows this damage {evidence.support} times in "
+                f"{evidence.words} words"
+            )
+        elif not c.sentence_join:
+            why += "; not repaired: the document shows too little of this damage"
+        original = text[c.start:c.end]
+        findings.append(
+            Finding(_KIND, c.start, c.end, original, " ".join(c.pieces), confidence, _NAME, why)
+        )
+    return findings
+
+
+def split_joined_words(text: str, config: Config | None = None) -> str:
+    """Split the words of ``text`` that evidently ran together.
+
+    >>> split_joined_words("They were social outcastsThe film is about them.")
+    'They were social outcasts The film is about them.'
+    """
+    from ..step import select_findings
+
+    threshold = config.min_confidence if config is not None else 0.5
+    return apply_findings(text, select_findings(detect_joined_words(text, config), threshold))
+
+
+STEP = Step(
+    _NAME,
+    detect_joined_words,
+    "Split words run together where a space was lost (outcastsThe, filmand); names stay whole.",
+    gather=gather_join_evidence,
+    merge=merge_join_evidence,
+)
