@@ -28,6 +28,9 @@ _REPAIR: tuple[str, ...] = (
     "remove_zero_width",
     "remove_soft_hyphens",
     "fix_latin_ligatures",
+    "fix_homoglyphs",
+    "fix_kazakh_letters",
+    "split_joined_words",
 )
 _NORMALIZE: tuple[str, ...] = _REPAIR + (
     "normalize_line_endings",
