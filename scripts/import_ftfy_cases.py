@@ -102,6 +102,66 @@ LANGUAGES = {
 }
 
 
+# Languages of cases whose label names none (read from the text itself).
+LANGUAGE_BY_LABEL: dict[str, str] = {
+    "Low-codepoint emoji": "en",
+    "UTF-8 / MacRoman mix-up about smurfs": "fr",
+    "Checkmark that almost looks okay as mojibake": "en",
+    "Latin-1 / Windows-1252 mixup of the replacement character": "en",
+    "Latin-1 / Windows-1252 mixup in İstanbul (issue #192)": "tr",
+    "Latin-1 / Windows-1252 mixup in Rīga (issue #192)": "lv",
+    "UTF-8 / Windows-1252 mixed up twice in naming Iggy Pop": "en",
+    "Left quote is UTF-8, right quote is Latin-1, both encoded in Windows-1252": "it",
+    "UTF-8 / Windows-1252 mixed up three times": "en",
+    "For goodness' sake. We can come close to fixing this, but fail in the last step": "en",
+    "The same text as above, but as a UTF-8 / ISO-8859-2 mixup": "en",
+    "UTF-8 / Windows-1252 followed by UTF-8 / Windows-1251": "en",
+    "Lossy decoding can have plain ASCII question marks, as well": "en",
+    "CESU-8 / Latin-1 mixup over several emoji": "en",
+    "Inconsistent UTF-8 / Latin-1 mojibake": "en",
+    "Inconsistent UTF-8 / Latin-1 mojibake with an ellipsis from the Windows-1252"
+    " character set": "en",
+    "A with an acute accent, in isolation": "es",
+    "sharp S, in isolation, via MacRoman encoding": "de",
+    "'à' remains its own word, even if spaces after it get coalesced into one": "fr",
+    "Fix 'à' in inconsistent mojibake": "fr",
+    "This is why we require a space after the 's' in 'às'": "fr",
+    "We can fix 'à' in windows-1251 sometimes as well": "fr",
+    "Punctuation pile-up should actually be musical notes": "id",
+    "UTF-8 / Windows-1251 mixup in tweet spam": "en",
+    "UTF-8 / Windows-1251 mixup": "en",
+    "Wide comma in UTF-8 / Windows-1252": "en",
+    "Two levels of inconsistent mojibake": "en",
+    "An example with 'à' in windows-1251 where we need our heuristic to be bolder": "fr",
+    "Negative: More science! Don't fix a multiplication symbol in quotes": "en",
+    "Negative: 'è' preceded by a non-breaking space is not a small capital Y": "it",
+    "Negative: accents are sometimes used as quotes": "pt",
+    "Negative: 'Ê' followed by an ellipsis": "pt",
+    "Negative: 'É' followed by an ellipsis": "fr",
+    "Negative: 'Ó' followed by an ellipsis": "pt",
+    "Negative: 'É' followed by a curly apostrophe": "en",
+    "Negative: 'é' preceded by curly apostrophe": "fr",
+    "Negative: three raised eyebrows or something?": "pt",
+    "Negative: multiplying by currency": "en",
+    "Negative: registered chocolate brand name": "es",
+    "Negative: it looks like Windows-1257 mojibake but someone writes their name this way": "en",
+    "Mostly negative: we only need to fix C1 control characters": "fr",
+    "Negative: We don't fix Ã in all contexts": "pt",
+    "Negative: math in Unicode": "math",
+    "Synthetic: we can recognize Ã in some cases when it's the only mojibake": "fr",
+    "Synthetic: we can recognize Ã at the end of a word when it absorbs a following space": "fr",
+    "Synthetic, negative: don't leak our internal use of byte 0x1A": "en",
+    "Synthetic, negative: U+1A on its own": "en",
+    "Synthetic, negative: A-with-circle as an Angstrom sign": "en",
+    "Synthetic: curly quotes with mismatched encoding glitches in Latin-1": "en",
+    "Synthetic: curly quotes with mismatched encoding glitches in Windows-1252": "en",
+    "Synthetic: lossy decoding in sloppy-windows-1252": "en",
+    "Synthetic, negative: Be careful around curly apostrophes": "en",
+    "Synthetic: mojibake with trademark sign at the end of a word": "fr",
+    "Synthetic: mojibake at the beginning of a string (Ã¥ for å)": "sv",
+}
+
+
 def ftfy_file(case: dict[str, str]) -> str:
     """Which file of ftfy's repository the case lives in."""
     label = case["label"]
@@ -119,7 +179,9 @@ def ftfy_file(case: dict[str, str]) -> str:
 
 
 def language_of(label: str) -> str:
-    """A language code guessed from the words of ftfy's label ("und" if none)."""
+    """A language code from ftfy's label ("und" when it is not told)."""
+    if label in LANGUAGE_BY_LABEL:
+        return LANGUAGE_BY_LABEL[label]
     for word, code in LANGUAGES.items():
         if word in label:
             return code
