@@ -149,6 +149,7 @@ def _token_re(mixup: Mixup) -> re.Pattern[str]:
 
 
 _COMMON_PUNCT = frozenset("«»„“”‘’‚…–—\u00a0\u00ad()\"'‹›•·№")
+_OPENERS = frozenset("«„(\"'")
 _RUSSIAN = ALPHABETS["ru"] | {ch.upper() for ch in ALPHABETS["ru"]}
 
 
@@ -169,6 +170,10 @@ def _gate(family: str) -> re.Pattern[str]:
     parts = ["[а-яёА-ЯЁ][А-ЯЁ]", _char_class(odd_letters), _char_class(rare)]
     if common:
         parts.append("[а-яёА-ЯЁ]" + _char_class(common) + "[а-яё]")
+    # punctuation that never opens a lower-case word, seen opening one
+    odd_start = common - _OPENERS
+    if odd_start:
+        parts.append(_char_class(odd_start) + "[а-яё]")
     return re.compile("|".join(parts))
 
 
@@ -194,9 +199,10 @@ def _vote(before: str, after: str, family: str) -> _Vote:
     """How much one word says for (positive) or against the repair."""
     n = _letters(after)
     weight = min(1.0, (n - 1) / 4.0)
-    known_after = known_in(after)
+    # a known word in chaotic case (``бельЯ``) is not evidence of a real word
+    known_after = known_in(after) if case_is_normal(after) else ()
     known_before = (is_known_accented_word(before) if family == "latin"
-                    else bool(known_in(before)))
+                    else bool(known_in(before)) and case_is_normal(before))
     if known_after and not known_before:
         return _Vote(weight, 1.0, known_after)
     if known_before and not known_after:
@@ -257,8 +263,12 @@ def _tokens(line: str, mixup: Mixup) -> Iterator[tuple[int, int, str]]:
             yield s, e, after
 
 
-def _protected(word: str, letters: frozenset[str]) -> bool:
-    return any(ch.isalpha() and (ch.isascii() or ch not in letters) for ch in word)
+def _protected(word: str, tab: _Table) -> bool:
+    """A word with a letter the damage cannot have made is a real word."""
+    return any(
+        ch.isalpha() and (ch.isascii() or (ch not in tab.letters and ord(ch) not in tab.table))
+        for ch in word
+    )
 
 
 _WORD_RE = re.compile(r"\w+")
@@ -272,7 +282,7 @@ def _repair_span(span: str, mixup: Mixup) -> str:
     for m in _WORD_RE.finditer(span):
         out.append(span[pos:m.start()].translate(tab.table))
         word = m.group()
-        out.append(word if _protected(word, tab.letters) else word.translate(tab.table))
+        out.append(word if _protected(word, tab) else word.translate(tab.table))
         pos = m.end()
     out.append(span[pos:].translate(tab.table))
     return "".join(out)
@@ -299,9 +309,23 @@ def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
         last = e
     if words == 0 or weight_total <= 0.0 or support <= 0.0:
         return None
-    replacement = _repair_span(line[first:last], mixup)
+    # The whole line went through the wrong code page: repair all of it (real
+    # words are protected), then keep the span that actually changes.
+    repaired = _repair_span(line, mixup)
+    first = min(first, _common_prefix(line, repaired))
+    last = max(last, len(line) - _common_prefix(line[::-1], repaired[::-1]))
+    replacement = repaired[first:len(repaired) - (len(line) - last)]
     return _Verdict(mixup, offset + first, offset + last, replacement, support,
                     support / weight_total, words, known, langs, kazakh)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 _KAZAKH_ONLY = KAZAKH_LETTERS - set("іІ")
@@ -367,14 +391,15 @@ def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Find
                 verdict = _judge(line, start, mixup)
                 if verdict is None:
                     continue
+                if verdict.support < 0.5 or verdict.ratio < 0.5:
+                    continue
                 held = best.get(start)
-                if held is None or verdict.support > held.support + 1e-9:
+                if held is None or (verdict.confidence, verdict.support) > (
+                        held.confidence + 1e-9, held.support + 1e-9):
                     best[start] = verdict
     findings: list[Finding] = []
     for v in sorted(best.values(), key=lambda v: v.start):
         conf = v.confidence
-        if v.support < 0.5 or v.ratio < 0.5:
-            continue
         findings.append(Finding(
             _KIND, v.start, v.end, text[v.start:v.end], v.replacement,
             round(min(conf, 0.99), 4), _STEP, _why(v),
