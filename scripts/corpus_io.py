@@ -168,9 +168,13 @@ def _case_from(record: dict[str, object], origin: str) -> Case:
     )
 
 
+def _relative(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def read_jsonl(path: Path) -> Iterator[Case]:
     """The cases in one ``.jsonl`` file (comment lines skipped)."""
-    origin = str(path.relative_to(ROOT))
+    origin = _relative(path)
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -185,7 +189,7 @@ def read_jsonl(path: Path) -> Iterator[Case]:
 def read_seeds(folder: Path) -> Iterator[Case]:
     """The whole-document cases listed in ``folder/manifest.json``."""
     manifest = folder / "manifest.json"
-    origin = str(manifest.relative_to(ROOT))
+    origin = _relative(manifest)
     for entry in json.loads(manifest.read_text(encoding="utf-8"))["documents"]:
         name = entry["name"]
         record = {k: v for k, v in entry.items() if k not in {"name", "damaged_file", "gold_file"}}

@@ -24,11 +24,10 @@ from cleantext.registry import STEP_NAMES
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _corpus_io() -> ModuleType:
-    name = "corpus_io"
+def _script(name: str) -> ModuleType:
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "corpus_io.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
@@ -36,7 +35,7 @@ def _corpus_io() -> ModuleType:
     return module
 
 
-corpus_io = _corpus_io()
+corpus_io = _script("corpus_io")
 CASES = corpus_io.load_cases()
 
 
@@ -84,3 +83,68 @@ def test_corpus_case(case: Any) -> None:
             if f.changes and f.confidence >= config.min_confidence
         ]
         assert applied == [], "a negative case must have no applied-level finding"
+
+
+def test_generated_files_are_up_to_date() -> None:
+    """The generated corpus files are what their scripts make (no hand edits).
+
+    ftfy's cases are checked only with the ftfy release they were made with:
+    their gold is ftfy 6.3.1's own result minus its normalisations.
+    """
+    import ftfy
+
+    build_corpus = _script("build_corpus")
+    generated = [
+        (corpus_io.CORPUS / "cases" / f"{name}.jsonl", records)
+        for name, records in build_corpus.build().items()
+    ]
+    if ftfy.__version__ == "6.3.1":
+        generated += [
+            (corpus_io.CORPUS / "ftfy" / f"{name}.jsonl", records)
+            for name, records in _script("import_ftfy_cases").convert().items()
+        ]
+    for path, records in generated:
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]
+        assert lines == [corpus_io.dumps_case(r) for r in records], (
+            f"{path.name} differs from what its script makes: run the script again"
+        )
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"label": "x", "kind": "k", "language": "en", "damaged": "a", "gold": "a",
+          "source": "s", "colour": "red"}, "unknown field"),
+        ({"label": "x", "kind": "k", "language": "en", "damaged": "a", "gold": "a"},
+         "source"),
+        ({"label": "x", "kind": "k", "language": "en", "damaged": "a", "gold": "a",
+          "source": "s", "expect": "known-failure"}, "needs a reason"),
+        ({"label": "x", "kind": "k", "language": "en", "damaged": "a", "gold": "a",
+          "source": "s", "expect": "maybe"}, "expect must be"),
+        ({"label": "x", "kind": "k", "language": "en", "damaged": "a", "gold": "a",
+          "source": "s", "disable": "fix_mojibake"}, "list of step names"),
+    ],
+)
+def test_malformed_case_is_refused(record: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        corpus_io._case_from(record, "test")
+
+
+def test_duplicate_labels_are_refused(tmp_path: Path) -> None:
+    line = corpus_io.dumps_case({"label": "same", "kind": "k", "language": "en",
+                                 "damaged": "a", "gold": "a", "source": "s"})
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "a.jsonl").write_text(line + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="duplicate label"):
+        corpus_io.load_cases(tmp_path)
+
+
+def test_surrogates_survive_a_round_trip() -> None:
+    import json
+
+    record = {"label": "s", "kind": "surrogates", "language": "en", "source": "s",
+              "damaged": "a \ud83d\ude00 b\u00a0c", "gold": "a 😀 b\u00a0c"}
+    line = corpus_io.dumps_case(record)
+    assert r"\u00a0" in line  # invisible characters are escaped
+    case = corpus_io._case_from(json.loads(line), "test")
+    assert (case.damaged, case.gold) == (record["damaged"], record["gold"])
