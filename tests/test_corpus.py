@@ -148,3 +148,12 @@ def test_surrogates_survive_a_round_trip() -> None:
     assert r"\u00a0" in line  # invisible characters are escaped
     case = corpus_io._case_from(json.loads(line), "test")
     assert (case.damaged, case.gold) == (record["damaged"], record["gold"])
+
+
+def test_seed_gold_is_what_the_script_makes() -> None:
+    make_seed_gold = _script("make_seed_gold")
+    seeds = corpus_io.CORPUS / "seeds"
+    damaged = (seeds / "003_unesco_interview.damaged.txt").read_text(encoding="utf-8")
+    gold = (seeds / "003_unesco_interview.gold.txt").read_text(encoding="utf-8")
+    assert gold == make_seed_gold.repair_mac_roman_lines(damaged)
+    assert "‚Äô" in damaged and "‚Äô" not in gold and "diult" in gold
