@@ -123,7 +123,9 @@ _BOUND_LEFT: dict[str, frozenset[str]] = {
     ),
     "ru": _words(
         "не ни по за на от до при пере под над без раз рас вы со об про полу "
-        "само сверх анти супер меж через вне пред недо"
+        "само сверх анти супер меж через вне пред недо псевдо квази ультра гипер "
+        "мега микро макро мини авиа авто фото видео радио теле электро агро эко нео "
+        "пост экс вице контр суб интер транс мульти много мало взаимо двух трех"
     ),
 }
 _BOUND_RIGHT: dict[str, frozenset[str]] = {
@@ -138,6 +140,9 @@ _MIN_PIECE_ZIPF = 3.0
 """Every piece of a split must be at least this common."""
 _MIN_SHORT_PIECE_ZIPF = 5.0
 """Pieces of two letters must be very common (on, of, in, to...)."""
+_MIN_LONG_RUSSIAN_ZIPF = 1.5
+"""Russian spreads a word over many inflected forms, each rarer than the
+English word: long Russian pieces need less (``фестивальное`` is 1.96)."""
 _MIN_THREE_LETTER_ZIPF = 4.0
 """Pieces of three letters must be common (and, the, fox; not dom, bra)."""
 _MAX_WHOLE_ZIPF = 1.0
@@ -264,6 +269,8 @@ def _piece_ok(piece: str, lang: str) -> bool:
         return z >= _MIN_SHORT_PIECE_ZIPF
     if len(piece) == 3:
         return z >= _MIN_THREE_LETTER_ZIPF
+    if lang == "ru" and len(piece) >= 6:
+        return z >= _MIN_LONG_RUSSIAN_ZIPF
     return z >= _MIN_PIECE_ZIPF
 
 
@@ -329,7 +336,8 @@ def _dictionary_split(text: str, start: int, end: int) -> _Candidate | None:
         return None
     pieces, _score, margin = found
     weakest = min(zipf(p, lang) for p in pieces)
-    base = 0.3 if margin >= 1.0 and weakest >= 3.5 else 0.2
+    strong = 2.5 if lang == "ru" else 3.5
+    base = 0.3 if margin >= 1.0 and weakest >= strong else 0.2
     return _Candidate(
         start, end, pieces, False, base,
         f"{token!r} is not a known word, but splits into common words "

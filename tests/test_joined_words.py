@@ -1,0 +1,184 @@
+"""split_joined_words: run-together words split, names and identifiers kept whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from cleantext import Config, fix_text, scan_text
+from cleantext.steps.joined_words import (
+    STEP,
+    JoinEvidence,
+    detect_joined_words,
+    gather_join_evidence,
+    merge_join_evidence,
+    split_word,
+)
+from cleantext.wordstats import common_words, zipf
+from strategies import mixed_text, sentences
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared/seeds/000_9d304b95c593325b.txt"
+ONLY = Config(disable={s for s in Config().step_names() if s != "split_joined_words"})
+SETTINGS = settings(max_examples=100, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+SEED_EN = (
+    "Kazakhstan’s audiences will see the film AIKA at the firstinternational festival. "
+    "This is a particular festival filmand the spectator should come prepared. "
+    "The film is about the life of Kyrgyz migrants in Moscow, who at some point were social "
+    "outcastsThe film is aimed at changing the attitude towards migrants, and to invite a "
+    "reflectionon their life,” said Gulnara Sarsenova. This social drama is a co-production "
+    "of five countries: RussiaKazakhstanGermanyPoland and China. The director Sergei "
+    "Dvortsevoi, the actress Samal Eslyamova, the akimat of Almaty and Akan Sataev."
+)
+
+
+def _applied(text: str) -> dict[str, str]:
+    return {f.original: f.replacement for f in detect_joined_words(text) if f.confidence >= 0.5}
+
+
+def test_the_five_joins_of_the_seed_are_split_and_no_name() -> None:
+    fixed = fix_text(SEED_EN, ONLY)
+    for good in ("first international", "film and", "outcasts The", "reflection on",
+                 "Russia Kazakhstan Germany Poland"):
+        assert good in fixed
+    for name in ("Dvortsevoi", "Eslyamova", "Sarsenova", "Sataev", "akimat", "Gulnara",
+                 "Kazakhstan’s", "co-production"):
+        assert name in fixed
+    assert fixed.count(" ") == SEED_EN.count(" ") + 7
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seeds not beside the repository")
+def test_seed_file_default_profile() -> None:
+    text = SEED.read_text("utf-8")
+    fixed = fix_text(text)
+    assert "first international" in fixed and "Russia Kazakhstan Germany Poland" in fixed
+    russian = text.index("Казахстанцам")
+    assert fixed.endswith(text[russian:])  # the clean Russian half is untouched
+
+
+@pytest.mark.parametrize("word", [
+    "Tokayev", "Zhambyl", "Nazarbayev", "dombra", "akimat", "Dvortsevoi", "Eslyamova",
+    "iPhone", "McDonald", "MacArthur", "YouTube", "JavaScript", "PowerPoint", "eBay",
+    "covid19", "e-mail", "getElementById", "toString", "LeBlanc", "DeGaulle",
+])
+def test_names_and_identifiers_stay_whole(word: str) -> None:
+    # even in a document that shows the damage elsewhere
+    text = f"The filmand the outcastsThe reflectionon firstinternational: {word} said."
+    assert word in fix_text(text, ONLY)
+    assert all(word not in f.original for f in detect_joined_words(text) if f.changes
+               and f.confidence >= 0.5)
+
+
+def test_code_and_addresses_are_not_prose() -> None:
+    text = "outcastsThe film; see user.firstName, get_filmand(x), mail@filmand.com"
+    assert _applied(text) == {"outcastsThe": "outcasts The"}
+
+
+def test_a_sentence_join_is_confident_alone() -> None:
+    assert _applied("They were social outcastsThe film is about them.") == {
+        "outcastsThe": "outcasts The"}
+    assert _applied("Это были изгоиОни жили в Москве.") == {"изгоиОни": "изгои Они"}
+
+
+def test_a_lone_dictionary_join_is_reported_not_applied() -> None:
+    findings = detect_joined_words("A particular festival filmand the spectator.")
+    assert [(f.original, f.replacement) for f in findings] == [("filmand", "film and")]
+    assert findings[0].confidence < 0.5
+    assert "too little" in findings[0].why
+    assert fix_text("A particular festival filmand the spectator.") == (
+        "A particular festival filmand the spectator.")
+
+
+def test_document_evidence_makes_borderline_joins_likely() -> None:
+    text = "the filmand the reflectionon the firstinternational day"
+    assert _applied(text) == {"filmand": "film and", "reflectionon": "reflection on",
+                              "firstinternational": "first international"}
+
+
+def test_russian_dictionary_joins() -> None:
+    text = ("Это особое фестивальноекино, зрительдолжен зайти в залподготовленным. "
+            "Фильм скореесоздан для того, чтобы к мигрантам изменили отношение.")
+    assert _applied(text) == {"скореесоздан": "скорее создан",
+                              "зрительдолжен": "зритель должен",
+                              "залподготовленным": "зал подготовленным"}
+    # a rare inflected piece (фестивальное, Zipf 2.0) is reported, not applied
+    reported = {f.original: f for f in detect_joined_words(text)}
+    assert reported["фестивальноекино"].replacement == "фестивальное кино"
+    assert reported["фестивальноекино"].confidence < 0.5
+
+
+def test_kazakh_and_other_scripts_are_not_split() -> None:
+    text = "Қазақстанныңастанасы filmand reflectionon outcastsThe Ελληνικάκείμενο"
+    fixed = fix_text(text, ONLY)
+    assert fixed.startswith("Қазақстанныңастанасы")
+    assert fixed.endswith("Ελληνικάκείμενο")
+
+
+def test_evidence_gathered_in_pieces_equals_whole() -> None:
+    a = "the filmand the reflectionon"
+    b = " the firstinternational day"
+    merged = merge_join_evidence(gather_join_evidence(a), gather_join_evidence(b))
+    whole = gather_join_evidence(a + b)
+    assert merged == whole
+    assert STEP.gather is gather_join_evidence and STEP.merge is merge_join_evidence
+    # evidence handed in from outside is used instead of the text's own
+    lone = "festival filmand the spectator"
+    cfg = Config(evidence={"split_joined_words": JoinEvidence(10, 2, 3)})
+    assert [f.confidence for f in detect_joined_words(lone, cfg)] == [0.7]
+
+
+def test_split_word_keeps_case_and_refuses_ambiguous_roots() -> None:
+    found = split_word("Firstinternational", "en")
+    assert found is not None and found[0] == ("First", "international")
+    assert split_word("nonproblems", "en") is None  # a prefix, not a word
+    assert split_word("starlike", "en") is None  # a suffix, not a word
+
+
+_EN = tuple(w for w in common_words("en", 3000) if len(w) >= 3)
+_RU = tuple(w for w in common_words("ru", 3000) if len(w) >= 3 and w.isalpha())
+
+
+@st.composite
+def _joined_sentence(draw: st.DrawFn, words: tuple[str, ...], lang: str
+                     ) -> tuple[str, str]:
+    sentence = draw(st.lists(st.sampled_from(words), min_size=10, max_size=16, unique=True))
+    firsts = draw(st.lists(st.sampled_from(range(0, len(sentence) - 1, 2)),
+                           min_size=3, max_size=3, unique=True))
+    damaged = list(sentence)
+    for k in sorted(firsts, reverse=True):
+        left, right = damaged[k], damaged[k + 1]
+        joined = left + right
+        # a join that is itself a word, or that splits another way about as
+        # well (suiteyes: suite yes / suit eyes), cannot be recovered by anyone
+        found = split_word(joined, lang)
+        assume(zipf(joined, lang) < 1.0 and found is not None and found[0] == (left, right)
+               and found[2] >= 1.0)
+        damaged[k:k + 2] = [joined]
+    return " ".join(damaged), " ".join(sentence)
+
+
+@SETTINGS
+@given(_joined_sentence(_EN, "en"))
+def test_joined_pairs_of_common_english_words_come_back(pair: tuple[str, str]) -> None:
+    damaged, original = pair
+    assert fix_text(damaged, ONLY) == original
+
+
+@SETTINGS
+@given(_joined_sentence(_RU, "ru"))
+def test_joined_pairs_of_common_russian_words_come_back(pair: tuple[str, str]) -> None:
+    damaged, original = pair
+    assert fix_text(damaged, ONLY) == original
+
+
+@SETTINGS
+@given(st.one_of(sentences(1, 30), mixed_text(1, 30)))
+def test_clean_text_is_left_alone(text: str) -> None:
+    assert fix_text(text) == text
+    assert not [f for f in scan_text(text) if f.step == "split_joined_words"
+                and f.confidence >= 0.5]
+
