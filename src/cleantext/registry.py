@@ -10,6 +10,7 @@ from .steps import (
     c1_controls,
     codepage_mixups,
     dropped_ligatures,
+    east_asian,
     fold_ascii,
     homoglyphs,
     html_entities,
@@ -39,6 +40,7 @@ STEPS: tuple[Step, ...] = (
     #    fix_east_asian_mojibake)
     mojibake.STEP,  # fix_mojibake
     codepage_mixups.STEP,  # fix_codepage_mixups
+    east_asian.STEP,  # fix_east_asian_mojibake
     # -- characters left behind by other software (planned order:
     #    fix_c1_controls, remove_zero_width, remove_soft_hyphens, fix_latin_ligatures)
     c1_controls.STEP,  # fix_c1_controls

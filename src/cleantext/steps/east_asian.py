@@ -1,0 +1,266 @@
+"""Legacy East Asian encodings shown through a Western code page.
+
+GBK/GB18030, Big5, Shift-JIS, EUC-JP and EUC-KR (UHC) text decoded as
+latin-1, windows-1252 or Mac Roman: ``ÖÐÎÄ`` for ``中文``, ``ƒeƒXƒg`` for
+``テスト``. The repair is ``run.encode(western).decode(east_asian)`` over each
+run of high characters; ftfy declines these.
+
+Evidence, per line and never per character: every run of the line must decode
+cleanly; the decoded letters must be common characters of the language of that
+encoding (frequencies counted from wordfreq's lists, see
+:mod:`cleantext.evidence.cjk`), with few rare ones; the encoding whose language
+explains the line best wins. UTF-8 (the business of ``fix_mojibake``) is
+left alone: a run that is valid UTF-8 is not a legacy multibyte run.
+
+>>> fix_east_asian_mojibake("ÖÐÎÄ×Ö·û±àÂë")
+'中文字符编码'
+>>> detect_east_asian_mojibake("Crème brûlée à la française")
+[]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ..config import Config
+from ..evidence.cjk import char_log_frequency, rank
+from ..evidence.wordlists import LANGUAGE_NAMES
+from ..finding import Finding
+from ..step import Step, apply_findings
+
+__all__ = ["EAST_ASIAN", "STEP", "detect_east_asian_mojibake", "fix_east_asian_mojibake"]
+
+_STEP = "fix_east_asian_mojibake"
+_KIND = "east_asian_mojibake"
+
+EAST_ASIAN: tuple[tuple[str, str, str], ...] = (
+    ("gb18030", "zh", "GBK/GB18030"),
+    ("cp950", "zh", "Big5"),
+    ("cp932", "ja", "Shift-JIS"),
+    ("euc_jp", "ja", "EUC-JP"),
+    ("cp949", "ko", "EUC-KR"),
+)
+"""(codec, language, name) of every legacy encoding considered."""
+
+_WESTERN: tuple[tuple[str, str], ...] = (
+    ("western", "latin-1/windows-1252"),
+    ("mac_roman", "Mac Roman"),
+)
+
+
+@cache
+def _encoder(reader: str) -> dict[int, int]:
+    """Character -> byte for the high half of a Western code page."""
+    out: dict[int, int] = {}
+    for b in range(0x80, 0x100):
+        if reader == "western":
+            out[b] = b
+            ch = bytes([b]).decode("cp1252", errors="replace")
+            if ch != "\ufffd":  # five bytes windows-1252 leaves undefined
+                out[ord(ch)] = b
+        else:
+            out[ord(bytes([b]).decode(reader))] = b
+    return out
+
+
+@cache
+def _run_re(reader: str) -> re.Pattern[str]:
+    high = "".join(re.escape(chr(c)) for c in sorted(_encoder(reader)))
+    h = f"[{high}]"
+    # high characters, possibly with ASCII trail bytes (0x40-0x7E) between
+    return re.compile(f"{h}+(?:[\\x40-\\x7e]{h}+)*[\\x40-\\x7e]?")
+
+
+@cache
+def _gate() -> re.Pattern[str]:
+    chars: set[int] = set()
+    for reader, _ in _WESTERN:
+        chars |= set(_encoder(reader))
+    h = "[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "]"
+    return re.compile(f"{h}[\\x40-\\x7e]?{h}")
+
+
+def _encode(run: str, reader: str) -> bytes | None:
+    enc = _encoder(reader)
+    out = bytearray()
+    for ch in run:
+        o = ord(ch)
+        if o < 0x80:
+            out.append(o)
+        elif o in enc:
+            out.append(enc[o])
+        else:
+            return None
+    return bytes(out)
+
+
+def _is_utf8_cjk(data: bytes) -> bool:
+    """Valid UTF-8 with three- or four-byte sequences: UTF-8 mojibake, not ours."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(ord(ch) >= 0x800 for ch in text)
+
+
+def _clean_decode(data: bytes, codec: str) -> str | None:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat in ("Co", "Cn", "Cs") or (cat == "Cc" and ch not in "\t\n\r"):
+            return None
+        if ch == "\ufffd":
+            return None
+    return text
+
+
+def _cjk_letters(text: str) -> list[str]:
+    return [ch for ch in text if ord(ch) > 0x2E7F and unicodedata.category(ch).startswith("L")]
+
+
+_RARE_RANK = 3000
+_MIN_MEAN = -3.6
+
+
+@dataclass(frozen=True)
+class _Reading:
+    codec: str
+    lang: str
+    name: str
+    reader: str
+    reader_name: str
+    runs: tuple[tuple[int, int, str], ...]
+    letters: int
+    rare: int
+    mean: float
+
+    @property
+    def confidence(self) -> float:
+        if self.letters == 0:
+            return 0.0
+        rare_share = self.rare / self.letters
+        quality = min(1.0, max(0.0, (self.mean - _MIN_MEAN) / 1.0 + 0.5))
+        amount = 1.0 - math.exp(-0.45 * (self.letters - rare_share * self.letters))
+        return max(0.0, quality * amount * (1.0 - 2.0 * rare_share))
+
+
+def _read_line(line: str, reader: str, reader_name: str) -> Iterator[_Reading]:
+    runs: list[tuple[int, int, bytes]] = []
+    for m in _run_re(reader).finditer(line):
+        data = _encode(m.group(), reader)
+        if data is None:
+            continue
+        runs.append((m.start(), m.end(), data))
+    if not runs:
+        return
+    for codec, lang, name in EAST_ASIAN:
+        decoded: list[tuple[int, int, str]] = []
+        for start, end, data in runs:
+            if len(data) < 2 or _is_utf8_cjk(data):
+                continue
+            text = _clean_decode(data, codec)
+            if text is None and not 0x40 <= data[-1] <= 0x7E:
+                continue
+            if text is None:
+                # the trailing ASCII was not a trail byte after all
+                text = _clean_decode(data[:-1], codec)
+                if text is None:
+                    continue
+                end -= 1
+            decoded.append((start, end, text))
+        letters = [ch for _, _, t in decoded for ch in _cjk_letters(t)]
+        if not letters:
+            continue
+        logs = [char_log_frequency(ch, lang) for ch in letters]
+        rare = sum(1 for ch in letters if rank(ch, lang) >= _RARE_RANK)
+        yield _Reading(codec, lang, name, reader, reader_name, tuple(decoded),
+                       len(letters), rare, sum(logs) / len(logs))
+
+
+def _lines(text: str, gate: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    pos = 0
+    while True:
+        m = gate.search(text, pos)
+        if m is None:
+            return
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        if end < 0:
+            end = len(text)
+        yield start, end
+        pos = end + 1
+
+
+def _why(r: _Reading) -> str:
+    lang = LANGUAGE_NAMES[r.lang]
+    common = r.letters - r.rare
+    why = (f"{lang} text in {r.name} read as {r.reader_name}: the line decodes cleanly "
+           f"to {r.letters} {lang} character(s), {common} of them among the "
+           f"{_RARE_RANK} most common (mean log10 frequency {r.mean:.1f})")
+    if r.confidence < 0.5:
+        why += "; too little evidence to repair"
+    return why
+
+
+def detect_east_asian_mojibake(text: str, config: Config | None = None) -> list[Finding]:
+    """Find lines of CJK text in a legacy encoding shown as Western characters.
+
+    One finding per line, spanning its first to its last damaged run.
+
+    >>> print(detect_east_asian_mojibake("ÖÐÎÄ×Ö·û±àÂë")[0].why)  # doctest: +ELLIPSIS
+    Chinese text in GBK/GB18030 read as latin-1/windows-1252: the line decodes ...
+    """
+    if text.isascii():
+        return []
+    gate = _gate()
+    if gate.search(text) is None:
+        return []
+    findings: list[Finding] = []
+    for start, end in _lines(text, gate):
+        line = text[start:end]
+        best: _Reading | None = None
+        for reader, reader_name in _WESTERN:
+            for reading in _read_line(line, reader, reader_name):
+                if best is None or (reading.confidence, reading.mean) > (
+                        best.confidence, best.mean):
+                    best = reading
+        if best is None or best.confidence <= 0.2 or best.mean < _MIN_MEAN - 0.5:
+            continue
+        first, last = best.runs[0][0], best.runs[-1][1]
+        parts: list[str] = []
+        pos = first
+        for s, e, decoded in best.runs:
+            parts.append(line[pos:s])
+            parts.append(decoded)
+            pos = e
+        parts.append(line[pos:last])
+        findings.append(Finding(
+            _KIND, start + first, start + last, line[first:last], "".join(parts),
+            round(min(best.confidence, 0.99), 4), _STEP, _why(best),
+        ))
+    return findings
+
+
+def fix_east_asian_mojibake(text: str) -> str:
+    """Repair what :func:`detect_east_asian_mojibake` is sure of.
+
+    >>> fix_east_asian_mojibake("ƒeƒXƒg‚Ì“ú–{Œê")
+    'テストの日本語'
+    """
+    return apply_findings(
+        text, [f for f in detect_east_asian_mojibake(text) if f.confidence >= 0.5])
+
+
+STEP = Step(
+    _STEP, detect_east_asian_mojibake,
+    "Repair GBK, Big5, Shift-JIS, EUC-JP and EUC-KR text that was decoded as latin-1, "
+    "windows-1252 or Mac Roman, when the line reads as common text of that language.",
+)
