@@ -13,9 +13,9 @@ A word is repaired to one script when
   script of the surrounding text decides;
 * or the mixture is evident: only one script can produce the word (the
   other script lacks look-alikes for some of its letters, ``Қазақстaн``), or
-  a single foreign look-alike sits in an otherwise pure word, or the
-  foreign letters are a minority and the surrounding text is in the
-  majority script.
+  the word could be read in either script letter by letter and the
+  surrounding text is clearly in one of them, or a single foreign
+  look-alike sits in an otherwise pure word.
 
 Genuine mixtures are reported and left alone: words in which both scripts
 have letters without look-alikes (``Яndex``), words next to digits or
@@ -170,25 +170,26 @@ def _judge(text: str, start: int, end: int) -> tuple[str, float, str] | None:
         target = to_cyr if to_lat is None else to_lat
         assert target is not None
         script = "Cyrillic" if to_lat is None else "Latin"
-        if script == "Cyrillic" and "y" in token and any(c in _KAZAKH_ONLY for c in token):
+        if script == "Cyrillic" and ("y" in token or "Y" in token) and any(
+            c in _KAZAKH_ONLY for c in token
+        ):
             return token, 0.45, "a Latin y in a Kazakh word stands for у or ү: ambiguous"
         return target, 0.8, (
             f"only as {script} can every letter be read: the other letters are "
             f"look-alikes typed from the wrong script"
         )
-    # Both conversions possible, neither a known word: go by the majority.
-    if n_lat >= n_cyr + n_grk:
-        own, foreign, target, script, ctx_own, ctx_other = (
-            n_lat, n_cyr + n_grk, to_lat, "Latin", ctx_lat, ctx_cyr)
+    # Every letter is a look-alike in both directions and neither reading is a
+    # known word: the script of the surrounding text decides, then the majority.
+    if ctx_lat > 3 * ctx_cyr and to_lat is not None:
+        return to_lat, 0.7, "every letter could be either script; the text around it is Latin"
+    if ctx_cyr > 3 * ctx_lat and to_cyr is not None:
+        return to_cyr, 0.7, "every letter could be either script; the text around it is Cyrillic"
+    if n_lat > n_cyr + n_grk:
+        own, foreign, target, script = n_lat, n_cyr + n_grk, to_lat, "Latin"
     else:
-        own, foreign, target, script, ctx_own, ctx_other = (
-            n_cyr, n_lat + n_grk, to_cyr, "Cyrillic", ctx_cyr, ctx_lat)
+        own, foreign, target, script = n_cyr, n_lat + n_grk, to_cyr, "Cyrillic"
     if foreign == 1 and own >= 2:
         return target, 0.8, f"a single look-alike letter in an otherwise {script} word"
-    if foreign < own and ctx_own > 3 * ctx_other:
-        return target, 0.7, (
-            f"a few look-alike letters in a mostly {script} word, in {script} text"
-        )
     return token, 0.35, "letters of two scripts in even measure, no known word: left"
 
 

@@ -61,8 +61,12 @@ _KAZAKH_ONLY = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 # Cheap gate: a look-alike next to a Cyrillic letter.
 _GATE = re.compile(f"[{_CYR}][{_LOOKALIKE_CLASS}]|[{_LOOKALIKE_CLASS}][{_CYR}]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-# Kazakh letters that Ukrainian and Belarusian lack: evidence of Kazakh text.
-_KAZAKH_TEXT = re.compile("[әғқңөұүһӘҒҚҢӨҰҮҺ]")
+# Kazakh letters that Ukrainian and Belarusian lack, and their unambiguous
+# look-alikes (schwa, barred o, k with cedilla, y with stroke): evidence of
+# Kazakh text.
+_KAZAKH_TEXT = re.compile(
+    "[әғқңөұүһӘҒҚҢӨҰҮҺ\u0259\u018f\u01dd\u0275\u019f\u0137\u0136\u024f\u024e]"
+)
 
 
 def _reads_as_english(token: str) -> bool:
