@@ -24,6 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
+from cleantext import Config, fix_text, scan_text  # noqa: E402
+from cleantext.registry import STEP_NAMES  # noqa: E402
+from cleantext.mojibake import CODEPAGES  # noqa: E402
 from strategies import (  # noqa: E402
     ENGLISH_WORDS,
     KAZAKH_WORDS,
@@ -31,9 +34,6 @@ from strategies import (  # noqa: E402
     PUNCTUATION,
     RUSSIAN_WORDS,
 )
-
-from cleantext import fix_text, scan_text  # noqa: E402
-from cleantext.mojibake import CODEPAGES  # noqa: E402
 
 LANGS = {
     "en": ENGLISH_WORDS * 3 + LATIN_ACCENTED_WORDS,
@@ -65,6 +65,13 @@ def make_text(rng: random.Random, words: tuple[str, ...]) -> str:
     return "".join(rng.choice(words) + rng.choice(PUNCTUATION) for _ in range(n)).strip()
 
 
+CONFIG: Config | None = None
+
+
+def fix(text: str) -> str:
+    return fix_text(text, CONFIG)
+
+
 def round_trips(n: int) -> None:
     rng = random.Random(1234)
     texts = {lang: [make_text(rng, w) for _ in range(n)] for lang, w in LANGS.items()}
@@ -79,7 +86,7 @@ def round_trips(n: int) -> None:
                 ok = 0
                 for t in texts[lang]:
                     d = damage(t, cp, layers)
-                    got = fix_text(d)
+                    got = fix(d)
                     if got == t:
                         ok += 1
                     elif len(fails) < 4000:
@@ -93,8 +100,8 @@ def round_trips(n: int) -> None:
         for cp, lang, layers, t, got in fails:
             fh.write(f"{cp} {lang} {layers}\n  want {t!r}\n  got  {got!r}\n")
     print(f"failures written to {out}")
-    fp = sum(fix_text(t) != t for ts in texts.values() for t in ts)
-    fs = sum(bool(scan_text(t)) for ts in texts.values() for t in ts)
+    fp = sum(fix(t) != t for ts in texts.values() for t in ts)
+    fs = sum(bool(scan_text(t, CONFIG)) for ts in texts.values() for t in ts)
     print(f"clean generated texts: {fp} changed, {fs} with findings, of {4 * n}")
 
 
@@ -107,8 +114,8 @@ def prose_false_positives() -> None:
             continue
         text = load_prose(lang)
         lines = [ln for ln in text.splitlines() if not ln.isascii()]
-        changed = [ln for ln in lines if fix_text(ln) != ln]
-        found = [ln for ln in lines if any(f.kind == "mojibake" for f in scan_text(ln))]
+        changed = [ln for ln in lines if fix(ln) != ln]
+        found = [ln for ln in lines if any(f.kind == "mojibake" for f in scan_text(ln, CONFIG))]
         print(f"prose {lang}: {len(lines)} non-ASCII lines, {len(changed)} changed, "
               f"{len(found)} with a mojibake finding")
         for ln in (changed + found)[:10]:
@@ -117,7 +124,6 @@ def prose_false_positives() -> None:
 
 def speed() -> None:
     import ftfy
-
     from benchmarks.prose import load_prose, prose_available
 
     rng = random.Random(5)
@@ -153,7 +159,12 @@ def main() -> None:
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--prose", action="store_true")
     ap.add_argument("--no-round-trips", action="store_true")
+    ap.add_argument("--only", action="store_true",
+                    help="run fix_mojibake alone (default: the whole repair profile)")
     args = ap.parse_args()
+    global CONFIG
+    if args.only:
+        CONFIG = Config(disable=set(STEP_NAMES) - {"fix_mojibake"})
     if not args.no_round_trips:
         round_trips(args.n)
     if args.prose:

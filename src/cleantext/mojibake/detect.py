@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -31,11 +31,16 @@ FIX_GAIN = 1.5
 """Cost a repair must save to be made on its own evidence."""
 REPORT_GAIN = 0.9
 """Cost a repair must save to be reported (left alone) at all."""
-DOMINANT_EVIDENCE = 4.0
+DOMINANT_EVIDENCE = 1.5
 """Summed gain of confident repairs that makes a code page the document's."""
 MAX_LAYERS = 4
 """Deepest nesting of mojibake that is undone."""
 _LOSSY_PENALTY = 0.8
+_PEEL_GAIN = 1.0
+_SAME_PAGE_GAIN = 0.5
+_ISLAND_COST = 1.5
+_CONTEXT = 24
+_SAME_PAGE_BONUS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +56,10 @@ class Candidate:
     gain: float
     """Cost saved by the repair in its context (positive: repair is better)."""
     suspicious: bool
-    """Whether the run holds a suspicious pair of the outer code page."""
+    """Whether the run holds a suspicious pair, or is a letter in a foreign
+    script that its repair brings back to the script around it."""
+    island: float
+    """The part of ``gain`` owed to the script around the run."""
     lossy: bool
     """Whether bytes lost in transit (A0 -> space, undefined -> U+FFFD) were assumed."""
 
@@ -106,6 +114,12 @@ def _suspicious_groups(cp: CodePage) -> dict[str, frozenset[str]]:
         for a in cp.lead2:
             groups[a] = groups[a] | {"\ufffd"}
     return groups
+
+
+@lru_cache(maxsize=65536)
+def _suspicious_run(seg: str) -> bool:
+    """Whether any two neighbours in a run are more than two plain letters."""
+    return any(not _benign(a, b) for a, b in zip(seg, seg[1:], strict=False))
 
 
 @cache
@@ -164,15 +178,30 @@ def _neighbour(ch: str) -> str:
     return ch
 
 
-def _peel(text: str, left: str, right: str, depth: int) -> tuple[str, tuple[str, ...]]:
-    """Undo further layers of mojibake inside a decoded run."""
+def _peel(
+    text: str, left: str, right: str, scripts: tuple[str, str], depth: int, outer: str
+) -> tuple[str, tuple[str, ...]]:
+    """Undo further layers of mojibake inside a run decoded with ``outer``.
+
+    Text decoded twice is usually decoded twice the same way: an inner layer in
+    the same code page is taken when it is somewhat better, another code page
+    only when it is clearly better.
+    """
     if depth >= MAX_LAYERS or text.isascii():
         return text, ()
-    found = _scan(text, left, right, depth)
-    best = [c for c in found if c.gain > 0]
+    found = _scan(text, left, right, depth, scripts)
+
+    def bonus(c: Candidate) -> float:
+        return c.gain + (_SAME_PAGE_BONUS if c.chain[0] == outer else 0.0)
+
+    best = [
+        c for c in found
+        if (c.gain > _SAME_PAGE_GAIN and c.chain[0] == outer)
+        or c.gain - c.island >= _PEEL_GAIN
+    ]
     if not best:
         return text, ()
-    chosen = _non_overlapping(best)
+    chosen = _non_overlapping(best, bonus)
     parts: list[str] = []
     pos = 0
     chain: tuple[str, ...] = ()
@@ -186,23 +215,85 @@ def _peel(text: str, left: str, right: str, depth: int) -> tuple[str, tuple[str,
     return "".join(parts), chain
 
 
+def _islands(text: str, scripts: tuple[str, str]) -> tuple[bool, bool]:
+    """(has a letter in a script neither neighbouring word uses, has letters)."""
+    has_letters = False
+    for ch in text:
+        info = char_info(ch)
+        if info.kind == "L":
+            has_letters = True
+            if info.script not in scripts:
+                return True, True
+    return False, has_letters
+
+
 @lru_cache(maxsize=65536)
 def _judge(
-    seg: str, name: str, left: str, right: str, depth: int
-) -> tuple[str, tuple[str, ...], float, bool] | None:
+    seg: str, name: str, left: str, right: str, scripts: tuple[str, str], depth: int
+) -> tuple[str, tuple[str, ...], float, bool, bool, float] | None:
     cp = table(name)
     decoded = _decode(seg, cp)
     if decoded is None:
         return None
     text, lossy = decoded
-    final, inner = _peel(text, left, right, depth + 1)
+    final, inner = _peel(text, left, right, scripts, depth + 1, name)
     gain = cost(seg, left, right) - cost(final, left, right)
     if lossy:
         gain -= _LOSSY_PENALTY * (seg.count(" ") + seg.count("\ufffd"))
-    return final, (name,) + inner, gain, lossy
+    island_fixed = False
+    island = 0.0
+    if any(scripts):
+        seg_island, _ = _islands(seg, scripts)
+        fin_island, fin_letters = _islands(final, scripts)
+        # a foreign letter that becomes a symbol or emoji is suspicious; one
+        # that becomes a letter of the script around is not enough on its own
+        # (KOI8-R reads the Russian ``её`` as a valid sequence for ``ţ``)
+        island = _ISLAND_COST * (seg_island - fin_island)
+        island_fixed = seg_island and not fin_letters
+    return final, (name,) + inner, gain + island, lossy, island_fixed, island
 
 
-def _scan(text: str, left: str, right: str, depth: int) -> list[Candidate]:
+def _script_near(text: str, positions: Iterable[int]) -> str:
+    for j in positions:
+        info = char_info(text[j])
+        if info.kind == "L":
+            return info.script
+    return ""
+
+
+def _context_scripts(
+    text: str, spans: list[tuple[int, int]], i: int
+) -> tuple[str, str]:
+    """Scripts of the nearest letters around run ``i``, outside the other runs.
+
+    Runs of the same code page are skipped: where a whole document is mojibake
+    its neighbouring runs are no evidence of the script around.
+    """
+    s, e = spans[i]
+    left_pos: list[int] = []
+    k, j = i - 1, s - 1
+    while j >= 0 and len(left_pos) < _CONTEXT:
+        if k >= 0 and j < spans[k][1]:
+            j = spans[k][0] - 1
+            k -= 1
+            continue
+        left_pos.append(j)
+        j -= 1
+    right_pos: list[int] = []
+    k, j, n = i + 1, e, len(text)
+    while j < n and len(right_pos) < _CONTEXT:
+        if k < len(spans) and j >= spans[k][0]:
+            j = spans[k][1]
+            k += 1
+            continue
+        right_pos.append(j)
+        j += 1
+    return _script_near(text, left_pos), _script_near(text, right_pos)
+
+
+def _scan(
+    text: str, left: str, right: str, depth: int, outer_scripts: tuple[str, str] = ("", "")
+) -> list[Candidate]:
     found: list[Candidate] = []
     n = len(text)
     mixed = _MIXED.search(text) is not None
@@ -211,30 +302,36 @@ def _scan(text: str, left: str, right: str, depth: int) -> list[Candidate]:
         if depth == 0 and not mixed and not sus.search(text):
             continue
         cp = table(name)
-        for m in cp.segment.finditer(text):
-            s, e = m.span()
-            seg = m.group()
+        spans = [m.span() for m in cp.segment.finditer(text)]
+        for i, (s, e) in enumerate(spans):
+            seg = text[s:e]
             lc = text[s - 1] if s > 0 else left
             rc = text[e] if e < n else right
-            judged = _judge(seg, name, _neighbour(lc), _neighbour(rc), depth)
+            ls, rs = _context_scripts(text, spans, i)
+            scripts = (ls or outer_scripts[0], rs or outer_scripts[1])
+            judged = _judge(seg, name, _neighbour(lc), _neighbour(rc), scripts, depth)
             if judged is None:
                 continue
-            final, chain, gain, lossy = judged
+            final, chain, gain, lossy, island_fixed, island = judged
             if final == seg:
                 continue
-            suspicious = sus.search(seg) is not None or (
+            suspicious = island_fixed or _suspicious_run(seg) or (
                 mixed and _MIXED.search(text, max(s - 1, 0), min(e + 1, n)) is not None
             )
-            found.append(Candidate(s, e, seg, final, chain, gain, suspicious, lossy))
+            found.append(
+                Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy)
+            )
     return found
 
 
-def _non_overlapping(cands: Iterable[Candidate]) -> list[Candidate]:
-    """The best candidates by gain that do not overlap, in text order."""
+def _non_overlapping(
+    cands: Iterable[Candidate], score: Callable[[Candidate], float] = lambda c: c.gain
+) -> list[Candidate]:
+    """The best candidates by ``score`` that do not overlap, in text order."""
     order = {name: i for i, name in enumerate(CODEPAGES)}
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    for c in sorted(cands, key=lambda c: (-c.gain, order[c.chain[0]], c.start)):
+    for c in sorted(cands, key=lambda c: (-score(c), order[c.chain[0]], c.start)):
         if any(c.start < e and s < c.end for s, e in taken):
             continue
         chosen.append(c)

@@ -58,7 +58,7 @@ _CYR_SOUTH = frozenset("ЂђЃѓЅѕЈјЉљЊњЋћЌќЏџ")
 _LATIN_EXT_B_COMMON = frozenset("ȘșȚțƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜƏə")
 _LATIN_RARE = frozenset("ĸŉſƒ")
 # Latin-1 letters that real text rarely uses but UTF-8 lead bytes produce.
-_LATIN_LEADLIKE = frozenset("ÃÂÐÞ")
+_LATIN_LEADLIKE = frozenset("ÃÂÐÞĂ")
 
 # Characters whose cost is set by hand (mostly Latin-1 and punctuation).
 _FIXED: dict[str, tuple[str, float]] = {
@@ -202,7 +202,7 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
         elif a.lower and b.upper:
             c += 1.0 if b.ascii else 1.5
         elif not a.ascii and not b.ascii and a.script == "Latin":
-            c += 0.3 if a.upper and b.lower else 0.1
+            c += 0.8 if a.upper and b.lower else 0.1
         return c
     if ka == "L" or kb == "L":
         other = kb if ka == "L" else ka
