@@ -28,6 +28,7 @@ _REPAIR: tuple[str, ...] = (
     "remove_zero_width",
     "remove_soft_hyphens",
     "fix_latin_ligatures",
+    "restore_dropped_ligatures",
     "fix_homoglyphs",
     "fix_kazakh_letters",
     "split_joined_words",

@@ -1,0 +1,786 @@
+"""Letters lost where a PDF had a ligature glyph (``diult`` for ``difficult``).
+
+A PDF whose font gives no Unicode mapping for its ligature glyphs loses their
+letters when text is extracted: ``film`` becomes ``lm``, ``difficult``
+becomes ``diult``. Other extractors leave a trace where the glyph was: a NUL,
+U+FFFD or a space (``signi cant``), or the ligature code point plus a stray
+space (``ﬁ nd``, which ``fix_latin_ligatures`` has already turned into
+``fi nd``).
+
+How the step decides (see ``docs/pdf.md``):
+
+1. **Unambiguous cases teach the document's damage.** A token wordfreq does
+   not know (or hardly: Zipf < 2) that becomes a frequent word in exactly one
+   way by putting back one of the language's ligature sequences is damage:
+   ``diult`` -> ``difficult`` teaches that this document loses ``ffic``.
+2. **Ambiguous tokens need evidence.** ``nd``, ``lm``, ``rst`` are real
+   tokens too. They are restored only with a sequence the document is known
+   to lose, and only where the region is damaged: a two-state hidden Markov
+   model over the lines weighs the damaged tokens nearby (for) against
+   correctly spelled words holding the same sequences (against), so a
+   sidebar that spells ``film`` right is left alone while the body around it
+   is repaired. The restoration's confidence is P(region damaged) times
+   P(word | broken form), from word frequencies.
+
+Languages are data (:data:`LANGUAGES`): a wordfreq language, the letters of
+its script and the sequences its fonts set as one glyph.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
+
+from ..config import Config
+from ..evidence_words import deletion_index, frequency_table, zipf
+from ..finding import Finding
+from ..step import Step, apply_findings
+
+__all__ = [
+    "LANGUAGES",
+    "LigatureEvidence",
+    "LigatureLanguage",
+    "STEP",
+    "detect_dropped_ligatures",
+    "gather_ligature_evidence",
+    "merge_ligature_evidence",
+    "restore_dropped_ligatures",
+]
+
+_STEP = "restore_dropped_ligatures"
+_KIND = "dropped_ligature"
+
+
+@dataclass(frozen=True)
+class LigatureLanguage:
+    """What the step needs to know about a language.
+
+    ``letters`` is a regex character class (without brackets) of the
+    script's letters; a token made of them is looked up in wordfreq's
+    ``code`` list. ``sequences`` are the letter sequences whose glyph the
+    extractor may lose, longest first; ``ligatures`` those that typefaces set
+    as one glyph (a lone one before a stray space is itself a trace).
+    """
+
+    code: str
+    """wordfreq language code."""
+    letters: str
+    """Regex character class of the script's letters."""
+    sequences: tuple[str, ...]
+    """Letter sequences that may be lost, longest first."""
+    ligatures: tuple[str, ...] = ()
+    """The sequences typefaces set as a single glyph."""
+
+
+LANGUAGES: tuple[LigatureLanguage, ...] = (
+    LigatureLanguage(
+        "en",
+        "A-Za-z",
+        ("ffic", "fic", "ffi", "ffl", "fi", "fl", "ff", "ft"),
+        ("ffi", "ffl", "fi", "fl", "ff"),
+    ),
+    # Cyrillic typefaces set no ligatures in the PDFs we know of; Russian
+    # documents still get their Latin words repaired with the English list.
+    LigatureLanguage("ru", "А-Яа-яЁё", ()),
+)
+"""The languages the step knows, one per script (see docs/pdf.md to add one)."""
+
+RARE = 2.0
+"""A broken form with a Zipf frequency below this is not a word: damage."""
+MIN_RESTORED = 2.5
+"""A restoration must be a word at least this frequent."""
+MIN_KNOWN_SHARE = 0.75
+"""The share of a script's tokens the word list must know for the step to
+trust that list on the document (a French text is not read with English)."""
+AMBIGUOUS_MIN = 0.95
+"""An ambiguous token (a word in its own right) is restored only this surely."""
+_SWITCH = 0.001
+"""Per-line probability that a damaged region ends or starts."""
+_CAP = 3.0
+"""Largest log10 likelihood ratio one token may contribute."""
+_AGAINST = -2.0
+"""log10 likelihood ratio of a correctly spelled word holding a lost sequence."""
+
+_APOS = "'\u2019\u02bc"
+_BEFORE = rf"(?<![\w{_APOS}@/\\.&])"
+_AFTER = rf"(?![\w{_APOS}@/\\])(?!\.\w)"
+_MARKERS = "\x00\ufffd"
+
+
+def _lang_for(script: str) -> LigatureLanguage:
+    return next(lang for lang in LANGUAGES if lang.code == script)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    original: str
+    replacement: str
+    lost: str
+    mode: str  # "dropped", "marker", "space", "split"
+    z_broken: float
+    z_word: float
+    p_word: float  # P(word | broken form, damaged region) among licensed words
+    unambiguous: bool
+
+
+@dataclass(frozen=True)
+class LigatureEvidence:
+    """What a document shows about lost ligatures (mergeable, see ``Step.gather``).
+
+    ``damage`` counts unambiguous cases by (language, mode, lost sequence);
+    ``tokens``/``known`` count each language's tokens and those wordfreq knows.
+    """
+
+    damage: Mapping[tuple[str, str, str], int] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """Unambiguous damaged tokens by (language, mode, lost sequence)."""
+    tokens: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    """Distinct tokens (types) of each language's script, per piece."""
+    known: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    """Of those, the ones wordfreq knows (or knows the restoration of)."""
+    seen: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    """How often each two-letter lost sequence occurs in the text as it is
+    (correctly spelled words hold them: evidence against damage)."""
+
+    def learned(self, lang: str, modes: tuple[str, ...]) -> frozenset[str]:
+        """The sequences the document is seen to lose, in these modes."""
+        out: set[str] = set()
+        for (code, mode, lost), n in self.damage.items():
+            if code == lang and mode in modes and n > 0:
+                out.update(lost.split("+"))
+        return frozenset(out)
+
+    def trusted(self, lang: str) -> bool:
+        """Whether the language's word list knows enough of the document's tokens."""
+        n = self.tokens.get(lang, 0)
+        return n > 0 and self.known.get(lang, 0) >= MIN_KNOWN_SHARE * n
+
+    def prior(self, lang: str, licensed: frozenset[str]) -> float:
+        """The share of the document's lost-sequence sites that show damage.
+
+        Unambiguous damaged tokens against occurrences of the (two-letter)
+        licensed sequences still in the text: near 1 for a damaged document,
+        near 0 for clean prose with a few odd tokens.
+        """
+        damaged = self.total(lang)
+        intact = sum(n for s, n in self.seen.items() if s in licensed)
+        return min(0.99, max(0.001, damaged / (damaged + intact + 1.0)))
+
+    def weight(self, lang: str, lost: str) -> float:
+        """log10 of how often this document loses ``lost``, relative to the
+        sequence it loses most (0 for that one, negative for the others)."""
+        counts: dict[str, int] = {}
+        for (code, _, seq), n in self.damage.items():
+            if code == lang:
+                for part in seq.split("+"):
+                    counts[part] = counts.get(part, 0) + n
+        if not counts:
+            return 0.0
+        top = max(counts.values()) + 0.5
+        return sum(math.log10((counts.get(p, 0) + 0.5) / top) for p in lost.split("+"))
+
+    def total(self, lang: str) -> int:
+        """How many unambiguous cases there are for ``lang``."""
+        return sum(n for (code, _, _), n in self.damage.items() if code == lang)
+
+
+def merge_ligature_evidence(a: LigatureEvidence, b: LigatureEvidence) -> LigatureEvidence:
+    """Add up the evidence of two pieces of a document.
+
+    >>> e = gather_ligature_evidence("it was diult to say")
+    >>> merge_ligature_evidence(e, e).damage[("en", "dropped", "ffic")]
+    2
+    """
+
+    def add(x: Mapping[object, int], y: Mapping[object, int]) -> dict[object, int]:
+        out = dict(x)
+        for k, v in y.items():
+            out[k] = out.get(k, 0) + v
+        return out
+
+    return LigatureEvidence(
+        MappingProxyType(add(a.damage, b.damage)),  # type: ignore[arg-type]
+        MappingProxyType(add(a.tokens, b.tokens)),  # type: ignore[arg-type]
+        MappingProxyType(add(a.known, b.known)),  # type: ignore[arg-type]
+        MappingProxyType(add(a.seen, b.seen)),  # type: ignore[arg-type]
+    )
+
+
+# -- candidates ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Patterns:
+    word: re.Pattern[str]
+    marker: re.Pattern[str]
+    pair: re.Pattern[str]
+
+
+def _patterns(lang: LigatureLanguage) -> _Patterns:
+    return _PATTERNS[lang.code]
+
+
+def _make_patterns(lang: LigatureLanguage) -> _Patterns:
+    w = f"[{lang.letters}]"
+    return _Patterns(
+        re.compile(f"{_BEFORE}{w}+{_AFTER}"),
+        re.compile(f"{_BEFORE}{w}*[{_MARKERS}]{w}*{_AFTER}"),
+        re.compile(rf"{_BEFORE}(?<!-)(?=({w}+) ({w}+){_AFTER}(?!-))"),
+    )
+
+
+_PATTERNS: dict[str, _Patterns] = {lang.code: _make_patterns(lang) for lang in LANGUAGES}
+
+
+def _with_case(shape: str, word: str) -> str | None:
+    """Give ``word`` (lower case) the case of ``shape``; None for odd shapes."""
+    letters = [c for c in shape if c.isalpha()]
+    if all(c.islower() for c in letters):
+        return word
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if len(letters) > 1 and letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return word[:1].upper() + word[1:]
+    return None
+
+
+def _index(lang: LigatureLanguage, gap: str = "") -> Mapping[str, tuple[tuple[str, str, int], ...]]:
+    return deletion_index(lang.code, lang.sequences, MIN_RESTORED, gap)
+
+
+def _split_index(lang: LigatureLanguage) -> Mapping[str, tuple[str, str]]:
+    return _split_table(lang.code, lang.ligatures)
+
+
+def _split_table(code: str, ligatures: tuple[str, ...]) -> Mapping[str, tuple[str, str]]:
+    cached = _SPLIT_CACHE.get((code, ligatures))
+    if cached is not None:
+        return cached
+    out: dict[str, tuple[str, str]] = {}
+    for word, z in frequency_table(code).items():
+        if z < 3.0 or not word.isalpha():
+            continue
+        for lig in ligatures:
+            i = word.find(lig)
+            while i >= 0:
+                for cut in (i, i + len(lig)):
+                    if 0 < cut < len(word):
+                        key = word[:cut] + " " + word[cut:]
+                        if key not in out or zipf(out[key][0], code) < z:
+                            out[key] = (word, lig)
+                i = word.find(lig, i + 1)
+    table = MappingProxyType(out)
+    _SPLIT_CACHE[(code, ligatures)] = table
+    return table
+
+
+_SPLIT_CACHE: dict[tuple[str, tuple[str, ...]], Mapping[str, tuple[str, str]]] = {}
+
+
+
+def _candidates(
+    text: str,
+    lang: LigatureLanguage,
+    licensed: frozenset[str] | None,
+    weight: Callable[[str], float] | None = None,
+    uniq: set[str] | None = None,
+    pairs: bool = False,
+) -> Iterator[_Candidate]:
+    """Every candidate repair in ``text``; ``licensed=None`` means unambiguous only.
+
+    Ambiguous words split by a space are looked for only when ``pairs`` (the
+    document is seen to leave spaces).
+
+    ``weight(lost)`` adds to a restoration's log frequency how much more often
+    the document loses that sequence than others.
+    """
+    if not lang.sequences:
+        return
+    code = lang.code
+
+    def zw_of(word: str, lost: str) -> float:
+        return zipf(word, code) + (weight(lost) if weight is not None else 0.0)
+
+    pats = _patterns(lang)
+    idx = _index(lang)
+    if uniq is None:
+        uniq = _uniq_tokens(text, lang)
+    keys = uniq & (_rare_keys(lang) if licensed is None else idx.keys())
+    for m in _find_tokens(text, lang, keys):
+        tok = m.group()
+        low = tok.lower()
+        rest = idx.get(low)
+        if rest is None:
+            continue
+        zb = zipf(low, code)
+        rare = zb < RARE
+        if not rare and licensed is None:
+            continue
+        words = [
+            (w, lost, zw_of(w, lost))
+            for w, lost, _ in rest
+            if (licensed is None or set(lost.split("+")) <= licensed)
+            and ("+" not in lost or rare)
+        ]
+        words = _relative(_distinct(words), weight)
+        if not words:
+            continue
+        best, lost, zw = words[0]
+        cased = _with_case(tok, best)
+        if cased is None or (len(tok) == 1 and not tok.islower()):
+            continue
+        unamb = rare and (len(words) == 1 or words[1][2] <= zw - 1.5)
+        if tok.isupper() and len(tok) <= 4:
+            continue  # an acronym: too short to tell
+        if "+" in lost and (not unamb or zw < 3.0):
+            continue
+        yield _Candidate(
+            m.start(), m.end(), tok, cased, lost, "dropped", zb, zw,
+            _p_word(zb, [z for _, _, z in words]), unamb,
+        )
+    if any(c in text for c in _MARKERS):
+        gidx = _index(lang, "\x00")
+        for m in pats.marker.finditer(text):
+            tok = m.group()
+            key = "".join("\x00" if c in _MARKERS else c for c in tok.lower())
+            rest = gidx.get(key)
+            if not rest:
+                continue
+            words = _relative(
+                _distinct([(w, lost, zw_of(w, lost)) for w, lost, _ in rest]), weight
+            )
+            best, lost, zw = words[0]
+            cased = _with_case(tok, best)
+            if cased is None:
+                continue
+            unamb = len(words) == 1 or words[1][2] <= zw - 1.5
+            yield _Candidate(
+                m.start(), m.end(), tok, cased, lost, "marker", 0.0, zw,
+                _p_word(0.0, [z for _, _, z in words]), unamb,
+            )
+    yield from _pair_candidates(text, lang, licensed if pairs else None, uniq)
+
+
+def _uniq_tokens(text: str, lang: LigatureLanguage) -> set[str]:
+    """The distinct letter runs of the language's script, lower-cased."""
+    return {w.lower() for w in set(_LETTER_RUNS[lang.code].findall(text))}
+
+
+_LETTER_RUNS = {lang.code: re.compile(f"[{lang.letters}]+") for lang in LANGUAGES}
+
+
+def _find_tokens(text: str, lang: LigatureLanguage, words: set[str]) -> Iterator[re.Match[str]]:
+    """The tokens of ``text`` that are (case-insensitively) in ``words``."""
+    if not words:
+        return
+    word = _patterns(lang).word
+    if len(words) <= 40:
+        w = f"[{lang.letters}]"
+        alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        runs: Iterator[re.Match[str]] = re.finditer(
+            f"(?<!{w})(?:{alternation})(?!{w})", text, re.IGNORECASE
+        )
+    else:
+        runs = _LETTER_RUNS[lang.code].finditer(text)
+    for m in runs:
+        if m.group().lower() in words:
+            mm = word.match(text, m.start())
+            if mm is not None and mm.end() == m.end():
+                yield mm
+
+
+def _pair_candidates(
+    text: str, lang: LigatureLanguage, licensed: frozenset[str] | None, uniq: set[str]
+) -> Iterator[_Candidate]:
+    """``signi cant`` (letters lost, a space left) and ``fi nd`` (a stray space)."""
+    if " " not in text:
+        return
+    code = lang.code
+    gidx = _index(lang, "\x00")
+    sidx = _split_index(lang)
+    if licensed is None:
+        anchors = uniq & (_rare_halves(lang) | set(lang.ligatures))
+        if not anchors:
+            return
+        pair = _patterns(lang).pair
+        starts: set[int] = set()
+        for m in _find_tokens(text, lang, anchors):
+            starts.add(m.start())
+            prev = text.rfind(" ", 0, m.start() - 1) + 1 if m.start() >= 2 else -1
+            if prev >= 0 and text[m.start() - 1] == " ":
+                starts.add(prev)
+        matches: Iterator[re.Match[str]] = (
+            m for m in (pair.match(text, i) for i in sorted(starts)) if m is not None
+        )
+    else:
+        matches = _patterns(lang).pair.finditer(text)
+    for m in matches:
+        a, b = m.group(1), m.group(2)
+        start, end = m.start(1), m.end(2)
+        tok = text[start:end]
+        key_split = f"{a.lower()} {b.lower()}"
+        key_gap = f"{a.lower()}\x00{b.lower()}"
+        if key_split not in sidx and key_gap not in gidx:
+            continue
+        if key_gap in gidx and not _rare_keys(lang).isdisjoint((a.lower(), b.lower())):
+            continue  # a half is itself a word with letters dropped (``a xed``)
+        za, zb_ = zipf(a, code), zipf(b, code)
+        z_pair = max(0.0, za + zb_ - 9.0)
+        rare = min(za, zb_) < RARE
+        joined = sidx.get(key_split)
+        if joined is not None:
+            word, lig = joined
+            zw = zipf(word, code)
+            unamb = rare or a.lower() in lang.ligatures
+            if unamb or licensed is not None:
+                cased = _with_case(a + b, word)
+                if cased is not None:
+                    yield _Candidate(
+                        start, end, tok, cased, lig, "split", z_pair, zw,
+                        _p_word(z_pair, [zw]), unamb,
+                    )
+                    continue
+        rest = gidx.get(key_gap)
+        if not rest or (not rare and licensed is None):
+            continue
+        words = _distinct([
+            (w, lost, zipf(w, code)) for w, lost, _ in rest
+            if licensed is None or lost in licensed
+        ])
+        if not words:
+            continue
+        best, lost, zw = words[0]
+        cased = _with_case(a + b, best)
+        if cased is None:
+            continue
+        unamb = rare and (len(words) == 1 or words[1][2] <= zw - 1.5)
+        yield _Candidate(
+            start, end, tok, cased, lost, "space", z_pair, zw,
+            _p_word(z_pair, [z for _, _, z in words]), unamb,
+        )
+
+
+def _relative(
+    words: list[tuple[str, str, float]], weight: Callable[[str], float] | None
+) -> list[tuple[str, str, float]]:
+    """Shift weighted frequencies so that the best word has its own frequency:
+    the weights choose between restorations, not between restoring and not."""
+    if not words or weight is None:
+        return words
+    shift = weight(words[0][1])
+    return [(w, lost, z - shift) for w, lost, z in words]
+
+
+def _distinct(words: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+    out: list[tuple[str, str, float]] = []
+    seen: set[str] = set()
+    for w in sorted(words, key=lambda x: -x[2]):
+        if w[0] not in seen:
+            seen.add(w[0])
+            out.append(w)
+    return out
+
+
+def _p_word(z_broken: float, z_words: list[float]) -> float:
+    """P(the first word | broken form, region damaged), from frequencies."""
+    f_broken = 10.0 ** z_broken if z_broken > 0 else 0.0
+    total = f_broken + sum(10.0 ** z for z in z_words)
+    return float(10.0 ** z_words[0] / total)
+
+
+# -- evidence -----------------------------------------------------------------
+
+
+def gather_ligature_evidence(
+    text: str, _uniq: Mapping[str, set[str]] | None = None
+) -> LigatureEvidence:
+    """Collect the unambiguous cases of lost ligatures in a piece of a document.
+
+    Cheap on clean text: the token scan stops at the set intersection when no
+    token is a known broken form.
+
+    >>> e = gather_ligature_evidence("It was diult to nd the oial line.")
+    >>> sorted(k[2] for k in e.damage)
+    ['ffic']
+    >>> gather_ligature_evidence("It was difficult to find.").damage
+    mappingproxy({})
+    """
+    damage: dict[tuple[str, str, str], int] = {}
+    tokens: dict[str, int] = {}
+    known: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for lang in LANGUAGES:
+        if not lang.sequences:
+            continue
+        for seq in lang.sequences:
+            if len(seq) == 2:
+                seen[seq] = seen.get(seq, 0) + text.count(seq)
+        uniq = _uniq[lang.code] if _uniq is not None else _uniq_tokens(text, lang)
+        if not uniq:
+            continue
+        has_markers = any(c in text for c in _MARKERS)
+        if uniq.isdisjoint(_rare_keys(lang)) and not has_markers and not _maybe_split(
+            uniq, lang
+        ):
+            continue
+        table = frequency_table(lang.code)
+        tokens[lang.code] = len(uniq)
+        rare_keys = _rare_keys(lang)
+        known[lang.code] = sum(1 for t in uniq if t in table or t in rare_keys)
+        for c in _candidates(text, lang, None, uniq=uniq):
+            if c.unambiguous:
+                key = (lang.code, c.mode, c.lost)
+                damage[key] = damage.get(key, 0) + 1
+    return LigatureEvidence(
+        MappingProxyType(damage), MappingProxyType(tokens), MappingProxyType(known),
+        MappingProxyType(seen),
+    )
+
+
+def _maybe_split(uniq: set[str], lang: LigatureLanguage) -> bool:
+    """Whether some token could be half of a word split by a space."""
+    halves = _rare_halves(lang)
+    return not uniq.isdisjoint(halves) or not uniq.isdisjoint(lang.ligatures)
+
+
+@lru_cache(maxsize=8)
+def _rare_keys(lang: LigatureLanguage) -> frozenset[str]:
+    """Broken forms that are not words themselves (the unambiguous ones)."""
+    table = frequency_table(lang.code)
+    return frozenset(k for k in _index(lang) if table.get(k, 0.0) < RARE)
+
+
+@lru_cache(maxsize=8)
+def _rare_halves(lang: LigatureLanguage) -> frozenset[str]:
+    """Rare left or right halves of words split where a ligature was."""
+    table = frequency_table(lang.code)
+    halves: set[str] = set()
+    for key in _index(lang, "\x00"):
+        halves.update(h for h in key.split("\x00") if h and table.get(h, 0.0) < RARE)
+    for key in _split_index(lang):
+        halves.update(h for h in key.split(" ") if table.get(h, 0.0) < RARE)
+    return frozenset(halves)
+
+
+# -- regions ------------------------------------------------------------------
+
+def _posterior_damaged(emissions: dict[int, float], prior: float) -> dict[int, float]:
+    """P(region damaged) at each line that has evidence (two-state HMM).
+
+    ``emissions`` maps line number to the log10 likelihood ratio
+    damaged:clean of the evidence on that line; between evidence lines the
+    state may switch with probability ``_SWITCH`` per line, towards the
+    document's share of damaged sites ``prior``.
+    """
+    lines = sorted(emissions)
+    n = len(lines)
+    if n == 0:
+        return {}
+
+    pi = prior
+
+    def trans(gap: int) -> tuple[float, float, float, float]:
+        """log10 P(D->D), P(D->C), P(C->D), P(C->C) over ``gap`` lines."""
+        lam = (1.0 - 2.0 * _SWITCH) ** gap
+        return (
+            math.log10(pi + (1 - pi) * lam), math.log10((1 - pi) * (1 - lam)),
+            math.log10(pi * (1 - lam)), math.log10((1 - pi) + pi * lam),
+        )
+
+    def lse(a: float, b: float) -> float:
+        m = max(a, b)
+        return m + math.log10(10.0 ** (a - m) + 10.0 ** (b - m))
+
+    # forward: log10 P(evidence so far, state)
+    fwd: list[tuple[float, float]] = []
+    d, c = math.log10(pi) + emissions[lines[0]], math.log10(1 - pi)
+    fwd.append((d, c))
+    for k in range(1, n):
+        dd, dc, cd, cc = trans(lines[k] - lines[k - 1])
+        pd, pc = fwd[-1]
+        d = lse(pd + dd, pc + cd) + emissions[lines[k]]
+        c = lse(pc + cc, pd + dc)
+        fwd.append((d, c))
+    bwd: list[tuple[float, float]] = [(0.0, 0.0)] * n
+    for k in range(n - 2, -1, -1):
+        dd, dc, cd, cc = trans(lines[k + 1] - lines[k])
+        nd_, nc = bwd[k + 1]
+        e = emissions[lines[k + 1]]
+        bwd[k] = (lse(dd + e + nd_, dc + nc), lse(cd + e + nd_, cc + nc))
+    out: dict[int, float] = {}
+    for k in range(n):
+        ld = fwd[k][0] + bwd[k][0]
+        lc = fwd[k][1] + bwd[k][1]
+        out[lines[k]] = 1.0 / (1.0 + 10.0 ** max(-30.0, min(30.0, lc - ld)))
+    return out
+
+
+def _licensed(learned: frozenset[str], lang: LigatureLanguage) -> frozenset[str]:
+    """Sequences the document may lose, given those it is seen to lose.
+
+    A font whose ligature glyphs lack a Unicode mapping lacks it for all of
+    them: one lost standard ligature licenses the others; a sequence also
+    licenses those it contains or is contained in (``ffic`` licenses ``fi``).
+    """
+    family = set(lang.ligatures) if not learned.isdisjoint(lang.ligatures) else set()
+    return frozenset(
+        s for s in lang.sequences if s in family or any(s in t or t in s for t in learned)
+    )
+
+
+# -- the detector ---------------------------------------------------------------
+
+def _evidence(
+    text: str, config: Config | None, uniq: Mapping[str, set[str]]
+) -> LigatureEvidence:
+    if config is not None:
+        ev = config.evidence.get(_STEP)
+        if isinstance(ev, LigatureEvidence):
+            return ev
+    return gather_ligature_evidence(text, uniq)
+
+
+def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Finding]:
+    """Find words whose ligature letters were lost in PDF extraction.
+
+    >>> fs = detect_dropped_ligatures("It was diult to nd the oial lm.")
+    >>> [(f.original, f.replacement) for f in fs]
+    [('diult', 'difficult'), ('nd', 'find'), ('oial', 'official'), ('lm', 'film')]
+    >>> detect_dropped_ligatures("The 2nd film and the lm of Loch Ness.")
+    []
+    """
+    uniq = {lang.code: _uniq_tokens(text, lang) for lang in LANGUAGES if lang.sequences}
+    ev = _evidence(text, config, uniq)
+    if not ev.damage:
+        return []
+    findings: list[Finding] = []
+    for lang in LANGUAGES:
+        if not lang.sequences or ev.total(lang.code) == 0 or not ev.trusted(lang.code):
+            continue
+        findings.extend(_detect_language(text, lang, ev, uniq[lang.code]))
+    findings.sort(key=lambda f: f.start)
+    return findings
+
+
+def _detect_language(
+    text: str, lang: LigatureLanguage, ev: LigatureEvidence, uniq: set[str]
+) -> list[Finding]:
+    learned = ev.learned(lang.code, ("dropped", "marker", "space", "split"))
+    licensed = _licensed(learned, lang)
+    weight_of: dict[str, float] = {}
+
+    def weights(lost: str) -> float:
+        if lost not in weight_of:
+            weight_of[lost] = ev.weight(lang.code, lost)
+        return weight_of[lost]
+
+    cands = [
+        c for c in _candidates(
+            text, lang, licensed, weights, uniq, bool(ev.learned(lang.code, ("space", "split")))
+        )
+        if c.unambiguous or ev.learned(lang.code, _mode_family(c.mode))
+    ]
+    if not cands:
+        return []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_of(pos: int) -> int:
+        return bisect_right(line_starts, pos) - 1
+
+    emissions: dict[int, float] = {}
+    for c in cands:
+        ln = line_of(c.start)
+        if c.unambiguous:
+            lr = _CAP
+        else:
+            # a weak ambiguous token says little about its neighbours
+            lr = max(0.0, min(_CAP, math.log10(1.0 + 10.0 ** (c.z_word - c.z_broken))) - 0.5)
+        emissions[ln] = emissions.get(ln, 0.0) + lr
+    if licensed:
+        correct = re.compile(
+            f"{_BEFORE}[{lang.letters}]*(?:{'|'.join(sorted(licensed, key=len, reverse=True))})"
+            f"[{lang.letters}]*{_AFTER}"
+        )
+        for m in correct.finditer(text):
+            if zipf(m.group(), lang.code) >= RARE:
+                ln = line_of(m.start())
+                emissions[ln] = emissions.get(ln, 0.0) + _AGAINST
+    post = _posterior_damaged(emissions, ev.prior(lang.code, licensed))
+    out: list[Finding] = []
+    for c in cands:
+        p_region = post.get(line_of(c.start), 0.0)
+        if c.unambiguous:
+            # not a word, so damage; applied where the region shows damage
+            conf = 0.45 + 0.5 * p_region
+            why = (
+                f"{c.original!r} is not a {lang.code} word; putting back the lost "
+                f"{c.lost!r} gives {c.replacement!r}, the only frequent word it can come from"
+            )
+        else:
+            conf = p_region * c.p_word
+            if conf < AMBIGUOUS_MIN:
+                continue
+            why = (
+                f"{c.original!r} is a rare form of {c.replacement!r} where this document loses "
+                f"{c.lost!r} (P(region damaged) {p_region:.3f}, P(word) {c.p_word:.3f})"
+            )
+        out.append(Finding(
+            _KIND, c.start, c.end, c.original, c.replacement, round(conf, 4), _STEP,
+            f"{_MODE_WHY[c.mode]}: {why}",
+        ))
+    return out
+
+
+def _mode_family(mode: str) -> tuple[str, ...]:
+    return ("dropped", "marker") if mode in ("dropped", "marker") else ("space", "split")
+
+
+_MODE_WHY = {
+    "dropped": "ligature letters dropped by PDF extraction",
+    "marker": "a NUL or U+FFFD stands where a ligature glyph was",
+    "space": "a space stands where a ligature glyph was",
+    "split": "a stray space after a ligature glyph",
+}
+
+
+def restore_dropped_ligatures(text: str) -> str:
+    """Put back the letters of ligature glyphs lost in PDF extraction.
+
+    >>> restore_dropped_ligatures("the rst lm was diult to nd")
+    'the first film was difficult to find'
+    >>> restore_dropped_ligatures("signi\\ufffdcant and signi cant")
+    'significant and significant'
+    """
+    return apply_findings(text, _select(detect_dropped_ligatures(text)))
+
+
+def _select(findings: list[Finding]) -> list[Finding]:
+    from ..step import select_findings
+
+    return select_findings(findings, 0.5)
+
+
+def _gather(text: str) -> LigatureEvidence:
+    return gather_ligature_evidence(text)
+
+
+def _merge(a: object, b: object) -> LigatureEvidence:
+    if not isinstance(a, LigatureEvidence) or not isinstance(b, LigatureEvidence):
+        raise TypeError("restore_dropped_ligatures can only merge LigatureEvidence")
+    return merge_ligature_evidence(a, b)
+
+
+STEP = Step(
+    _STEP,
+    detect_dropped_ligatures,
+    "Put back the letters of ligature glyphs lost in PDF extraction (diult -> difficult).",
+    gather=_gather,
+    merge=_merge,
+)

@@ -1,0 +1,141 @@
+"""restore_dropped_ligatures: letters of ligature glyphs lost in PDF extraction."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext import Config, fix_text
+from cleantext.step import select_findings
+from cleantext.steps.dropped_ligatures import (
+    STEP,
+    detect_dropped_ligatures,
+    gather_ligature_evidence,
+    merge_ligature_evidence,
+    restore_dropped_ligatures,
+)
+
+LOST = ("ffi", "ffl", "fi", "fl", "ff")
+
+
+def drop(word: str, gap: str = "") -> str:
+    """What an extractor without ligature mappings leaves of ``word``."""
+    return re.sub("|".join(LOST), gap, word)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Frequent English words with and without a ligature sequence."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    with_lig: list[str] = []
+    plain: list[str] = []
+    for w in top_n_list("en", 20000):
+        if not w.isalpha() or not w.isascii() or len(w) < 3:
+            continue
+        if any(s in w for s in LOST):
+            broken = drop(w)
+            # a test word must be restorable: the broken form is not itself a word
+            if len(broken) >= 3 and zipf_frequency(broken, "en") < 1.0:
+                with_lig.append(w)
+        elif "f" not in w:
+            plain.append(w)
+    return tuple(with_lig[:400]), tuple(plain[:3000])
+
+
+def sentences() -> st.SearchStrategy[str]:
+    lig, plain = vocabulary()
+    word = st.one_of(st.sampled_from(lig), st.sampled_from(plain), st.sampled_from(plain))
+    line = st.lists(word, min_size=3, max_size=12).map(" ".join)
+    return st.lists(line, min_size=2, max_size=8).map("\n".join).filter(
+        lambda t: sum(1 for w in t.split() if drop(w) != w) >= 2
+    )
+
+
+def fixed(text: str) -> str:
+    return restore_dropped_ligatures(text)
+
+
+def test_restores_the_seed_examples_keeping_case_and_line() -> None:
+    text = "It was diult to nd the rst lm,\nthe oial one. Dierent lms; FIRST"
+    assert fixed(text) == (
+        "It was difficult to find the first film,\nthe official one. Different films; FIRST"
+    )
+    assert fixed("A SACRIE, the INUENCES: diult") == "A SACRIFICE, the INFLUENCES: difficult"
+
+
+def test_learns_unusual_lost_sequences() -> None:
+    assert fixed("a great sacrie; it was diult and oial") == (
+        "a great sacrifice; it was difficult and official"
+    )
+
+
+def test_gaps_left_by_other_extractors() -> None:
+    assert fixed("a signi\ufffdcant and di\x00erent e\ufffdect") == (
+        "a significant and different effect"
+    )
+    assert fixed("a signi cant step and a di erent one") == "a significant step and a different one"
+    assert fixed("we fi nd the o\ufb03ce") == "we find the o\ufb03ce"
+    assert fix_text("we \ufb01 nd the signi\ufb01 cant") == "we find the significant"
+
+
+def test_ambiguous_tokens_need_document_evidence() -> None:
+    # "nd", "lm", "rst" are tokens in their own right: left alone without evidence
+    clean = "The 2nd lm of the rst (RST) file; nd and lm are units."
+    assert fixed(clean) == clean
+    assert [f for f in detect_dropped_ligatures(clean) if f.changes] == []
+
+
+def test_region_with_correct_spellings_is_not_damaged() -> None:
+    body = "\n".join(["I nished the diult lm and the oial one."] * 6)
+    sidebar = "\n".join(["The film festival showed a fine film first."] * 8 + ["The lm of nd."])
+    out = fixed(body + "\n" + sidebar)
+    assert out.startswith("I finished the difficult film and the official one.")
+    assert out.endswith("The lm of nd.")
+
+
+def test_real_y_u_words_and_names_untouched() -> None:
+    for clean in ("Dvortsevoy and Yeslyamova met in Almaty.", "the offer was difficult"):
+        assert fixed(clean) == clean
+
+
+def test_evidence_protocol_gather_merge_detect() -> None:
+    part1 = "It was diult to say.\nThe oial line.\n"
+    part2 = "We had to nd it."
+    ev = merge_ligature_evidence(gather_ligature_evidence(part1), gather_ligature_evidence(part2))
+    assert ev.damage[("en", "dropped", "ffic")] == 2
+    cfg = Config(evidence={STEP.name: ev})
+    # part2 alone shows no damage; with the document's evidence, "nd" is restored
+    assert select_findings(detect_dropped_ligatures(part2), 0.5) == []
+    assert [f.replacement for f in detect_dropped_ligatures(part2, cfg)] == ["find"]
+    assert STEP.gather is not None and STEP.merge is not None
+
+
+def test_default_pipeline_repairs_it() -> None:
+    assert fix_text("the rst lm was diult to nd") == "the first film was difficult to find"
+    assert "restore_dropped_ligatures" in Config().step_names()
+
+
+@settings(max_examples=60, deadline=None)
+@given(sentences())
+def test_dropping_ligatures_and_repairing_gives_the_text_back(text: str) -> None:
+    damaged = " ".join(drop(w) for w in text.split(" "))
+    damaged = "\n".join(" ".join(drop(w) for w in line.split(" ")) for line in text.split("\n"))
+    assert fixed(damaged) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(sentences())
+def test_clean_text_is_unchanged(text: str) -> None:
+    assert fixed(text) == text
+
+
+@settings(max_examples=30, deadline=None)
+@given(sentences(), st.sampled_from(["Привет, мир: это обычный русский текст.", "Мы нашли фильм."]))
+def test_russian_text_is_untouched_and_latin_words_in_it_repaired(text: str, ru: str) -> None:
+    assert fixed(ru) == ru
+    damaged = "\n".join(" ".join(drop(w) for w in line.split(" ")) for line in text.split("\n"))
+    assert fixed(ru + "\n" + damaged) == ru + "\n" + text
