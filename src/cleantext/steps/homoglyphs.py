@@ -33,7 +33,7 @@ from ..config import Config
 from ..finding import Finding
 from ..step import Step, apply_findings, select_findings
 from ..wordstats import zipf
-from .kazakh_letters import KAZAKH_LOOKALIKES
+from .kazakh_letters import KAZAKH_LOOKALIKES, KAZAKH_TEXT
 
 __all__ = [
     "CYRILLIC_TO_LATIN",
@@ -128,7 +128,9 @@ def _context(text: str, start: int, end: int) -> tuple[int, int]:
     return len(_LATIN_RUN.findall(around)), len(_CYR_RUN.findall(around))
 
 
-def _judge(text: str, start: int, end: int) -> tuple[str, float, str] | None:
+def _judge(
+    text: str, start: int, end: int, deferred: frozenset[str] = _DEFERRED
+) -> tuple[str, float, str] | None:
     token = text[start:end]
     scripts = [_script(c) for c in token]
     n_lat, n_cyr, n_grk = scripts.count("lat"), scripts.count("cyr"), scripts.count("grk")
@@ -145,11 +147,11 @@ def _judge(text: str, start: int, end: int) -> tuple[str, float, str] | None:
     known_lat = to_lat is not None and zipf(to_lat, "en") >= 1.5
     known_cyr = plain_cyr is not None and zipf(plain_cyr, "ru") >= 1.5
     if not known_lat and not known_cyr and n_cyr and all(
-        s == "cyr" or c in _DEFERRED for c, s in zip(token, scripts, strict=True)
+        s == "cyr" or c in deferred for c, s in zip(token, scripts, strict=True)
     ):
         # Latin look-alikes of Kazakh letters in a Cyrillic word: fix_kazakh_letters.
         return None
-    to_cyr = plain_cyr if known_cyr else _convert(token, "cyr", _TO_CYRILLIC, _DEFERRED)
+    to_cyr = plain_cyr if known_cyr else _convert(token, "cyr", _TO_CYRILLIC, deferred)
     ctx_lat, ctx_cyr = _context(text, start, end)
     if known_lat and not known_cyr and to_lat is not None:
         return to_lat, 0.95, f"with Latin letters only it is the English word {to_lat!r}"
@@ -205,6 +207,8 @@ def detect_homoglyphs(text: str, config: Config | None = None) -> list[Finding]:
         return []
     findings: list[Finding] = []
     seen: set[int] = set()
+    # Latin H in a Cyrillic word is Kazakh Һ only in Kazakh text; elsewhere Н.
+    deferred = _DEFERRED if KAZAKH_TEXT.search(text) else _DEFERRED - {"H"}
     for gate in _GATE.finditer(text):
         start = gate.start()
         while start > 0 and text[start - 1].isalpha():
@@ -215,7 +219,7 @@ def detect_homoglyphs(text: str, config: Config | None = None) -> list[Finding]:
         word = _LETTERS.match(text, start)
         if word is None:
             continue
-        judged = _judge(text, start, word.end())
+        judged = _judge(text, start, word.end(), deferred)
         if judged is None:
             continue
         replacement, confidence, why = judged

@@ -28,7 +28,9 @@ from ..config import Config
 from ..finding import Finding
 from ..step import Step, apply_findings, select_findings
 
-__all__ = ["KAZAKH_LOOKALIKES", "STEP", "detect_kazakh_letters", "fix_kazakh_letters"]
+__all__ = [
+    "KAZAKH_LOOKALIKES", "KAZAKH_TEXT", "STEP", "detect_kazakh_letters", "fix_kazakh_letters",
+]
 
 _NAME = "fix_kazakh_letters"
 
@@ -64,9 +66,11 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # Kazakh letters that Ukrainian and Belarusian lack, and their unambiguous
 # look-alikes (schwa, barred o, k with cedilla, y with stroke): evidence of
 # Kazakh text.
-_KAZAKH_TEXT = re.compile(
+KAZAKH_TEXT = re.compile(
     "[әғқңөұүһӘҒҚҢӨҰҮҺ\u0259\u018f\u01dd\u0275\u019f\u0137\u0136\u024f\u024e]"
 )
+"""Finds evidence that a text is Kazakh: a letter Russian, Ukrainian and
+Belarusian lack, or an unambiguous look-alike of one."""
 
 
 def _reads_as_english(token: str) -> bool:
@@ -93,7 +97,7 @@ def detect_kazakh_letters(text: str, config: Config | None = None) -> list[Findi
         return []
     findings: list[Finding] = []
     seen: set[int] = set()
-    kazakh_text = _KAZAKH_TEXT.search(text) is not None
+    kazakh_text = KAZAKH_TEXT.search(text) is not None
     for gate in _GATE.finditer(text):
         start = gate.start()
         while start > 0 and text[start - 1].isalpha():
