@@ -1,0 +1,246 @@
+"""Speed and memory of cleantext, ftfy and plsfix on the same inputs.
+
+Run from the repository root (needs ``pip install -e .[bench]`` and Debian's
+``fortunes fortunes-ru`` packages for the prose)::
+
+    python -m benchmarks.speed              # ~5 MB inputs, best of 3
+    python -m benchmarks.speed --mb 1 --repeat 1 --no-linearity   # quick look
+
+Prints two markdown tables:
+
+1. Throughput (MB/s of UTF-8 input, CPU time by ``time.process_time``, best of
+   ``--repeat`` runs) of cleantext (default profile; the PDF input with the PDF
+   steps enabled), ``ftfy.fix_text`` and ``plsfix.fix_text``, the ratio to
+   ftfy, and peak memory of one run traced by ``tracemalloc`` beyond the input
+   (plsfix allocates in Rust, which tracemalloc does not see).
+2. Linearity: cleantext's time on an input of size S and 2S, and the ratio
+   (2.0 means linear), including pathological inputs.
+
+Inputs: clean English+Russian prose; the same as UTF-8 read as windows-1252
+and as Mac Roman; PDF text (the UNESCO seed, repeated); Cyrillic chains
+(Russian in one encoding read as another: UTF-8 as cp1251/koi8-r/mac-cyrillic,
+cp1251 as koi8-r, koi8-r as cp1251, cp866 as cp1251).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.prose import load_prose
+
+ROOT = Path(__file__).resolve().parent.parent
+UNESCO = ROOT / "corpus" / "seeds" / "003_unesco_interview.damaged.txt"
+UNESCO_SHARED = ROOT.parent / "shared" / "seeds" / "003_4eda92d6010d5cbd.txt"
+
+PDF_STEPS = ("restore_dropped_ligatures", "join_hyphenated_words", "mark_symbol_markers")
+
+Fixer = Callable[[str], str]
+
+
+def _fit(text: str, size: int) -> str:
+    """``text`` repeated or cut to about ``size`` bytes of UTF-8, at a line end."""
+    while len(text.encode("utf-8")) < size:
+        text += text
+    cut = text[: size if text.isascii() else size // 2 + size // 4]
+    while len(cut.encode("utf-8")) < size and len(cut) < len(text):
+        cut = text[: len(cut) + max(1, (size - len(cut.encode("utf-8"))) // 2)]
+    end = cut.rfind("\n")
+    return cut[: end + 1] if end > 0 else cut
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in text.split("\n\n") if p.strip()]
+
+
+def clean_prose(size: int) -> str:
+    """Half English, half Russian clean prose, paragraphs interleaved."""
+    en = _paragraphs(load_prose("en", size))
+    ru = _paragraphs(load_prose("ru", size))
+    mixed = [p for pair in zip(en, ru, strict=False) for p in pair]
+    return _fit("\n\n".join(mixed) + "\n", size)
+
+
+def read_as(text: str, wrote: str, read: str) -> str:
+    """``text`` written in encoding ``wrote`` and read back as ``read``, line by
+    line; lines that cannot be written or read are kept as they are."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
+
+    out = []
+    for line in text.splitlines(keepends=True):
+        try:
+            out.append(line.encode(wrote).decode(read))
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            out.append(line)
+    return "".join(out)
+
+
+def pdf_text(size: int) -> str:
+    """The UNESCO seed (PDF extraction damage), repeated."""
+    path = UNESCO if UNESCO.exists() else UNESCO_SHARED
+    return _fit(path.read_text("utf-8"), size)
+
+
+CYRILLIC_CHAINS = (
+    ("utf-8", "sloppy-windows-1251"),
+    ("utf-8", "koi8-r"),
+    ("utf-8", "mac-cyrillic"),
+    ("cp1251", "koi8-r"),
+    ("koi8-r", "cp1251"),
+    ("cp866", "cp1251"),
+)
+
+
+def cyrillic_chains(size: int) -> str:
+    """Russian paragraphs, each damaged by one of :data:`CYRILLIC_CHAINS` in turn."""
+    paragraphs = _paragraphs(load_prose("ru", size * 2 // 3))
+    out = []
+    for i, p in enumerate(paragraphs):
+        wrote, read = CYRILLIC_CHAINS[i % len(CYRILLIC_CHAINS)]
+        out.append(read_as(p, wrote, read))
+    return _fit("\n\n".join(out) + "\n", size)
+
+
+def inputs(size: int) -> dict[str, tuple[str, str]]:
+    """Input name -> (text, which cleantext configuration to use)."""
+    clean = clean_prose(size)
+    return {
+        "clean en+ru prose": (clean, "repair"),
+        "UTF-8 read as windows-1252": (read_as(clean, "utf-8", "sloppy-windows-1252"), "repair"),
+        "UTF-8 read as Mac Roman": (read_as(clean, "utf-8", "mac_roman"), "repair"),
+        "PDF text (UNESCO seed)": (pdf_text(size), "pdf"),
+        "Cyrillic chains": (cyrillic_chains(size), "repair"),
+    }
+
+
+def pathological(size: int) -> dict[str, str]:
+    """Inputs meant to find super-linear corners."""
+    rng = random.Random(6)
+    alphabet = [chr(c) for c in range(0x20, 0x3000) if not 0xD800 <= c < 0xE000]
+    return {
+        '"Ã" * n': "Ã" * (size // 2),
+        '"Ã©" * n, no spaces': "Ã©" * (size // 4),
+        "random code points": "".join(rng.choice(alphabet) for _ in range(size // 3)),
+        "one long line of prose": clean_prose(size).replace("\n", " "),
+        "one long word (ASCII)": "a" * size,
+        "ﬁ ligature soup": "ﬁ ﬂ nd lm " * (size // 14),
+    }
+
+
+def cleantext_fixer(kind: str) -> Fixer:
+    """cleantext's fix_text with the configuration for ``kind``."""
+    from cleantext import PROFILES, Config, fix_text
+    from cleantext.registry import STEP_NAMES
+
+    if kind == "pdf":
+        if "pdf" in PROFILES:
+            config = Config(profile="pdf")
+        else:
+            config = Config(enable={s for s in PDF_STEPS if s in STEP_NAMES})
+    else:
+        config = Config(profile=kind)
+    return lambda text: fix_text(text, config)
+
+
+def best_time(fix: Fixer, text: str, repeat: int) -> tuple[float, str]:
+    """Best CPU time of ``repeat`` runs, and the output."""
+    best = float("inf")
+    out = fix(text[:2000])  # warm up: lazy imports, word lists, caches
+    for _ in range(repeat):
+        gc.collect()
+        start = time.process_time()
+        out = fix(text)
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-9), out
+
+
+def peak_memory(fix: Fixer, text: str) -> float:
+    """Peak traced allocations (MB) of one run, beyond the input."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fix(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / 1e6
+
+
+def throughput_table(size: int, repeat: int, memory: bool) -> str:
+    import ftfy
+    import plsfix
+
+    rows = [
+        "| input | MB | cleantext MB/s | ftfy MB/s | plsfix MB/s | cleantext / ftfy "
+        "| plsfix / ftfy | cleantext changed | cleantext peak MB | ftfy peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|",
+    ]
+    for name, (text, kind) in inputs(size).items():
+        mb = len(text.encode("utf-8")) / 1e6
+        ours = cleantext_fixer(kind)
+        t_ours, out = best_time(ours, text, repeat)
+        t_ftfy, _ = best_time(ftfy.fix_text, text, repeat)
+        t_pls, _ = best_time(plsfix.fix_text, text, repeat)
+        changed = sum(a != b for a, b in zip(out.splitlines(), text.splitlines(), strict=False))
+        changed_s = f"{changed} lines" if changed or out != text else "no"
+        mem = (
+            (f"{peak_memory(ours, text):.0f}", f"{peak_memory(ftfy.fix_text, text):.0f}")
+            if memory else ("-", "-")
+        )
+        rows.append(
+            f"| {name} | {mb:.1f} | {mb / t_ours:.1f} | {mb / t_ftfy:.1f} | {mb / t_pls:.1f} "
+            f"| {t_ftfy / t_ours:.1f}x | {t_ftfy / t_pls:.1f}x | {changed_s} "
+            f"| {mem[0]} | {mem[1]} |"
+        )
+        print(rows[-1], file=sys.stderr, flush=True)
+    return "\n".join(rows)
+
+
+def linearity_table(size: int, repeat: int) -> str:
+    rows = [
+        "| input (cleantext) | S MB | time at S (s) | time at 2S (s) | 2S / S |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    cases: dict[str, tuple[Callable[[int], str], str]] = {
+        name: ((lambda n, name=name: inputs(n)[name][0]), kind)
+        for name, (_, kind) in inputs(1000).items()
+    }
+    for name in pathological(1000):
+        cases[name] = ((lambda n, name=name: pathological(n)[name]), "repair")
+    for name, (make, kind) in cases.items():
+        fix = cleantext_fixer(kind)
+        small, large = make(size), make(2 * size)
+        t1, _ = best_time(fix, small, repeat)
+        t2, _ = best_time(fix, large, repeat)
+        mb = len(small.encode("utf-8")) / 1e6
+        rows.append(f"| {name} | {mb:.2f} | {t1:.3f} | {t2:.3f} | {t2 / t1:.2f} |")
+        print(rows[-1], file=sys.stderr, flush=True)
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="input size in MB (default 5)")
+    parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    parser.add_argument("--linear-mb", type=float, default=1.0,
+                        help="size S of the linearity check in MB (default 1)")
+    parser.add_argument("--no-linearity", action="store_true")
+    parser.add_argument("--no-memory", action="store_true")
+    args = parser.parse_args(argv)
+    size = int(args.mb * 1e6)
+    print(f"## Throughput (~{args.mb:g} MB inputs, CPU time, best of {args.repeat})\n")
+    print(throughput_table(size, args.repeat, not args.no_memory))
+    if not args.no_linearity:
+        print(f"\n## Linearity (S = {args.linear_mb:g} MB, best of {args.repeat})\n")
+        print(linearity_table(int(args.linear_mb * 1e6), args.repeat))
+
+
+if __name__ == "__main__":
+    main()
