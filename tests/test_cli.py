@@ -270,6 +270,34 @@ def test_pyproject_with_bad_values_is_a_usage_error(tmp_path: Path) -> None:
     assert (tmp_path / "a.txt").read_bytes() == DAMAGED
 
 
+def test_pyproject_keep_encoding_and_backup(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.cleantext]\nkeep-encoding = true\nbackup = true\n"
+    )
+    f = tmp_path / "ru.txt"
+    f.write_bytes("Привет &amp; мир\n".encode("cp1251"))
+    result = run("fix", "ru.txt")
+    assert result.exit_code == EXIT_CHANGED
+    assert f.read_bytes() == "Привет & мир\n".encode("cp1251")
+    assert (tmp_path / "ru.txt.orig").read_bytes() == "Привет &amp; мир\n".encode("cp1251")
+
+
+def test_stdin_that_is_not_text_fails_and_prints_nothing() -> None:
+    result = run("fix", "-", input=b"\x00\x01\x02\x03" * 50)
+    assert result.exit_code == EXIT_FAILED
+    assert result.stdout_bytes == b""
+    assert "error: -: not repaired: not text" in result.stderr
+
+
+def test_stdout_with_several_files(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(DAMAGED)
+    (tmp_path / "b.txt").write_bytes(CLEAN)
+    result = run("fix", "--stdout", "a.txt", "b.txt")
+    assert result.exit_code == EXIT_CHANGED
+    assert result.stdout_bytes == REPAIRED + CLEAN
+    assert (tmp_path / "a.txt").read_bytes() == DAMAGED
+
+
 def test_disabling_remove_bom_keeps_the_byte_order_mark(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_bytes(DAMAGED)

@@ -3,7 +3,8 @@
 ``cleantext fix`` repairs files in place (or checks, diffs, prints),
 ``cleantext scan`` lists the damage, ``cleantext explain`` shows each change
 with its context and reason. Exit codes are owned by
-:class:`cleantext.report.Report` (0 clean, 1 changed, 2 usage, 123 failed).
+:class:`cleantext.report.Report` (0 clean, 1 changed, 2 usage, 123 failed,
+130 interrupted).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from .render import (
     kind_table,
     scan_table,
 )
-from .report import EXIT_FAILED, EXIT_USAGE, Report
+from .report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, Report
 from .settings import find_pyproject, load_settings
 from .writeback import FileOutcome, Options, Status, process_bytes, process_file
 
@@ -255,7 +256,7 @@ def cli() -> None:
 
     \b
     Exit codes: 0 nothing to repair, 1 repaired (or would be),
-    2 usage error, 123 some files could not be worked on.
+    2 usage error, 123 some files could not be worked on, 130 interrupted.
     """
 
 
@@ -453,9 +454,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code if exc.exit_code else EXIT_USAGE
-    except click.exceptions.Abort:
+    except click.exceptions.Abort:  # Ctrl-C: files done so far are whole, the rest untouched
         click.echo("Aborted!", err=True)
-        return EXIT_FAILED
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # the reader went away (e.g. `cleantext fix - < f | head`): nothing to report
         sys.stderr.close()

@@ -8,6 +8,7 @@ The exit code is owned here (as in Black), so every command agrees on it:
 2     usage error (unknown option, profile or step; bad config)
 123   some files could not be worked on (binary, undecodable,
       unreadable, symlink out of the tree); they were left alone
+130   interrupted (Ctrl-C); every file is old or new, none partial
 ====  =======================================================
 
 A failure wins over a change: a run that repaired some files and failed on
@@ -18,7 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["EXIT_CHANGED", "EXIT_CLEAN", "EXIT_FAILED", "EXIT_USAGE", "Report"]
+__all__ = [
+    "EXIT_CHANGED", "EXIT_CLEAN", "EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_USAGE", "Report",
+]
 
 EXIT_CLEAN = 0
 """Nothing to repair."""
@@ -28,6 +31,8 @@ EXIT_USAGE = 2
 """Usage error: bad option, unknown profile or step, bad configuration."""
 EXIT_FAILED = 123
 """Some files could not be worked on and were left alone."""
+EXIT_INTERRUPTED = 130
+"""Interrupted by the user (128 + SIGINT, as shells report it)."""
 
 
 def _files(n: int) -> str:
