@@ -29,11 +29,13 @@ _REPAIR: tuple[str, ...] = (
     "remove_soft_hyphens",
     "fix_latin_ligatures",
     "restore_dropped_ligatures",
+    "mark_symbol_markers",
     "fix_homoglyphs",
     "fix_kazakh_letters",
     "split_joined_words",
 )
 _NORMALIZE: tuple[str, ...] = _REPAIR + (
+    "replace_symbol_markers",
     "normalize_line_endings",
     "normalize_whitespace",
     "normalize_nfc",

@@ -21,6 +21,7 @@ from .steps import (
     normalize,
     soft_hyphens,
     surrogates,
+    symbol_markers,
     terminal_escapes,
     transliterate,
     zero_width,
@@ -50,6 +51,8 @@ STEPS: tuple[Step, ...] = (
     # -- PDF extraction damage (planned order: restore_dropped_ligatures,
     #    join_hyphenated_words, mark_symbol_markers)
     dropped_ligatures.STEP,  # restore_dropped_ligatures
+    symbol_markers.MARK_STEP,  # mark_symbol_markers (report only)
+    symbol_markers.REPLACE_STEP,  # replace_symbol_markers (normalize profile)
     # -- words and scripts (planned order: fix_homoglyphs, fix_kazakh_letters,
     #    split_joined_words)
     homoglyphs.STEP,  # fix_homoglyphs
