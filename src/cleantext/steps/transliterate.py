@@ -139,8 +139,10 @@ def detransliterate_russian(text: str) -> str:
 
     Every Latin letter of the ISO 9 table becomes Cyrillic again, so apply
     it to text that was all Russian: Latin words of the original come back
-    as Cyrillic too. The caseless hard and soft signs take the case of the
-    letters around them (capitals in an all-capital word).
+    as Cyrillic too. The caseless hard and soft signs take the case of their
+    word: capitals in a word without lower-case letters (so a two-letter
+    capitalised word ending in a sign, which Russian does not have, would
+    come back in capitals).
 
     >>> detransliterate_russian("Ŝukin sʺel obʺëm; OBʺËM")
     'Щукин съел объём; ОБЪЁМ'
@@ -151,10 +153,14 @@ def detransliterate_russian(text: str) -> str:
             return _ISO9_BACK[s]
         low = "ъ" if s == "ʺ" else "ь"
         i = m.start()
-        prev = text[i - 1] if i else ""
-        nxt = text[i + 1] if i + 1 < len(text) else ""
-        prev2 = text[i - 2] if i > 1 else ""
-        if prev.isupper() and (nxt.isupper() or (not nxt.isalpha() and prev2.isupper())):
+        a = i
+        while a > 0 and (text[a - 1].isalpha() or text[a - 1] in "ʺʹ"):
+            a -= 1
+        b = i + 1
+        while b < len(text) and (text[b].isalpha() or text[b] in "ʺʹ"):
+            b += 1
+        word = text[a:b]
+        if any(c.isupper() for c in word) and not any(c.islower() for c in word):
             return low.upper()
         return low
 
