@@ -4,10 +4,18 @@ The step that uses them is :mod:`cleantext.steps.mojibake`.
 """
 
 from .codepages import CODEPAGES, CodePage, table
-from .detect import Candidate, Decision, candidates, decide, evidence_of, merge_evidence
+from .detect import (
+    Candidate,
+    Decision,
+    candidates,
+    decide,
+    dominant_codepage,
+    evidence_of,
+    merge_evidence,
+)
 from .score import char_info, cost
 
 __all__ = [
     "CODEPAGES", "Candidate", "CodePage", "Decision", "candidates", "char_info", "cost",
-    "decide", "evidence_of", "merge_evidence", "table",
+    "decide", "dominant_codepage", "evidence_of", "merge_evidence", "table",
 ]

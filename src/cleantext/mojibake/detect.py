@@ -25,7 +25,10 @@ from functools import cache, lru_cache
 from .codepages import CODEPAGES, CodePage, table
 from .score import char_info, cost
 
-__all__ = ["Candidate", "candidates", "decide", "evidence_of", "gate"]
+__all__ = [
+    "Candidate", "candidates", "decide", "dominant_codepage", "evidence_of", "gate",
+    "merge_evidence",
+]
 
 FIX_GAIN = 1.5
 """Cost a repair must save to be made on its own evidence."""
@@ -292,14 +295,15 @@ def _context_scripts(
 
 
 def _scan(
-    text: str, left: str, right: str, depth: int, outer_scripts: tuple[str, str] = ("", "")
+    text: str, left: str, right: str, depth: int, outer_scripts: tuple[str, str] = ("", ""),
+    force: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     found: list[Candidate] = []
     n = len(text)
     mixed = _MIXED.search(text) is not None
     for name in CODEPAGES:
         sus = suspicious_regex(name)
-        if depth == 0 and not mixed and not sus.search(text):
+        if depth == 0 and not mixed and name not in force and not sus.search(text):
             continue
         cp = table(name)
         spans = [m.span() for m in cp.segment.finditer(text)]
@@ -340,15 +344,19 @@ def _non_overlapping(
     return chosen
 
 
-def candidates(text: str) -> list[Candidate]:
+def candidates(text: str, force: Iterable[str] = ()) -> list[Candidate]:
     """Every run of ``text`` that decodes, with its repair and gain.
+
+    Code pages in ``force`` (the document's, from evidence) are searched even
+    where nothing in ``text`` itself looks suspicious.
 
     >>> [(c.replacement, c.chain) for c in candidates("cafÃ©") if c.gain > 1.5][:2]
     [('é', ('windows-1252',)), ('é', ('latin-1',))]
     """
-    if text.isascii() or not (gate().search(text) or _MIXED.search(text)):
+    forced = frozenset(force)
+    if text.isascii() or not (forced or gate().search(text) or _MIXED.search(text)):
         return []
-    return _scan(text, "", "", 0)
+    return _scan(text, "", "", 0, force=forced)
 
 
 def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
@@ -382,6 +390,15 @@ class Decision:
     by_document: bool
 
 
+def dominant_codepage(evidence: Mapping[str, float]) -> str | None:
+    """The code page that the document's evidence points to, if any."""
+    strong = [k for k, v in evidence.items() if v >= DOMINANT_EVIDENCE]
+    if not strong:
+        return None
+    rank = {name: i for i, name in enumerate(CODEPAGES)}
+    return min(strong, key=lambda k: (-evidence[k], rank.get(k, len(rank))))
+
+
 def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decision]:
     """Choose which candidates to repair or report.
 
@@ -390,11 +407,8 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
     and the repair is no worse; otherwise a candidate saving ``REPORT_GAIN``
     is reported with a confidence below 0.5.
     """
-    dominant = {k for k, v in evidence.items() if v >= DOMINANT_EVIDENCE}
-    if dominant:
-        rank = {name: i for i, name in enumerate(CODEPAGES)}
-        best = min(dominant, key=lambda k: (-evidence[k], rank.get(k, len(rank))))
-        dominant = {best}
+    best = dominant_codepage(evidence)
+    dominant = {best} if best else set()
     kept: list[Candidate] = []
     conf: dict[int, tuple[float, bool]] = {}
     for c in cands:

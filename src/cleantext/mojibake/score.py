@@ -217,8 +217,14 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
             c += 0.0 if ka == "L" else 0.8
         elif ka == "L" and cb in _OPENING or kb == "L" and ca in _CLOSING_ODD:
             c += 0.6
-        elif other == "Z" and not (a.ascii and b.ascii) and (ca == "\u00a0" or cb == "\u00a0"):
+        elif other == "Z" and (ca == "\u00a0" or cb == "\u00a0"):
+            # a no-break space glued to a letter: after a non-ASCII capital
+            # (``Å\u00a0koda``) or before a small letter it is a lost byte
             c += 0.25
+            if a.upper and not a.ascii:
+                c += 0.5
+            if b.lower:
+                c += 0.25
         # a non-ASCII letter glued to non-ASCII punctuation
         if other == "P" and not a.ascii and not b.ascii:
             c += 0.5

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..config import Config
 from ..finding import Finding
-from ..mojibake import candidates, decide, evidence_of, merge_evidence
+from ..mojibake import candidates, decide, dominant_codepage, evidence_of, merge_evidence
 from ..step import Step, apply_findings, select_findings
 
 __all__ = ["STEP", "detect_mojibake", "fix_mojibake", "gather_mojibake"]
@@ -55,12 +55,12 @@ def detect_mojibake(text: str, config: Config | None = None) -> list[Finding]:
     """
     if text.isascii():
         return []
-    cands = candidates(text)
+    given: Any = config.evidence.get(_NAME) if config is not None else None
+    best = dominant_codepage(given) if given else None
+    cands = candidates(text, (best,) if best else ())
     if not cands:
         return []
-    evidence: Any = config.evidence.get(_NAME) if config is not None else None
-    if evidence is None:
-        evidence = evidence_of(cands)
+    evidence = given if given is not None else evidence_of(cands)
     findings = []
     for d in decide(cands, evidence):
         c = d.candidate
