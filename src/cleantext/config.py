@@ -29,6 +29,7 @@ _REPAIR: tuple[str, ...] = (
     "remove_soft_hyphens",
     "fix_latin_ligatures",
     "restore_dropped_ligatures",
+    "join_hyphenated_words",
     "mark_symbol_markers",
     "fix_homoglyphs",
     "fix_kazakh_letters",

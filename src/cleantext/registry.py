@@ -14,6 +14,7 @@ from .steps import (
     fold_ascii,
     homoglyphs,
     html_entities,
+    hyphenation,
     joined_words,
     kazakh_letters,
     latin_ligatures,
@@ -51,6 +52,7 @@ STEPS: tuple[Step, ...] = (
     # -- PDF extraction damage (planned order: restore_dropped_ligatures,
     #    join_hyphenated_words, mark_symbol_markers)
     dropped_ligatures.STEP,  # restore_dropped_ligatures
+    hyphenation.STEP,  # join_hyphenated_words
     symbol_markers.MARK_STEP,  # mark_symbol_markers (report only)
     symbol_markers.REPLACE_STEP,  # replace_symbol_markers (normalize profile)
     # -- words and scripts (planned order: fix_homoglyphs, fix_kazakh_letters,

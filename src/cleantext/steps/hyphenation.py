@@ -1,0 +1,120 @@
+"""Words hyphenated across a line end by a typesetter (``docu-`` / ``mentary``).
+
+A PDF column breaks long words at a line end with a hyphen; extracted text
+keeps the hyphen and the break. The step joins the two halves when the joined
+word is a known word and clearly the better reading, and keeps the hyphen of
+compounds: when the second half starts with a capital (``Russian-`` /
+``Kazakh``), when a digit is involved, when the joined form is not a
+frequent word (``русско-`` / ``казахский``, ``long-`` / ``term``), when the
+halves form a Russian hyphenated particle (``из-за``, ``кто-нибудь``), or when
+the document itself writes the hyphenated form inside a line.
+
+The line structure is kept: the joined word (with any punctuation after it)
+ends the first line and the rest of the second line stays on its own line:
+``docu-\\nmentary is`` becomes ``documentary\\nis``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Config
+from ..evidence_words import zipf
+from ..finding import Finding
+from ..step import Step, apply_findings
+
+__all__ = ["STEP", "detect_hyphenated_words", "join_hyphenated_words"]
+
+MIN_JOINED = 3.0
+"""The joined word must be at least this frequent (Zipf) in its language."""
+
+_SCRIPTS: tuple[tuple[str, str], ...] = (
+    ("en", "A-Za-zÀ-ÖØ-öø-ÿ"),
+    ("ru", "А-Яа-яЁё"),
+)
+_RU_PARTICLES = frozenset({"то", "либо", "нибудь", "таки", "ка", "де", "тка"})
+_RU_PREFIXES = frozenset({"из", "кое", "кой", "во", "в"})
+_RU_ADVERB_ENDINGS = ("ски", "цки", "ому", "ему", "ьи")
+
+_PATTERNS = [
+    (
+        lang,
+        re.compile(
+            rf"(?<![\w-])([{letters}]+)-([ \t]*)\n([ \t]*)([{letters}]+)(?![\w-])"
+            rf"(\S*)([ \t]*)(\n|$)?"
+        ),
+    )
+    for lang, letters in _SCRIPTS
+]
+
+
+def _compound(a: str, b: str, lang: str) -> bool:
+    """Whether ``a-b`` is a hyphenated compound of the language by rule."""
+    if lang != "ru":
+        return False
+    al, bl = a.lower(), b.lower()
+    return (
+        bl in _RU_PARTICLES
+        or al in _RU_PREFIXES
+        or (al == "по" and bl.endswith(_RU_ADVERB_ENDINGS))
+    )
+
+
+def detect_hyphenated_words(text: str, config: Config | None = None) -> list[Finding]:
+    """Find words broken by a hyphen at a line end that should be joined.
+
+    >>> [f.replacement for f in detect_hyphenated_words("a docu-\\nmentary is")]
+    ['documentary\\n']
+    >>> detect_hyphenated_words("Russian-\\nKazakh writer; long-\\nterm; COVID-\\n19")
+    []
+    """
+    if "-" not in text or "\n" not in text or not re.search(r"-[ \t]*\n", text):
+        return []
+    out: list[Finding] = []
+    for lang, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            a, ws1, ws2, b, tail, ws3, eol = m.groups()
+            if not b[0].islower() or _compound(a, b, lang):
+                continue
+            joined = a + b
+            z = zipf(joined, lang)
+            if z < MIN_JOINED:
+                continue
+            low = joined.lower()
+            hyphenated = f"{a}-{b}".lower()
+            if hyphenated in text.lower():  # the document writes the compound
+                continue
+            # more text after the word on its line: it keeps a line of its own
+            replacement = joined + tail + ("\n" + ws2 if eol is None else ws3)
+            end = m.end(6)
+            original = text[m.start(1):end]
+            if replacement == original:
+                continue
+            out.append(Finding(
+                "line_end_hyphen", m.start(1), end, original, replacement, 0.9,
+                "join_hyphenated_words",
+                f"{a}- / {b} is {low!r} hyphenated at a line end: {low!r} is a known "
+                f"{lang} word (Zipf {z:.1f}) and neither half makes a compound with a "
+                "capital, a digit or a hyphen used elsewhere in the text",
+            ))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def join_hyphenated_words(text: str) -> str:
+    """Join words hyphenated across line ends, keeping compounds and lines.
+
+    >>> join_hyphenated_words("a docu-\\nmentary is shown")
+    'a documentary\\nis shown'
+    >>> join_hyphenated_words("доку-\\nментальный фильм; русско-\\nказахский")
+    'документальный\\nфильм; русско-\\nказахский'
+    """
+    return apply_findings(text, detect_hyphenated_words(text))
+
+
+STEP = Step(
+    "join_hyphenated_words",
+    detect_hyphenated_words,
+    "Join words a typesetter hyphenated across a line end (docu-/mentary), keeping "
+    "compounds and the line structure.",
+)
