@@ -83,7 +83,7 @@ class LineIndex:
 def finding_records(
     path: str, text: str, findings: Sequence[Finding], applied: Iterable[Finding]
 ) -> list[dict[str, object]]:
-    """One JSON-ready record per finding, with file, line and column.
+    """One JSON-ready record per finding, with file, line and column, in text order.
 
     >>> f = Finding("bom", 0, 1, "\\ufeff", "", 1.0, "remove_bom", "a BOM")
     >>> r = finding_records("a.txt", "\\ufeffx", [f], [f])[0]
@@ -93,7 +93,7 @@ def finding_records(
     index = LineIndex(text)
     fixed = set(applied)
     records = []
-    for f in findings:
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
         line, column = index.position(f.start)
         end_line, end_column = index.position(f.end)
         records.append({
