@@ -149,7 +149,7 @@ def _token_re(mixup: Mixup) -> re.Pattern[str]:
 
 
 _COMMON_PUNCT = frozenset("«»„“”‘’‚…–—\u00a0\u00ad()\"'‹›•·№")
-_OPENERS = frozenset("«„(\"'")
+_OPENERS = frozenset("«(\"'")
 _RUSSIAN = ALPHABETS["ru"] | {ch.upper() for ch in ALPHABETS["ru"]}
 
 
@@ -182,6 +182,7 @@ class _Vote:
     weight: float
     vote: float
     known_after: tuple[str, ...]
+    hard: bool
 
 
 def _letters(word: str) -> int:
@@ -195,40 +196,60 @@ def _fits(word: str) -> bool:
 _REAL_WORD_SCORE = -3.3
 
 
+_OPENING = "«„“‘(\"'"
+_CLOSING = "»“”’)\"'…"
+
+
+def _strip_punct(word: str) -> str:
+    """The word without quotes and brackets attached to it."""
+    return word.lstrip(_OPENING).rstrip(_CLOSING)
+
+
 def _vote(before: str, after: str, family: str) -> _Vote:
-    """How much one word says for (positive) or against the repair."""
+    """How much one word says for (positive) or against the repair.
+
+    ``hard`` evidence is a known word appearing, or a word whose letters fit no
+    alphabet becoming one that fits; letter-pair statistics alone are soft.
+    """
     n = _letters(after)
     weight = min(1.0, (n - 1) / 4.0)
+    core = _strip_punct(before)
+    if core != before and _letters(core) >= 2 and core.isalpha():
+        before = core
     # a known word in chaotic case (``бельЯ``) is not evidence of a real word
     known_after = known_in(after) if case_is_normal(after) else ()
     known_before = (is_known_accented_word(before) if family == "latin"
                     else bool(known_in(before)) and case_is_normal(before))
     if known_after and not known_before:
-        return _Vote(weight, 1.0, known_after)
+        return _Vote(weight, 1.0, known_after, True)
     if known_before and not known_after:
-        return _Vote(weight, -1.0, known_after)
+        return _Vote(weight, -1.0, known_after, False)
     if known_before:
-        return _Vote(weight, 0.0, known_after)
+        return _Vote(weight, 0.0, known_after, False)
     fits_after = _fits(after)
     score_after = bigram_score(after)
     if family == "latin":
         # A word made only of accented Latin-1 letters is not a word of any
         # Western language; the question is whether the repair reads as one.
         if fits_after and score_after >= _REAL_WORD_SCORE:
-            return _Vote(weight, 0.5, ())
-        return _Vote(weight, -0.5 if not fits_after else 0.0, ())
+            return _Vote(weight, 0.5, (), True)
+        return _Vote(weight, -0.5 if not fits_after else 0.0, (), False)
     fits_before = _fits(before)
-    vote = 0.0
-    if fits_after and not fits_before:
-        vote += 0.5
-    elif fits_before and not fits_after:
-        vote -= 0.5
     diff = score_after - bigram_score(before)
-    if diff > 0.5:
-        vote += 0.5
-    elif diff < -0.5:
-        vote -= 0.5
-    return _Vote(weight, max(-0.75, min(0.75, vote)), ())
+    if fits_after and not fits_before:
+        return _Vote(weight, 0.75 if diff > 0.5 else 0.5, (), True)
+    if fits_before and not fits_after:
+        return _Vote(weight, -0.75 if diff < -0.5 else -0.5, (), False)
+    if diff > 1.0:
+        return _Vote(weight, 0.25, (), False)
+    if diff < -0.5:
+        return _Vote(weight, -0.5, (), False)
+    return _Vote(weight, 0.0, (), False)
+
+
+def _line_fits(words: list[str]) -> bool:
+    """Whether one alphabet holds every letter of the line's words together."""
+    return bool(alphabet_languages("".join(_strip_punct(w) for w in words)))
 
 
 @dataclass(frozen=True)
@@ -288,15 +309,41 @@ def _repair_span(span: str, mixup: Mixup) -> str:
     return "".join(out)
 
 
+def _upper_share(words: list[str]) -> tuple[float, int]:
+    letters = [ch for w in words for ch in w if ch.isalpha()]
+    if not letters:
+        return 0.0, 0
+    return sum(1 for ch in letters if ch.isupper()) / len(letters), len(letters)
+
+
+def _case_vote(before: list[str], after: list[str]) -> float:
+    """Swaps like KOI8-R/windows-1251 invert case: prose turns mostly upper-case."""
+    share_before, n = _upper_share(before)
+    share_after, _ = _upper_share(after)
+    if n < 8:
+        return 0.0
+    if share_before >= 0.5 and share_after <= 0.25:
+        return 0.5
+    if share_after >= 0.5 and share_before <= 0.25:
+        return -0.5
+    return 0.0
+
+
 def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
     support = weight_total = 0.0
     first = last = -1
     words = known = 0
     langs: Counter[str] = Counter()
     kazakh = False
+    before_text: list[str] = []
+    after_text: list[str] = []
+    hard = False
     for s, e, after in _tokens(line, mixup):
         v = _vote(line[s:e], after, mixup.family)
+        before_text.append(line[s:e])
+        after_text.append(after)
         words += 1
+        hard = hard or v.hard
         if v.known_after and v.vote > 0:
             known += 1
             langs.update(v.known_after[:1])
@@ -307,7 +354,21 @@ def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
         if first < 0:
             first = s
         last = e
-    if words == 0 or weight_total <= 0.0 or support <= 0.0:
+    if mixup.family == "cyrillic" and words:
+        case_vote = _case_vote(before_text, after_text)
+        support += case_vote
+        weight_total += abs(case_vote)
+        hard = hard or case_vote > 0
+        # letters no one language has together (Macedonian ќ with Russian ы)
+        fits_before, fits_after = _line_fits(before_text), _line_fits(after_text)
+        if fits_after and not fits_before:
+            support += 0.75
+            weight_total += 0.75
+            hard = True
+        elif fits_before and not fits_after:
+            support -= 0.5
+            weight_total += 0.5
+    if words == 0 or weight_total <= 0.0 or support <= 0.0 or not hard:
         return None
     # The whole line went through the wrong code page: repair all of it (real
     # words are protected), then keep the span that actually changes.
