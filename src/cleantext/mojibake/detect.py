@@ -199,7 +199,7 @@ def _peel(
 
     best = [
         c for c in found
-        if (c.gain > _SAME_PAGE_GAIN and c.chain[0] == outer)
+        if (c.gain - c.island > _SAME_PAGE_GAIN and c.chain[0] == outer)
         or c.gain - c.island >= _PEEL_GAIN
     ]
     if not best:
@@ -390,6 +390,26 @@ class Decision:
     by_document: bool
 
 
+def _same_script_letters(original: str, replacement: str) -> bool:
+    """Both all letters, the repair's in scripts the original already uses.
+
+    In a document whose code page is known, ``Рё`` (windows-1251 for ``и``) is
+    repaired although both look like letters; ``реж`` is not turned into a
+    Devanagari digit by cp866, nor ``её`` into ``ţ`` by KOI8-R.
+    """
+    scripts = set()
+    for ch in original:
+        info = char_info(ch)
+        if info.kind != "L":
+            return False
+        scripts.add(info.script)
+    for ch in replacement:
+        info = char_info(ch)
+        if info.kind != "L" or info.script not in scripts:
+            return False
+    return True
+
+
 def dominant_codepage(evidence: Mapping[str, float]) -> str | None:
     """The code page that the document's evidence points to, if any."""
     strong = [k for k, v in evidence.items() if v >= DOMINANT_EVIDENCE]
@@ -419,7 +439,11 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
                 score = min(score, 0.5 + (score - 0.5) / 2)
             kept.append(c)
             conf[id(c)] = (max(score, 0.55), False)
-        elif outer in dominant and c.gain >= (0.3 if c.lossy else 0.0):
+        elif outer in dominant and cost(c.replacement) < 0.5 and (
+            c.gain >= (0.3 if c.lossy else 0.05)
+            or (c.gain >= 0 and _same_script_letters(c.original, c.replacement))
+            or (c.gain >= 0 and all(char_info(ch).kind == "E" for ch in c.replacement))
+        ):
             kept.append(c)
             conf[id(c)] = (0.55 + min(c.gain, 1.5) / 5, True)
         elif c.gain >= REPORT_GAIN and c.suspicious:

@@ -219,12 +219,10 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
             c += 0.6
         elif other == "Z" and (ca == "\u00a0" or cb == "\u00a0"):
             # a no-break space glued to a letter: after a non-ASCII capital
-            # (``Å\u00a0koda``) or before a small letter it is a lost byte
+            # (``Å\u00a0koda``) it is a lost byte
             c += 0.25
             if a.upper and not a.ascii:
                 c += 0.5
-            if b.lower:
-                c += 0.25
         # a non-ASCII letter glued to non-ASCII punctuation
         if other == "P" and not a.ascii and not b.ascii:
             c += 0.5
