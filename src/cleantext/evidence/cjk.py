@@ -57,11 +57,29 @@ def _table(lang: str) -> tuple[dict[str, float], dict[str, int]]:
     return logs, ranks
 
 
+@cache
+def _fanout() -> dict[str, int]:
+    """How many characters (itself included) share each Simplified form."""
+    counts: dict[str, int] = {}
+    for key, simplified in _traditional_to_simplified().items():
+        if chr(key) != simplified:
+            counts[simplified] = counts.get(simplified, 1) + 1
+    return counts
+
+
 def char_log_frequency(ch: str, lang: str) -> float:
-    """Log10 of the share of ``lang``'s text that is the character ``ch``."""
-    if lang == "zh":
-        ch = to_simplified(ch)
-    return _table(lang)[0].get(ch, UNSEEN)
+    """Log10 of the share of ``lang``'s text that is the character ``ch``.
+
+    A Traditional character is scored as its Simplified form, its frequency
+    shared among all the characters with that form (颱 and 臺 are both 台).
+    """
+    if lang != "zh":
+        return _table(lang)[0].get(ch, UNSEEN)
+    simplified = to_simplified(ch)
+    log = _table(lang)[0].get(simplified, UNSEEN)
+    if simplified != ch:
+        log -= math.log10(_fanout().get(simplified, 1))
+    return log
 
 
 def rank(ch: str, lang: str) -> int:

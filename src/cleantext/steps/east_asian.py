@@ -128,6 +128,7 @@ def _cjk_letters(text: str) -> list[str]:
 
 _RARE_RANK = 3000
 _MIN_MEAN = -3.6
+_RANDOM_MEAN = -4.5  # about what a random character of these encodings scores
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,12 @@ class _Reading:
     letters: int
     rare: int
     mean: float
+
+    @property
+    def fit(self) -> float:
+        """How much the language explains the decoded letters (to compare codecs):
+        total log-frequency above that of a random character, rare ones penalised."""
+        return self.letters * (self.mean - _RANDOM_MEAN) - 3.0 * self.rare
 
     @property
     def confidence(self) -> float:
@@ -229,8 +236,7 @@ def detect_east_asian_mojibake(text: str, config: Config | None = None) -> list[
         best: _Reading | None = None
         for reader, reader_name in _WESTERN:
             for reading in _read_line(line, reader, reader_name):
-                if best is None or (reading.confidence, reading.mean) > (
-                        best.confidence, best.mean):
+                if best is None or reading.fit > best.fit:
                     best = reading
         if best is None or best.confidence <= 0.2 or best.mean < _MIN_MEAN - 0.5:
             continue

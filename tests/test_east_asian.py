@@ -1,0 +1,143 @@
+"""fix_east_asian_mojibake: GBK, Big5, Shift-JIS, EUC-JP, EUC-KR shown as Western text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from cleantext import Config, fix_and_explain, fix_text, scan_text
+from cleantext.config import PROFILES
+from cleantext.steps.east_asian import detect_east_asian_mojibake
+
+STEP = "fix_east_asian_mojibake"
+ONLY = Config(disable=frozenset(PROFILES["repair"]) - {STEP})
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+
+# Common words, written by hand (not drawn from the frequency tables the step uses).
+CHINESE_SIMPLIFIED = ("我们 中国 今天 北京 学生 老师 工作 时间 问题 发展 经济 社会 "
+                      "政府 国家 人民 大家 朋友 学习 生活 世界 公司 市场 文化 历史").split()
+CHINESE_TRADITIONAL = ("我們 中國 今天 台灣 學生 老師 工作 時間 問題 發展 經濟 社會 "
+                       "政府 國家 人民 大家 朋友 學習 生活 世界 公司 市場 文化 歷史").split()
+JAPANESE = ("私 日本 東京 今日 学校 先生 仕事 時間 問題 会社 電話 新聞 世界 "
+            "です ます した から まで ない テスト コンピュータ ニュース").split()
+JAPANESE_PARTICLES = "は が を に で の と も".split()
+KOREAN = ("한국 서울 오늘 학교 선생님 회사 시간 문제 사람 친구 세계 경제 "
+          "정부 국가 문화 역사 합니다 있습니다 없습니다 그리고").split()
+
+PUNCT = {"zh": "，。", "ja": "、。", "ko": " "}
+
+
+def _cjk_text(words: list[str], lang: str, joiner: str = "") -> st.SearchStrategy[str]:
+    def join(parts: list[str]) -> str:
+        return joiner.join(parts) + ("." if lang == "ko" else "。")
+
+    return st.lists(st.sampled_from(words), min_size=3, max_size=12).map(join)
+
+
+def _show(data: bytes, reader: str) -> str:
+    """Decode as ``reader``; windows-1252 "sloppily", as browsers and ftfy do
+    (its five undefined bytes show as the latin-1 code point)."""
+    if reader != "cp1252":
+        return data.decode(reader)
+    return "".join(bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", chr(b))
+                   for b in data)
+
+
+def _damage(text: str, codec: str, reader: str) -> str:
+    try:
+        return _show(text.encode(codec), reader)
+    except UnicodeError:
+        assume(False)
+        raise
+
+
+READERS = ["latin-1", "cp1252", "mac_roman"]
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize(("codec", "words", "joiner"), [
+    ("gbk", CHINESE_SIMPLIFIED, ""),
+    ("gb18030", CHINESE_SIMPLIFIED, "，"),
+    ("big5", CHINESE_TRADITIONAL, ""),
+    ("shift_jis", JAPANESE + JAPANESE_PARTICLES, ""),
+    ("euc_jp", JAPANESE + JAPANESE_PARTICLES, ""),
+    ("euc_kr", KOREAN, " "),
+])
+@SETTINGS
+@given(data=st.data())
+def test_round_trip(codec: str, words: list[str], joiner: str, reader: str,
+                    data: st.DataObject) -> None:
+    lang = "ko" if codec == "euc_kr" else ("ja" if "jp" in codec or "jis" in codec else "zh")
+    clean = data.draw(_cjk_text(words, lang, joiner))
+    damaged = _damage(clean, codec, reader)
+    assert fix_text(damaged, ONLY) == clean
+
+
+@pytest.mark.parametrize(("clean", "codec"), [
+    ("中文字符编码", "gbk"),
+    ("这是一个测试，我们在北京。", "gbk"),
+    ("我們的國家很美麗", "big5"),
+    ("日本語のテキストです。", "shift_jis"),
+    ("テスト", "shift_jis"),
+    ("日本語のテキストです。", "euc_jp"),
+    ("한국어 텍스트입니다", "euc_kr"),
+    ("使用Windows系统", "gbk"),
+])
+@pytest.mark.parametrize("reader", READERS)
+def test_examples(clean: str, codec: str, reader: str) -> None:
+    damaged = _show(clean.encode(codec), reader)
+    result = fix_and_explain(damaged, ONLY)
+    assert result.text == clean
+    assert [f.kind for f in result.applied] == ["east_asian_mojibake"]
+
+
+def test_finding_says_why() -> None:
+    [f] = detect_east_asian_mojibake("ÕâÊÇÒ»¸ö²âÊÔ£¬ÎÒÃÇÔÚ±±¾©¡£")
+    assert f.why.startswith("Chinese text in GBK/GB18030 read as latin-1/windows-1252")
+    assert f.confidence > 0.9
+
+
+def test_mixed_line_keeps_western_words() -> None:
+    damaged = "Title: " + "中文字符编码".encode("gbk").decode("latin-1") + " (2024)"
+    assert fix_text(damaged, ONLY) == "Title: 中文字符编码 (2024)"
+
+
+CLEAN = [
+    "Crème brûlée à la française, s'il vous plaît.",
+    "Müller Straße Zürich Ålesund Øresund Ærø.",
+    "réélu à l'unanimité; déjà vu; naïve; coöperate.",
+    "Þú ert góður. Ég á heima á Íslandi.",
+    "São João, Ñandú, ¿Qué tal? ¡Olé!",
+    "ÉCOLE ÀLA CAFÉ ÜBER ÖL ÄRA ÅÄÖ.",
+    "½ ¼ ¾ °C ±5 µm © ® ™ « » § ¶ · × ÷",
+    "Ïðèâåò",  # the business of fix_codepage_mixups
+    "中文字符编码。日本語のテキスト。한국어 텍스트.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_text_is_left_alone(text: str) -> None:
+    assert detect_east_asian_mojibake(text) == []
+    assert fix_text(text, ONLY) == text
+
+
+@pytest.mark.parametrize("clean", ["中文字符编码", "日本語のテキスト", "한국어 텍스트"])
+def test_utf8_read_as_latin1_is_not_this_step(clean: str) -> None:
+    damaged = clean.encode("utf-8").decode("latin-1")
+    assert detect_east_asian_mojibake(damaged) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0xA0, max_codepoint=0xFF), max_size=40))
+def test_latin1_noise_is_never_repaired(text: str) -> None:
+    # Random latin-1 characters decode to random, mostly rare CJK characters:
+    # they may be reported, but never applied.
+    assert all(f.confidence < 0.5 for f in scan_text(text, ONLY))
+
+
+def test_idempotent() -> None:
+    damaged = "ÕâÊÇÒ»¸ö²âÊÔ£¬ÎÒÃÇÔÚ±±¾©¡£"
+    once = fix_text(damaged, ONLY)
+    assert fix_text(once, ONLY) == once
