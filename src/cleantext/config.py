@@ -50,6 +50,8 @@ PROFILES: dict[str, tuple[str, ...]] = {
     "normalize": _NORMALIZE,
     # Adds folding to ASCII with Unidecode.
     "ascii": _ASCII,
+    # Adds joining hard-wrapped lines (PDF columns) into paragraphs.
+    "reflow": _REPAIR + ("reflow_paragraphs",),
 }
 """Named profiles: the step names each one enables."""
 

@@ -20,6 +20,7 @@ from .steps import (
     latin_ligatures,
     mojibake,
     normalize,
+    reflow,
     soft_hyphens,
     surrogates,
     symbol_markers,
@@ -67,6 +68,7 @@ STEPS: tuple[Step, ...] = (
     normalize.LINE_ENDINGS_STEP,  # normalize_line_endings
     normalize.WHITESPACE_STEP,  # normalize_whitespace
     normalize.QUOTES_STEP,  # straighten_quotes (in no profile: enable by name)
+    reflow.STEP,  # reflow_paragraphs (profile reflow)
     transliterate.STEP_RUSSIAN,  # transliterate_russian (in no profile: enable by name)
     transliterate.STEP_KAZAKH,  # transliterate_kazakh (in no profile: enable by name)
     fold_ascii.STEP,  # fold_to_ascii
