@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -58,6 +59,14 @@ def test_named_symlink_out_of_the_tree_is_skipped(tmp_path: Path) -> None:
     found = discover([tree / "link.txt"], tree=tree)
     assert found.files == ()
     assert "outside the tree" in found.skipped[0].reason
+
+
+def test_named_pipe_is_skipped_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    found = discover([fifo, tmp_path])
+    assert found.files == ()
+    assert [s.reason for s in found.skipped] == ["not a regular file (a pipe, socket or device)"]
 
 
 def test_missing_path_is_skipped(tmp_path: Path) -> None:

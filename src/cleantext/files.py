@@ -13,6 +13,7 @@ truncated file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -232,8 +233,10 @@ def discover(
                     skipped.append(found)
                 else:
                     take(found, found.resolve())
-        elif given.exists():
+        elif given.is_file():
             take(given, given.resolve())
+        elif given.exists():
+            skipped.append(Skipped(given, "not a regular file (a pipe, socket or device)"))
         else:
             skipped.append(Skipped(given, "no such file or folder"))
     return Discovery(tuple(files), tuple(skipped))
@@ -252,15 +255,25 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_temp(folder: Path, name: str, data: bytes, mode: int | None) -> Path:
+def _write_temp(
+    folder: Path, name: str, data: bytes, like: os.stat_result | None
+) -> Path:
+    """A fsynced temporary file next to ``name`` with the mode (and, when
+    allowed, the owner) of ``like``."""
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=_TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        if like is not None:
+            os.chmod(tmp, like.st_mode & 0o7777)
+            if hasattr(os, "chown") and (like.st_uid, like.st_gid) != (
+                os.getuid(), os.getgid()
+            ):
+                # only root may give files away; the mode is kept regardless
+                with contextlib.suppress(PermissionError):
+                    os.chown(tmp, like.st_uid, like.st_gid)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -274,8 +287,10 @@ def write_atomically(
 
     The temporary file is fsynced and renamed over the original, so a crash
     leaves the old or the new content, never a truncated file. The file mode
-    is kept. With ``expect`` (the ``stat`` taken when the file was read), a
-    file that changed on disk since is left alone: :class:`FileChangedError`.
+    (and, when allowed, the owner) is kept; a hard link to the old file keeps
+    the old content, as with every atomic rename. With ``expect`` (the
+    ``stat`` taken when the file was read), a file that changed on disk since
+    is left alone: :class:`FileChangedError`.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -283,12 +298,12 @@ def write_atomically(
     >>> p.read_bytes()
     b'new'
     """
+    st: os.stat_result | None
     try:
         st = path.stat()
-        mode: int | None = st.st_mode & 0o7777
     except FileNotFoundError:
-        st, mode = None, None
-    tmp = _write_temp(path.parent, path.name, data, mode)
+        st = None
+    tmp = _write_temp(path.parent, path.name, data, st)
     try:
         if expect is not None and (
             st is None
@@ -316,11 +331,12 @@ def write_backup(path: Path, data: bytes, suffix: str = ".orig") -> Path:
     >>> write_backup(p, b"old").name, write_backup(p, b"old").name
     ('a.txt.orig', 'a.txt.orig.1')
     """
+    st: os.stat_result | None
     try:
-        mode: int | None = path.stat().st_mode & 0o7777
+        st = path.stat()
     except FileNotFoundError:
-        mode = None
-    tmp = _write_temp(path.parent, path.name, data, mode)
+        st = None
+    tmp = _write_temp(path.parent, path.name, data, st)
     try:
         for n in range(10_000):
             backup = path.with_name(path.name + suffix + (f".{n}" if n else ""))
