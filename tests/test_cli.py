@@ -446,3 +446,14 @@ def test_main_returns_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["fix", str(f)]) == EXIT_CLEAN
     assert main(["fix", "--profile", "nope", str(f)]) == EXIT_USAGE
     assert "unknown profile" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["cli", "files", "writeback", "report", "render"])
+def test_doctests(name: str) -> None:
+    import doctest
+    import importlib
+
+    module = importlib.import_module(f"cleantext.{name}")
+    failures, attempted = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert attempted > 0
+    assert failures == 0
