@@ -264,6 +264,21 @@ def _script_near(text: str, positions: Iterable[int]) -> str:
     return ""
 
 
+def _mends_mixing(text: str, s: int, e: int, final: str) -> bool:
+    """Whether the run touches a letter of another script and its repair has
+    only letters of that script (``MГҰlaga`` -> ``Málaga``; not ``Cтоп``)."""
+    if _MIXED.search(text, max(s - 1, 0), min(e + 1, len(text))) is None:
+        return False
+    around = {
+        char_info(text[j]).script
+        for j in (s - 1, e) if 0 <= j < len(text) and char_info(text[j]).kind == "L"
+    }
+    letters = [char_info(ch) for ch in final if char_info(ch).kind == "L"]
+    return bool(letters) and all(i.script in around for i in letters) and all(
+        char_info(ch).script not in around for ch in text[s:e] if char_info(ch).kind == "L"
+    )
+
+
 def _context_scripts(
     text: str, spans: list[tuple[int, int]], i: int
 ) -> tuple[str, str]:
@@ -320,7 +335,7 @@ def _scan(
             if final == seg:
                 continue
             suspicious = island_fixed or _suspicious_run(seg) or (
-                mixed and _MIXED.search(text, max(s - 1, 0), min(e + 1, n)) is not None
+                mixed and _mends_mixing(text, s, e, final)
             )
             found.append(
                 Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy)

@@ -165,9 +165,9 @@ def char_info(ch: str) -> CharInfo:
     if cat[0] == "P":
         return CharInfo("P", "", False, False, 0.2, False)
     if cat[0] == "M":
-        return CharInfo("M", "", False, False, 0.3, False)
+        return CharInfo("M", "", False, False, 0.8, False)
     if cat[0] == "S":
-        if cp >= 0x1F000 or 0x2600 <= cp < 0x27C0 or 0x2B00 <= cp < 0x2C00:
+        if cp >= 0x1F000 or 0x2600 <= cp < 0x27C0 or ch in "⬛⬜⭐⭕":
             return CharInfo("E", "", False, False, 0.0, False)
         if 0x2500 <= cp < 0x25A0 or 0x2310 <= cp < 0x2322:
             return CharInfo("B", "", False, False, 1.0, False)
