@@ -100,6 +100,23 @@ def main() -> None:
                 "disable": PDF_STEPS,
             },
             {
+                "name": "003_unesco_interview_repair", "kind": "pdf-extraction",
+                "language": "en", "source": "seed 003",
+                "damaged_file": "../pdf/003_unesco_interview.damaged.txt",
+                "gold_file": "../pdf/003_unesco_interview.repaired.txt",
+                "note": "The same interview under the full default profile: mojibake and"
+                        " dropped ligatures repaired. Gold made and hand-checked by the PDF"
+                        " issue (corpus/pdf/README.md).",
+            },
+            {
+                "name": "003_unesco_interview_reflow", "kind": "pdf-extraction",
+                "language": "en", "source": "seed 003", "profile": "reflow",
+                "damaged_file": "../pdf/003_unesco_interview.damaged.txt",
+                "gold_file": "../pdf/003_unesco_interview.reflowed.txt",
+                "note": "The interview under the reflow profile: as above, and hard-wrapped"
+                        " lines joined into paragraphs (corpus/pdf/README.md).",
+            },
+            {
                 "name": "000_aika_news", "kind": "negative", "language": "mul",
                 "source": "seed 000",
                 "note": "English then Russian news item. Default-profile gold = input: the"
