@@ -358,7 +358,14 @@ def test_symlink_out_of_the_tree_is_skipped(tmp_path: Path) -> None:
 
 def test_jobs_give_the_same_result(tmp_path: Path) -> None:
     for n in range(12):
-        (tmp_path / f"f{n}.txt").write_bytes(DAMAGED if n % 3 else CLEAN)
+        (tmp_path / f"f{n}.txt").write_bytes(DAMAGED if n % 3 else b"a &amp; b\n")
+    scans = [run("scan", "--jsonl", "-j", jobs, ".").stdout for jobs in ("1", "2")]
+    assert scans[0] == scans[1] and scans[0].count("\n") == 12
+    checks = [run("fix", "--check", "-j", jobs, ".").stderr for jobs in ("1", "2")]
+    assert checks[0] == checks[1]  # same lines in the same order
+    for n in range(12):
+        if not n % 3:
+            (tmp_path / f"f{n}.txt").write_bytes(CLEAN)
     result = run("fix", "-j", "2", ".")
     assert result.exit_code == EXIT_CHANGED
     assert "8 files repaired, 4 files left unchanged" in result.stderr

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,7 +35,6 @@ from .render import (
     LineIndex,
     colour_diff,
     explain_finding,
-    finding_records,
     kind_table,
     scan_table,
 )
@@ -188,10 +187,12 @@ def _outcomes(run: _Run, files: Sequence[Path], options: Options,
         results: Iterator[FileOutcome] = (process_file(n, options) for n in names)
         executor = None
     else:
-        # Submit everything before a progress thread exists (workers are forked).
+        # Submit everything before a progress thread exists (workers are
+        # forked); take the results in order, so the output is the same as
+        # with one process.
         executor = ProcessPoolExecutor(max_workers=jobs)
         futures = [executor.submit(process_file, n, options) for n in names]
-        results = (f.result() for f in as_completed(futures))
+        results = (f.result() for f in futures)
     try:
         if progress is None:
             for outcome in results:
@@ -358,7 +359,7 @@ def scan(ctx: click.Context, /, paths: tuple[str, ...], as_json: bool, as_jsonl:
     if as_json and as_jsonl:
         raise click.UsageError("--json and --jsonl cannot be combined")
     run = _prepare(paths, **shared)
-    options = replace(run.options, write=False, keep_text=True)
+    options = replace(run.options, write=False, records=True)
     report = Report(check=True)
     records: list[dict[str, object]] = []
     machine = as_json or as_jsonl
@@ -378,7 +379,7 @@ def scan(ctx: click.Context, /, paths: tuple[str, ...], as_json: bool, as_jsonl:
             _error(run, outcome.path, outcome.message)
             continue
         (report.changed if outcome.status is Status.CHANGED else report.unchanged)()
-        mine = finding_records(outcome.path, outcome.text, outcome.findings, outcome.applied)
+        mine = list(outcome.records)
         records.extend(mine)
         if as_jsonl:
             for r in mine:

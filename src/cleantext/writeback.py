@@ -20,6 +20,7 @@ from .decoding import decode_bytes, fix_bytes
 from .errors import CleantextError
 from .files import write_atomically, write_backup
 from .finding import Finding
+from .render import finding_records
 
 __all__ = [
     "FileOutcome",
@@ -67,7 +68,10 @@ class Options:
     keep_output: bool = False
     """Return the repaired bytes (for ``--stdout``)."""
     keep_text: bool = False
-    """Return the decoded input (for ``scan`` and ``explain``)."""
+    """Return the decoded input (for ``explain``)."""
+    records: bool = False
+    """Return the findings as records with line and column (for ``scan``),
+    computed where the file is read, so the text need not travel back."""
 
     def config(self) -> Config:
         """The library configuration (validated: unknown names raise)."""
@@ -111,6 +115,9 @@ class FileOutcome:
     """Where the original was kept (with ``Options.backup``)."""
     notes: tuple[str, ...] = field(default_factory=tuple)
     """Changes that are not findings (the encoding, a byte-order mark)."""
+    records: tuple[dict[str, object], ...] = ()
+    """With ``Options.records``: one record per finding (see
+    :func:`cleantext.render.finding_records`)."""
 
 
 def _source_bom(data: bytes) -> str | None:
@@ -202,14 +209,21 @@ def _process(name: str, data: bytes, options: Options) -> tuple[FileOutcome, byt
     out, target, notes = encode_text(
         result.text, result.encoding, bom, options.keep_encoding, keep_bom
     )
-    needs_text = options.keep_text or (options.diff and out != data)
+    needs_text = (
+        options.keep_text or (options.diff and out != data)
+        or (options.records and bool(result.findings))
+    )
     before = _input_text(data) if needs_text else ""
     text = before if options.keep_text else ""
+    records = (
+        tuple(finding_records(name, before, result.findings, result.applied))
+        if options.records and result.findings else ()
+    )
     if out == data:
         outcome = FileOutcome(
             name, Status.UNCHANGED, len(data), "", result.encoding, target,
             text=text, findings=result.findings, applied=result.applied,
-            output=out if options.keep_output else None,
+            output=out if options.keep_output else None, records=records,
         )
         return outcome, out
     if result.encoding not in (target, "ascii"):
@@ -231,6 +245,7 @@ def _process(name: str, data: bytes, options: Options) -> tuple[FileOutcome, byt
         diff=unified_diff(name, before, result.text) if options.diff else "",
         output=out if options.keep_output else None,
         notes=tuple(notes),
+        records=records,
     )
     return outcome, out
 
