@@ -99,6 +99,8 @@ MIN_KNOWN_SHARE = 0.75
 trust that list on the document (a French text is not read with English)."""
 AMBIGUOUS_MIN = 0.95
 """An ambiguous token (a word in its own right) is restored only this surely."""
+CHOICE_MIN = 0.8
+"""A non-word with several possible restorations gets the likeliest only this surely."""
 _SWITCH = 0.001
 """Per-line probability that a damaged region ends or starts."""
 _CAP = 3.0
@@ -230,7 +232,7 @@ def _patterns(lang: LigatureLanguage) -> _Patterns:
 def _make_patterns(lang: LigatureLanguage) -> _Patterns:
     w = f"[{lang.letters}]"
     return _Patterns(
-        re.compile(f"{_BEFORE}{w}+{_AFTER}"),
+        re.compile(f"{_BEFORE}(?<![{_MARKERS}]){w}+{_AFTER}(?![{_MARKERS}])"),
         re.compile(f"{_BEFORE}{w}*[{_MARKERS}]{w}*{_AFTER}"),
         re.compile(rf"{_BEFORE}(?<!-)(?=({w}+) ({w}+){_AFTER}(?!-))"),
     )
@@ -312,7 +314,7 @@ def _candidates(
     idx = _index(lang)
     if uniq is None:
         uniq = _uniq_tokens(text, lang)
-    keys = uniq & (_rare_keys(lang) if licensed is None else idx.keys())
+    keys = uniq & (_rare_keys(lang) if licensed is None else _viable_keys(lang))
     for m in _find_tokens(text, lang, keys):
         tok = m.group()
         low = tok.lower()
@@ -429,8 +431,9 @@ def _pair_candidates(
         key_gap = f"{a.lower()}\x00{b.lower()}"
         if key_split not in sidx and key_gap not in gidx:
             continue
-        if key_gap in gidx and not _rare_keys(lang).isdisjoint((a.lower(), b.lower())):
-            continue  # a half is itself a word with letters dropped (``a xed``)
+        # a half that is itself a word with letters dropped (``a xed``): a
+        # space-mode reading needs the document to show that mode
+        half_broken = not _rare_keys(lang).isdisjoint((a.lower(), b.lower()))
         za, zb_ = zipf(a, code), zipf(b, code)
         z_pair = max(0.0, za + zb_ - 9.0)
         rare = min(za, zb_) < RARE
@@ -460,7 +463,7 @@ def _pair_candidates(
         cased = _with_case(a + b, best)
         if cased is None:
             continue
-        unamb = rare and (len(words) == 1 or words[1][2] <= zw - 1.5)
+        unamb = rare and not half_broken and (len(words) == 1 or words[1][2] <= zw - 1.5)
         yield _Candidate(
             start, end, tok, cased, lost, "space", z_pair, zw,
             _p_word(z_pair, [z for _, _, z in words]), unamb,
@@ -555,6 +558,19 @@ def _rare_keys(lang: LigatureLanguage) -> frozenset[str]:
     """Broken forms that are not words themselves (the unambiguous ones)."""
     table = frequency_table(lang.code)
     return frozenset(k for k in _index(lang) if table.get(k, 0.0) < RARE)
+
+
+@lru_cache(maxsize=8)
+def _viable_keys(lang: LigatureLanguage) -> frozenset[str]:
+    """Broken forms that can ever be restored: non-words, and words so much
+    rarer than their likeliest restoration that P(word | broken form) can
+    reach ``AMBIGUOUS_MIN`` (``o`` for ``off``, 0.86 at best, never can)."""
+    table = frequency_table(lang.code)
+    margin = math.log10(AMBIGUOUS_MIN / (1.0 - AMBIGUOUS_MIN))
+    return _rare_keys(lang) | frozenset(
+        k for k, rest in _index(lang).items()
+        if max(table.get(w, 0.0) for w, _, _ in rest) - table.get(k, 0.0) >= margin
+    )
 
 
 @lru_cache(maxsize=8)
@@ -725,7 +741,8 @@ def _detect_language(
             )
         else:
             conf = p_region * c.p_word
-            if conf < AMBIGUOUS_MIN:
+            # a word in its own right needs more than a non-word with two readings
+            if conf < (AMBIGUOUS_MIN if c.z_broken >= RARE else CHOICE_MIN):
                 continue
             why = (
                 f"{c.original!r} is a rare form of {c.replacement!r} where this document loses "
