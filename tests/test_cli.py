@@ -464,3 +464,26 @@ def test_doctests(name: str) -> None:
     failures, attempted = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert attempted > 0
     assert failures == 0
+
+
+def test_nearest_pyproject_stops_at_the_git_root(tmp_path: Path) -> None:
+    from cleantext.settings import find_pyproject
+
+    (tmp_path / "pyproject.toml").write_text("[tool.cleantext]\n")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "corpus").mkdir()
+    (repo / "corpus" / "a.txt").write_text("x")
+    assert find_pyproject([repo / "corpus" / "a.txt"]) is None
+    (repo / "pyproject.toml").write_text("[tool.cleantext]\n")
+    assert find_pyproject([repo / "corpus" / "a.txt", repo / "corpus"]) == (
+        repo / "pyproject.toml"
+    ).resolve()
+
+
+def test_config_option_names_the_settings_file(tmp_path: Path) -> None:
+    (tmp_path / "cleantext.toml").write_text('[tool.cleantext]\nprofile = "normalize"\n')
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"one\r\ntwo\r\n")
+    assert run("fix", "--config", "cleantext.toml", "a.txt").exit_code == EXIT_CHANGED
+    assert f.read_bytes() == b"one\ntwo\n"
