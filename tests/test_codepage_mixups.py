@@ -10,29 +10,28 @@ from cleantext import Config, fix_and_explain, fix_text, scan_text
 from cleantext.config import PROFILES
 from cleantext.steps.codepage_mixups import detect_codepage_mixups, fix_codepage_mixups
 
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
 STEP = "fix_codepage_mixups"
 # This step alone (the other steps have their own tests).
 ONLY = Config(disable=frozenset(PROFILES["repair"]) - {STEP})
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 
-RUSSIAN = (
-    "работа человек время жизнь страна город история вопрос сторона ребёнок "
+RUSSIAN = _split("работа человек время жизнь страна город история вопрос сторона ребёнок "
     "правительство президент школа деньги решение проблема развитие система "
     "говорил сказал будет можно нужно сегодня вчера всегда хорошо большой новый "
-    "русский последний главный московский Москва Россия Казахстан"
-).split()
-RUSSIAN_SHORT = "и в на не что он с как это по но".split()
-UKRAINIAN = (
-    "україна держава людина робота питання місто країна історія уряд закон "
+    "русский последний главный московский Москва Россия Казахстан")
+RUSSIAN_SHORT = _split("и в на не что он с как это по но")
+UKRAINIAN = _split("україна держава людина робота питання місто країна історія уряд закон "
     "розвиток школа сьогодні завжди добре великий новий український її їхній "
-    "європейський Київ Україна"
-).split()
-KAZAKH = (
-    "Қазақстан республикасы астанасы қаласы мемлекеттік тілі және үшін бойынша "
+    "європейський Київ Україна")
+KAZAKH = _split("Қазақстан республикасы астанасы қаласы мемлекеттік тілі және үшін бойынша "
     "туралы халықаралық ұлттық мәселесі жұмысы өнер ғылым қазақ тілінде бүгін "
-    "жаңалықтар оқушылар мектебі облысының ауданы әкімі"
-).split()
+    "жаңалықтар оқушылар мектебі облысының ауданы әкімі")
 
 
 def _text(words: list[str], short: list[str]) -> st.SearchStrategy[str]:

@@ -10,21 +10,26 @@ from cleantext import Config, fix_and_explain, fix_text, scan_text
 from cleantext.config import PROFILES
 from cleantext.steps.east_asian import detect_east_asian_mojibake
 
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
 STEP = "fix_east_asian_mojibake"
 ONLY = Config(disable=frozenset(PROFILES["repair"]) - {STEP})
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 
 # Common words, written by hand (not drawn from the frequency tables the step uses).
-CHINESE_SIMPLIFIED = ("我们 中国 今天 北京 学生 老师 工作 时间 问题 发展 经济 社会 "
-                      "政府 国家 人民 大家 朋友 学习 生活 世界 公司 市场 文化 历史").split()
-CHINESE_TRADITIONAL = ("我們 中國 今天 台灣 學生 老師 工作 時間 問題 發展 經濟 社會 "
-                       "政府 國家 人民 大家 朋友 學習 生活 世界 公司 市場 文化 歷史").split()
-JAPANESE = ("私 日本 東京 今日 学校 先生 仕事 時間 問題 会社 電話 新聞 世界 "
-            "です ます した から まで ない テスト コンピュータ ニュース").split()
-JAPANESE_PARTICLES = "は が を に で の と も".split()
-KOREAN = ("한국 서울 오늘 학교 선생님 회사 시간 문제 사람 친구 세계 경제 "
-          "정부 국가 문화 역사 합니다 있습니다 없습니다 그리고").split()
+CHINESE_SIMPLIFIED = _split("我们 中国 今天 北京 学生 老师 工作 时间 问题 发展 经济 社会 "
+                      "政府 国家 人民 大家 朋友 学习 生活 世界 公司 市场 文化 历史")
+CHINESE_TRADITIONAL = _split("我們 中國 今天 台灣 學生 老師 工作 時間 問題 發展 經濟 社會 "
+                       "政府 國家 人民 大家 朋友 學習 生活 世界 公司 市場 文化 歷史")
+JAPANESE = _split("私 日本 東京 今日 学校 先生 仕事 時間 問題 会社 電話 新聞 世界 "
+            "です ます した から まで ない テスト コンピュータ ニュース")
+JAPANESE_PARTICLES = _split("は が を に で の と も")
+KOREAN = _split("한국 서울 오늘 학교 선생님 회사 시간 문제 사람 친구 세계 경제 "
+          "정부 국가 문화 역사 합니다 있습니다 없습니다 그리고")
 
 PUNCT = {"zh": "，。", "ja": "、。", "ko": " "}
 
@@ -33,7 +38,7 @@ def _cjk_text(words: list[str], lang: str, joiner: str = "") -> st.SearchStrateg
     def join(parts: list[str]) -> str:
         return joiner.join(parts) + ("." if lang == "ko" else "。")
 
-    return st.lists(st.sampled_from(words), min_size=3, max_size=12).map(join)
+    return st.lists(st.sampled_from(words), min_size=3, max_size=12, unique=True).map(join)
 
 
 def _show(data: bytes, reader: str) -> str:

@@ -213,13 +213,18 @@ def _vote(before: str, after: str, family: str) -> _Vote:
     """
     n = _letters(after)
     weight = min(1.0, (n - 1) / 4.0)
-    core = _strip_punct(before)
-    if core != before and _letters(core) >= 2 and core.isalpha():
-        before = core
     # a known word in chaotic case (``бельЯ``) is not evidence of a real word
     known_after = known_in(after) if case_is_normal(after) else ()
     known_before = (is_known_accented_word(before) if family == "latin"
                     else bool(known_in(before)) and case_is_normal(before))
+    core = _strip_punct(before)
+    if core != before and _letters(core) >= 2 and core.isalpha():
+        before = core
+        known_core = bool(known_in(core)) and case_is_normal(core)
+        if known_after and known_core and not known_before:
+            # both read as words; the repair explains every character
+            return _Vote(weight, 0.5, known_after, True)
+        known_before = known_before or known_core
     if known_after and not known_before:
         return _Vote(weight, 1.0, known_after, True)
     if known_before and not known_after:

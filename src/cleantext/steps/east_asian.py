@@ -142,6 +142,7 @@ class _Reading:
     letters: int
     rare: int
     mean: float
+    distinct_common: int
 
     @property
     def fit(self) -> float:
@@ -155,7 +156,9 @@ class _Reading:
             return 0.0
         rare_share = self.rare / self.letters
         quality = min(1.0, max(0.0, (self.mean - _MIN_MEAN) / 1.0 + 0.5))
-        amount = 1.0 - math.exp(-0.45 * (self.letters - rare_share * self.letters))
+        # evidence grows with the number of different common characters:
+        # two (中文) are reported only, three or more can be repaired
+        amount = 1.0 - math.exp(-0.3 * self.distinct_common)
         return max(0.0, quality * amount * (1.0 - 2.0 * rare_share))
 
 
@@ -188,8 +191,23 @@ def _read_line(line: str, reader: str, reader_name: str) -> Iterator[_Reading]:
             continue
         logs = [char_log_frequency(ch, lang) for ch in letters]
         rare = sum(1 for ch in letters if rank(ch, lang) >= _RARE_RANK)
+        distinct = len({ch for ch in letters if rank(ch, lang) < _RARE_RANK})
         yield _Reading(codec, lang, name, reader, reader_name, tuple(decoded),
-                       len(letters), rare, sum(logs) / len(logs))
+                       len(letters), rare, sum(logs) / len(logs), distinct)
+
+
+_MIN_HIGH_SHARE = 0.4
+
+
+def _high_share(line: str) -> float:
+    """Share of non-ASCII characters among letters and non-ASCII characters.
+
+    European prose with accents stays well below half; a line of CJK text
+    shown through a Western code page is mostly non-ASCII.
+    """
+    high = sum(1 for ch in line if ord(ch) > 0x7F)
+    ascii_letters = sum(1 for ch in line if ch.isascii() and ch.isalpha())
+    return high / max(1, high + ascii_letters)
 
 
 def _lines(text: str, gate: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -240,6 +258,8 @@ def detect_east_asian_mojibake(text: str, config: Config | None = None) -> list[
                     best = reading
         if best is None or best.confidence <= 0.2 or best.mean < _MIN_MEAN - 0.5:
             continue
+        if _high_share(line) < _MIN_HIGH_SHARE:
+            continue  # mostly ASCII letters: European words with accents
         first, last = best.runs[0][0], best.runs[-1][1]
         parts: list[str] = []
         pos = first
