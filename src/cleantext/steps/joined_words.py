@@ -33,7 +33,7 @@ from functools import lru_cache
 from ..config import Config
 from ..finding import Finding
 from ..step import Step, apply_findings
-from ..wordstats import language_of, zipf
+from ..wordstats import language_of, zipf, zipf_table
 
 __all__ = [
     "STEP",
@@ -53,7 +53,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # Cheap gates: a lower-to-upper join, and a long run of letters.
 _CASE_JOIN = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]")
 _LONG_WORD = re.compile(r"(?<![^\W\d_])[A-Za-zА-Яа-яЁё]{5,}(?![^\W\d_])")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Pieces of a case join: a capital (optional) and lower-case letters, or a
 # run of capitals (an acronym, which makes the token an identifier).
 _HUMP = re.compile(r"[A-ZА-ЯЁ]?[a-zа-яё]+|[A-ZА-ЯЁ]+(?![a-zа-яё])")
@@ -156,7 +155,8 @@ class JoinEvidence:
 
     ``sentence_joins`` counts confident case joins (``outcastsThe``);
     ``other_joins`` the candidates that are not confident alone (other case
-    joins and dictionary splits); ``words`` the words of the document.
+    joins and dictionary splits); ``words`` the words of the document
+    (whitespace-separated tokens, so counts of pieces cut at whitespace add up).
     Candidates are counted once per distinct word (a coinage used five
     times is one piece of evidence).
     """
@@ -346,28 +346,40 @@ def _dictionary_split(text: str, start: int, end: int) -> _Candidate | None:
     )
 
 
+def _could_be_joined(token: str) -> bool:
+    """Whether a long run of letters could be words run together (cached work)."""
+    if not (token.islower() or (token[0].isupper() and token[1:].islower())):
+        return False
+    lang = language_of(token)
+    return lang is not None and split_word(token, lang) is not None
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: dict[int, _Candidate] = {}
     if _CASE_JOIN.search(text):
+        seen: set[int] = set()
         for m in _CASE_JOIN.finditer(text):
             word = _LETTERS.search(text, _word_start(text, m.start()))
-            if word is None or word.start() in found:
+            if word is None or word.start() in seen:
                 continue
+            seen.add(word.start())
             cand = _case_join(text, word.start(), word.end())
             if cand is not None:
                 found[word.start()] = cand
-    for m in _LONG_WORD.finditer(text):
-        if m.start() in found:
-            continue
-        token = m.group()
-        if not (token.islower() or (token[0].isupper() and token[1:].islower())):
-            continue
-        lang = language_of(token)
-        if lang is None or zipf(token, lang) >= _MAX_WHOLE_ZIPF:
-            continue
-        cand = _dictionary_split(text, m.start(), m.end())
-        if cand is not None:
-            found[m.start()] = cand
+    # Each distinct long word is judged once; only the few that could be
+    # joins are then looked for in the text.
+    english, russian = zipf_table("en"), zipf_table("ru")
+    suspects = {
+        t for t in set(_LONG_WORD.findall(text))
+        if (low := t.lower()) not in english and low not in russian and _could_be_joined(t)
+    }
+    if suspects:
+        for m in _LONG_WORD.finditer(text):
+            if m.group() not in suspects or m.start() in found:
+                continue
+            cand = _dictionary_split(text, m.start(), m.end())
+            if cand is not None:
+                found[m.start()] = cand
     return [found[k] for k in sorted(found)]
 
 
@@ -391,7 +403,7 @@ def _evidence_from(text: str, candidates: list[_Candidate]) -> JoinEvidence:
         text[c.start:c.end].lower()
         for c in candidates if not c.sentence_join and c.base >= 0.3
     }
-    return JoinEvidence(len(_WORD.findall(text)), len(sentence), len(other))
+    return JoinEvidence(len(text.split()), len(sentence), len(other))
 
 
 def gather_join_evidence(text: str) -> JoinEvidence:
