@@ -60,6 +60,9 @@ def test_hooks_fix_then_pass(tmp_path: Path) -> None:
         "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
         "PRE_COMMIT_COLOR": "never",
+        # the hook's virtualenv is thrown away with tmp_path: skip the extras
+        "PIP_NO_COMPILE": "1",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
     }
     env.pop("VIRTUAL_ENV", None)
     (tmp_path / "gitconfig").write_text("[init]\n\tdefaultBranch = main\n")
