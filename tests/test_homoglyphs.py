@@ -58,6 +58,8 @@ def test_genuine_mixtures_are_reported_and_left(text: str) -> None:
     "Київ, місто, їжак, ґанок — Ukrainian words stay",
     "Қазақстан Республикасы and the Kazakh word үй in English text",
     "H2O, CO2 and NaCl; Tokayev, Zhambyl, dombra",
+    "Qazaqstan Respublikasy, Şymkent, Aqtöbe, Būryñğy ötken zamanda, bır danyşpan kısı",
+    "Ελληνικά: Αθήνα, and Greek letters α, β, γ in English text",
 ])
 def test_clean_mixed_text_is_left_alone(text: str) -> None:
     assert fix_text(text) == text

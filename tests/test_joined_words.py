@@ -78,6 +78,23 @@ def test_code_and_addresses_are_not_prose() -> None:
     assert _applied(text) == {"outcastsThe": "outcasts The"}
 
 
+def test_technical_text_full_of_camel_case_is_left_alone() -> None:
+    text = ("Create a FileReader and a BufferedReader, wrap the InputStream, read "
+            "fileName and userName into a StringBuilder; the HttpClient and the "
+            "ThreadPool share a ConnectionManager. See filmand the reflectionon.")
+    # the two dictionary joins are damage enough to repair; the class names stay
+    assert fix_text(text, ONLY) == text.replace("filmand", "film and").replace(
+        "reflectionon", "reflection on")
+    found = {f.original: f.confidence for f in detect_joined_words(text)}
+    assert found["BufferedReader"] < 0.5 and found["ConnectionManager"] < 0.5
+
+
+def test_lower_camel_case_is_only_reported() -> None:
+    text = "the filmand the reflectionon the firstinternational day: set maxValue"
+    found = {f.original: f.confidence for f in detect_joined_words(text)}
+    assert found["maxValue"] < 0.5 and found["filmand"] >= 0.5
+
+
 def test_a_sentence_join_is_confident_alone() -> None:
     assert _applied("They were social outcastsThe film is about them.") == {
         "outcastsThe": "outcasts The"}

@@ -7,8 +7,9 @@ Two kinds of evidence, weighed differently:
   capitalised piece is a word that starts sentences (``The``, ``This``,
   ``В``...) the join is confident on its own. Other case joins are also how
   brands, names and code are written (``McDonald``, ``YouTube``,
-  ``getElementById``, ``LinuxWorld``), so they are only candidates, repaired
-  when the document shows this damage elsewhere too.
+  ``getElementById``, ``LinuxWorld``, ``FileReader``): a lowerCamel word is
+  only reported; a CamelCase word of common words is a candidate, repaired
+  when the document shows damage of the other kinds too.
 * a **dictionary split**: an all-lower-case (or capitalised) word that no
   word list knows, which splits into pieces that are all common words
   (``filmand``, ``firstinternational``). Clean prose is full of such words
@@ -90,13 +91,6 @@ _SENTENCE_STARTERS: dict[str, frozenset[str]] = {
 _NAME_PREFIXES = _words(
     "mc mac de di le la van von du da del della dos das o st fitz ibn al el bin ben ter ten"
 )
-# First pieces that mark camelCase code (getElementById, isEmpty, toString).
-_CODE_VERBS = _words(
-    "get set is has to on add remove init create make parse read write load "
-    "update find handle render fetch build run do can should use with new "
-    "my str int num arr obj el btn fn cb"
-)
-
 # Function words: capitalised inside a CamelCase token they mark a phrase
 # deliberately written that way (PrayToGod), not proper nouns run together.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -154,10 +148,11 @@ class JoinEvidence:
     """How much run-together-word damage a document shows.
 
     ``sentence_joins`` counts confident case joins (``outcastsThe``);
-    ``other_joins`` the candidates that are not confident alone (other case
-    joins and dictionary splits); ``words`` the words of the document
-    (whitespace-separated tokens, so counts of pieces cut at whitespace add up).
-    Candidates are counted once per distinct word (a coinage used five
+    ``dictionary_joins`` unknown words that split into common words
+    (``filmand``); ``camel_joins`` capitalised words run together
+    (``RussiaKazakhstan``); ``words`` the words of the document
+    (whitespace-separated tokens, so counts of pieces cut at whitespace add
+    up). Candidates are counted once per distinct word (a coinage used five
     times is one piece of evidence).
     """
 
@@ -165,34 +160,59 @@ class JoinEvidence:
     """Words in the document."""
     sentence_joins: int = 0
     """Lower-case word joined to a sentence-starting capitalised word."""
-    other_joins: int = 0
-    """Other candidates: case joins of content words, dictionary splits."""
+    dictionary_joins: int = 0
+    """Unknown words that split into common words, unambiguously."""
+    camel_joins: int = 0
+    """Capitalised common words run together (not code, not a phrase)."""
 
     @property
     def support(self) -> int:
         """Weighted count of damage: a confident join counts twice."""
-        return 2 * self.sentence_joins + self.other_joins
+        return 2 * self.sentence_joins + self.dictionary_joins + self.camel_joins
 
     @property
     def damaged(self) -> bool:
         """Whether the document shows this damage at a rate clean text does not.
 
-        At least three units of support (:attr:`support`), and at least one
-        per 150 words. On 1 MB of clean English and of clean Russian prose the
+        At least three units of support (:attr:`support`), at least one per
+        150 words, and at least two of them not from CamelCase words (a
+        technical text full of class names such as ``FileReader`` is not
+        damaged). On 1 MB of clean English and of clean Russian prose the
         rate stays far below that (``scripts/measure_word_splits.py``).
 
-        >>> JoinEvidence(words=600, sentence_joins=1, other_joins=4).damaged
+        >>> JoinEvidence(words=600, sentence_joins=1, dictionary_joins=3, camel_joins=1).damaged
         True
-        >>> JoinEvidence(words=200_000, sentence_joins=3, other_joins=300).damaged
+        >>> JoinEvidence(words=200_000, sentence_joins=3, dictionary_joins=300).damaged
+        False
+        >>> JoinEvidence(words=100, camel_joins=6).damaged
         False
         """
-        return self.support >= 3 and self.support * 150 >= self.words
+        prose = 2 * self.sentence_joins + self.dictionary_joins
+        return prose >= 2 and self.support >= 3 and self.support * 150 >= self.words
+
+    @property
+    def camel_damaged(self) -> bool:
+        """Whether CamelCase candidates are to be split too: the document is
+        :attr:`damaged` and shows at least as many joins of the other kinds
+        (a text full of ``FileReader``-like names keeps them).
+
+        >>> JoinEvidence(words=529, sentence_joins=1, dictionary_joins=3, camel_joins=1
+        ...              ).camel_damaged
+        True
+        >>> JoinEvidence(words=300, dictionary_joins=2, camel_joins=6).camel_damaged
+        False
+        """
+        prose = 2 * self.sentence_joins + self.dictionary_joins
+        return self.damaged and prose >= self.camel_joins
 
 
 def merge_join_evidence(a: JoinEvidence, b: JoinEvidence) -> JoinEvidence:
     """Add up the evidence of two pieces of a document."""
     return JoinEvidence(
-        a.words + b.words, a.sentence_joins + b.sentence_joins, a.other_joins + b.other_joins
+        a.words + b.words,
+        a.sentence_joins + b.sentence_joins,
+        a.dictionary_joins + b.dictionary_joins,
+        a.camel_joins + b.camel_joins,
     )
 
 
@@ -201,9 +221,13 @@ class _Candidate:
     start: int
     end: int
     pieces: tuple[str, ...]
-    sentence_join: bool
+    kind: str  # "sentence", "camel" or "dictionary"
     base: float
     why: str
+
+    @property
+    def sentence_join(self) -> bool:
+        return self.kind == "sentence"
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
@@ -244,19 +268,19 @@ def _case_join(text: str, start: int, end: int) -> _Candidate | None:
     starters = _SENTENCE_STARTERS[lang]
     if len(pieces) == 2 and pieces[0].islower() and pieces[1] in starters:
         return _Candidate(
-            start, end, tuple(pieces), True, 0.85,
+            start, end, tuple(pieces), "sentence", 0.85,
             f"a lower-case word runs into {pieces[1]!r}, a word that starts "
             "sentences: the space (and perhaps a full stop) between them was lost",
         )
-    if pieces[0].islower() and first in _CODE_VERBS:
-        base = 0.2  # getName, toString: camelCase code
+    if pieces[0].islower():
+        base = 0.2  # fileName, getName, toString: camelCase is how code is written
     elif any(p.lower() in _FUNCTION_WORDS[lang] for p in pieces[1:]):
         base = 0.2  # PrayToGod, BackUpYourData: a phrase written in CamelCase
     else:
         base = 0.35
     return _Candidate(
-        start, end, tuple(pieces), False, base,
-        "capitalised common words run together without spaces "
+        start, end, tuple(pieces), "camel", base,
+        "common words run together without spaces "
         f"({', '.join(pieces)}); the whole is not a known word",
     )
 
@@ -339,7 +363,7 @@ def _dictionary_split(text: str, start: int, end: int) -> _Candidate | None:
     strong = 2.5 if lang == "ru" else 3.5
     base = 0.3 if margin >= 1.0 and weakest >= strong else 0.2
     return _Candidate(
-        start, end, pieces, False, base,
+        start, end, pieces, "dictionary", base,
         f"{token!r} is not a known word, but splits into common words "
         f"({', '.join(pieces)}; weakest Zipf {weakest:.1f}, next split "
         f"{margin:.1f} less likely)",
@@ -398,12 +422,13 @@ def _word_start(text: str, pos: int) -> int:
 
 def _evidence_from(text: str, candidates: list[_Candidate]) -> JoinEvidence:
     # Distinct words only: a coinage used five times is one piece of evidence.
-    sentence = {text[c.start:c.end].lower() for c in candidates if c.sentence_join}
-    other = {
-        text[c.start:c.end].lower()
-        for c in candidates if not c.sentence_join and c.base >= 0.3
-    }
-    return JoinEvidence(len(text.split()), len(sentence), len(other))
+    kinds: dict[str, set[str]] = {"sentence": set(), "dictionary": set(), "camel": set()}
+    for c in candidates:
+        if c.kind == "sentence" or c.base >= 0.3:
+            kinds[c.kind].add(text[c.start:c.end].lower())
+    return JoinEvidence(
+        len(text.split()), len(kinds["sentence"]), len(kinds["dictionary"]), len(kinds["camel"])
+    )
 
 
 def gather_join_evidence(text: str) -> JoinEvidence:
@@ -438,11 +463,11 @@ def detect_joined_words(text: str, config: Config | None = None) -> list[Finding
             evidence = given
     if evidence is None:
         evidence = _evidence_from(text, candidates)
-    damaged = evidence.damaged
     findings = []
     for c in candidates:
         confidence = c.base
         why = c.why
+        damaged = evidence.camel_damaged if c.kind == "camel" else evidence.damaged
         if not c.sentence_join and damaged and c.base >= 0.3:
             confidence = 0.7
             why += (
