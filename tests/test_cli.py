@@ -298,6 +298,35 @@ def test_stdout_with_several_files(tmp_path: Path) -> None:
     assert (tmp_path / "a.txt").read_bytes() == DAMAGED
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_large_files_are_repaired_in_chunks_with_the_same_result(
+    tmp_path: Path, jobs: str
+) -> None:
+    body = "".join(
+        f"Paragraph {i}: Tom &amp; Jerry, x\u200by.\n\n" if i % 500 == 0
+        else f"Paragraph {i}: nothing to see here.\n\n"
+        for i in range(7000)
+    )
+    data = BOM + BOM + body.encode()
+    (tmp_path / "big.txt").write_bytes(data)
+    (tmp_path / "whole.txt").write_bytes(data)
+    chunked = run("fix", "-j", jobs, "--stream-above", "0.01", "big.txt")
+    assert chunked.exit_code == EXIT_CHANGED
+    assert "in 2 chunks)" in chunked.stderr  # it went through the bounded-memory path
+    whole = run("fix", "whole.txt")
+    assert whole.exit_code == EXIT_CHANGED and "chunk" not in whole.stderr
+    assert (tmp_path / "big.txt").read_bytes() == (tmp_path / "whole.txt").read_bytes()
+    assert run("fix", "--stream-above", "0.01", "big.txt").exit_code == EXIT_CLEAN
+
+
+def test_large_file_that_is_not_text_is_refused(tmp_path: Path) -> None:
+    data = b"\x00\x01\x02\x03" * 10000
+    (tmp_path / "big.txt").write_bytes(data)
+    result = run("fix", "--stream-above", "0.01", "big.txt")
+    assert result.exit_code == EXIT_FAILED
+    assert (tmp_path / "big.txt").read_bytes() == data
+
+
 def test_disabling_remove_bom_keeps_the_byte_order_mark(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_bytes(DAMAGED)

@@ -40,7 +40,14 @@ from .render import (
 )
 from .report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, Report
 from .settings import find_pyproject, load_settings
-from .writeback import FileOutcome, Options, Status, process_bytes, process_file
+from .writeback import (
+    STREAM_ABOVE,
+    FileOutcome,
+    Options,
+    Status,
+    process_bytes,
+    process_file,
+)
 
 __all__ = ["cli", "main"]
 
@@ -273,11 +280,14 @@ def cli() -> None:
                    "(default: UTF-8).")
 @click.option("--backup", is_flag=True, default=None,
               help="Keep the original of each rewritten file as FILE.orig.")
+@click.option("--stream-above", type=click.FloatRange(min=0.0), default=STREAM_ABOVE / 2**20,
+              show_default=True, metavar="MB",
+              help="Repair files at least this big chunk by chunk, in bounded memory.")
 @_shared_options
 @click.pass_context
 def fix(ctx: click.Context, /, paths: tuple[str, ...], check: bool, diff: bool,
         to_stdout: bool, keep_encoding: bool | None, backup: bool | None,
-        **shared: Any) -> None:
+        stream_above: float, **shared: Any) -> None:
     """Repair PATHS (files and folders) in place; - reads standard input.
 
     Prints one line per repaired file and a summary. Folders are walked
@@ -297,6 +307,7 @@ def fix(ctx: click.Context, /, paths: tuple[str, ...], check: bool, diff: bool,
         keep_output=to_stdout,
         keep_encoding=run.options.keep_encoding if keep_encoding is None else keep_encoding,
         backup=run.options.backup if backup is None else backup,
+        stream_above=int(stream_above * 2**20),
     )
     report = Report(check=not options.write)
     if paths == ("-",):
@@ -307,6 +318,8 @@ def fix(ctx: click.Context, /, paths: tuple[str, ...], check: bool, diff: bool,
         _account(run, outcome, report, check or diff)
     else:
         files, folders = _discover(run, paths, report)
+        if len(files) == 1:  # -j spreads the chunks of a single large file
+            options = replace(options, chunk_jobs=run.jobs)
         for outcome, progress in _outcomes(run, files, options,
                                            _want_progress(run, files, folders)):
             if to_stdout and outcome.output is not None:

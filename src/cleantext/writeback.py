@@ -23,6 +23,7 @@ from .finding import Finding
 from .render import finding_records
 
 __all__ = [
+    "STREAM_ABOVE",
     "FileOutcome",
     "Options",
     "Status",
@@ -39,6 +40,10 @@ _BOM_BY_ENCODING: dict[str, bytes] = {
     "utf-32-le": codecs.BOM_UTF32_LE,
     "utf-32-be": codecs.BOM_UTF32_BE,
 }
+
+
+STREAM_ABOVE = 64 * 1024 * 1024
+"""Default size from which a file is repaired chunk by chunk (64 MiB)."""
 
 
 class Status(Enum):
@@ -72,6 +77,12 @@ class Options:
     records: bool = False
     """Return the findings as records with line and column (for ``scan``),
     computed where the file is read, so the text need not travel back."""
+    stream_above: int = STREAM_ABOVE
+    """Files at least this big (bytes) are repaired chunk by chunk in bounded
+    memory (:func:`cleantext.stream.fix_file`) when nothing else is asked of
+    them (plain in-place repair: no diff, backup, kept encoding or output)."""
+    chunk_jobs: int = 1
+    """Processes for the chunks of a file repaired in bounded memory."""
 
     def config(self) -> Config:
         """The library configuration (validated: unknown names raise)."""
@@ -265,9 +276,14 @@ def process_file(path: str, options: Options) -> FileOutcome:
     try:
         with open(p, "rb") as fh:
             stat = os.fstat(fh.fileno())
-            data = fh.read()
+            if stat.st_size >= options.stream_above and _streamable(options):
+                data = None
+            else:
+                data = fh.read()
     except OSError as exc:
         return FileOutcome(path, Status.FAILED, 0, f"cannot read: {exc.strerror or exc}")
+    if data is None:
+        return _process_in_chunks(path, stat.st_size, options)
     outcome, new = _process(path, data, options)
     if outcome.status is not Status.CHANGED or not options.write:
         return outcome
@@ -282,3 +298,39 @@ def process_file(path: str, options: Options) -> FileOutcome:
             outcome.encoding,
         )
     return replace(outcome, backup=backup)
+
+
+def _streamable(options: Options) -> bool:
+    """Whether a file can go through the bounded-memory path: a plain
+    in-place repair that drops a byte-order mark (as that path does)."""
+    return (
+        options.write
+        and not (options.diff or options.keep_output or options.keep_text or options.records
+                 or options.keep_encoding or options.backup)
+        and "remove_bom" in options.config().step_names()
+    )
+
+
+def _process_in_chunks(path: str, size: int, options: Options) -> FileOutcome:
+    """Repair a large file in place, chunk by chunk, in bounded memory."""
+    from .stream import fix_file
+
+    try:
+        result = fix_file(path, options.config(), jobs=options.chunk_jobs)
+    except CleantextError as exc:
+        return FileOutcome(path, Status.FAILED, size, f"not repaired: {exc}")
+    except OSError as exc:
+        return FileOutcome(path, Status.FAILED, size, f"not repaired: {exc.strerror or exc}")
+    if not result.changed:
+        return FileOutcome(path, Status.UNCHANGED, size, "", result.encoding, "utf-8")
+    notes = []
+    if codecs.lookup(result.encoding).name != "utf-8":
+        notes.append(f"{result.encoding} -> utf-8")
+    n = result.repairs
+    if not n and not notes:
+        notes.append("byte-order mark removed")  # the only other change fix_file makes
+    parts = [f"{n} repair{'s' if n != 1 else ''}"] if n else []
+    parts += notes
+    parts.append(f"in {result.chunks} chunk{'s' if result.chunks != 1 else ''}")
+    return FileOutcome(path, Status.CHANGED, size, ", ".join(parts), result.encoding, "utf-8",
+                       notes=tuple(notes))
