@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from .wordlists import known_words, weighted_words
 
@@ -53,6 +53,7 @@ def normalize_word(word: str) -> str:
     return word.lower().translate(_APOSTROPHES)
 
 
+@lru_cache(maxsize=1 << 16)
 def known_in(word: str) -> tuple[str, ...]:
     """The languages of :data:`CYRILLIC_LANGS` whose word list holds ``word``."""
     w = normalize_word(word)
@@ -118,6 +119,7 @@ def _score_in(word: str, lang: str) -> float:
     return total / (len(w) - 1)
 
 
+@lru_cache(maxsize=1 << 16)
 def bigram_score(word: str, langs: tuple[str, ...] = ("ru", "uk", "bg", "mk", "sr")) -> float:
     """Mean natural-log probability of the word's letter pairs, best language.
 

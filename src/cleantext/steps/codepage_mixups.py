@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..config import Config
 from ..evidence.cyrillic import (
@@ -177,6 +177,19 @@ def _gate(family: str) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+@cache
+def _signature(mixup: Mixup) -> re.Pattern[str]:
+    """What a line damaged by this mixup must show somewhere: a character
+    Russian text does not have, or upper-case letters where lower-case were."""
+    tab = _table(mixup)
+    odd = frozenset(c for c in tab.letters if c not in _RUSSIAN and not c.isascii())
+    inverts = any(chr(k).isupper() and v.islower() for k, v in tab.table.items())
+    parts = [_char_class(odd)] if odd else []
+    if inverts:
+        parts.append("[А-ЯЁ]{2}|[а-яё][А-ЯЁ]")
+    return re.compile("|".join(parts) or "(?!)")
+
+
 @dataclass(frozen=True)
 class _Vote:
     weight: float
@@ -186,6 +199,8 @@ class _Vote:
 
 
 def _letters(word: str) -> int:
+    if word.isalpha():
+        return len(word)
     return sum(1 for ch in word if ch.isalpha())
 
 
@@ -205,6 +220,7 @@ def _strip_punct(word: str) -> str:
     return word.lstrip(_OPENING).rstrip(_CLOSING)
 
 
+@lru_cache(maxsize=1 << 16)
 def _vote(before: str, after: str, family: str) -> _Vote:
     """How much one word says for (positive) or against the repair.
 
@@ -241,8 +257,10 @@ def _vote(before: str, after: str, family: str) -> _Vote:
         return _Vote(weight, -0.5 if not fits_after else 0.0, (), False)
     fits_before = _fits(before)
     diff = score_after - bigram_score(before)
-    if fits_after and not fits_before:
+    if fits_after and not fits_before and score_after >= _REAL_WORD_SCORE:
         return _Vote(weight, 0.75 if diff > 0.5 else 0.5, (), True)
+    if fits_after and not fits_before:
+        return _Vote(weight, 0.25, (), False)
     if fits_before and not fits_after:
         return _Vote(weight, -0.75 if diff < -0.5 else -0.5, (), False)
     if diff > 1.0:
@@ -359,6 +377,8 @@ def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
         if first < 0:
             first = s
         last = e
+        if words >= 4 and support < -1.5 and support < -0.3 * weight_total:
+            return None  # the line reads as real words already
     if mixup.family == "cyrillic" and words:
         case_vote = _case_vote(before_text, after_text)
         support += case_vote
@@ -454,10 +474,12 @@ def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Find
             for mixup in MIXUPS:
                 if mixup.family != family:
                     continue
+                if family == "cyrillic" and _signature(mixup).search(line) is None:
+                    continue
                 verdict = _judge(line, start, mixup)
                 if verdict is None:
                     continue
-                if verdict.support < 0.5 or verdict.ratio < 0.5:
+                if verdict.support < 0.75 or verdict.ratio < 0.5:
                     continue
                 held = best.get(start)
                 if held is None or (verdict.confidence, verdict.support) > (

@@ -82,7 +82,8 @@ def _gate() -> re.Pattern[str]:
     for reader, _ in _WESTERN:
         chars |= set(_encoder(reader))
     h = "[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "]"
-    return re.compile(f"{h}[\\x40-\\x7e]?{h}")
+    # three high characters close together: any two CJK characters make four
+    return re.compile(f"{h}[\\x40-\\x7e]?{h}[\\x40-\\x7e]?{h}")
 
 
 def _encode(run: str, reader: str) -> bytes | None:
@@ -199,14 +200,17 @@ def _read_line(line: str, reader: str, reader_name: str) -> Iterator[_Reading]:
 _MIN_HIGH_SHARE = 0.4
 
 
+_ASCII_LETTERS = re.compile("[A-Za-z]")
+
+
 def _high_share(line: str) -> float:
     """Share of non-ASCII characters among letters and non-ASCII characters.
 
     European prose with accents stays well below half; a line of CJK text
     shown through a Western code page is mostly non-ASCII.
     """
-    high = sum(1 for ch in line if ord(ch) > 0x7F)
-    ascii_letters = sum(1 for ch in line if ch.isascii() and ch.isalpha())
+    high = len(line) - len(line.encode("ascii", "ignore"))
+    ascii_letters = len(_ASCII_LETTERS.findall(line))
     return high / max(1, high + ascii_letters)
 
 
@@ -251,6 +255,8 @@ def detect_east_asian_mojibake(text: str, config: Config | None = None) -> list[
     findings: list[Finding] = []
     for start, end in _lines(text, gate):
         line = text[start:end]
+        if _high_share(line) < _MIN_HIGH_SHARE:
+            continue  # mostly ASCII letters: European words with accents
         best: _Reading | None = None
         for reader, reader_name in _WESTERN:
             for reading in _read_line(line, reader, reader_name):
@@ -258,8 +264,6 @@ def detect_east_asian_mojibake(text: str, config: Config | None = None) -> list[
                     best = reading
         if best is None or best.confidence <= 0.2 or best.mean < _MIN_MEAN - 0.5:
             continue
-        if _high_share(line) < _MIN_HIGH_SHARE:
-            continue  # mostly ASCII letters: European words with accents
         first, last = best.runs[0][0], best.runs[-1][1]
         parts: list[str] = []
         pos = first
