@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cleantext import Config, apply_plan, fix_and_explain, fix_text, scan_text
@@ -228,6 +228,10 @@ def test_english_windows_1252_property(text: str) -> None:
 @given(text_in(RUSSIAN_WORDS, 4, 12), st.sampled_from(["windows-1251", "koi8-r", "mac_roman",
                                                      "iso-8859-5", "mac_cyrillic", "latin-1"]))
 def test_russian_strict_property(text: str, codepage: str) -> None:
+    # Restricted to texts with a word of 4+ letters: the windows-1251 views of
+    # the short words "в" and "и" ("РІ", "Рё") are two ordinary letters, and a
+    # text made only of them carries no evidence at all (measured separately).
+    assume(any(len(w.strip("«»“”‘’…,.;:()")) >= 4 for w in text.split()))
     damaged = damage(text, codepage)
     fixed = fix_text(damaged, ONLY)
     assert fixed == text

@@ -43,6 +43,7 @@ _PEEL_GAIN = 1.0
 _SAME_PAGE_GAIN = 0.5
 _ISLAND_COST = 1.5
 _CONTEXT = 24
+_TIE = 0.6
 _SAME_PAGE_BONUS = 0.5
 
 
@@ -375,11 +376,23 @@ def candidates(text: str, force: Iterable[str] = ()) -> list[Candidate]:
 
 
 def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
-    """Document evidence: per outer code page, the summed gain of clear repairs."""
-    ev: dict[str, float] = {}
+    """Document evidence: per outer code page, the summed gain of clear repairs.
+
+    A run that two code pages read as two different texts about equally well
+    is evidence for neither.
+    """
+    by_span: dict[tuple[int, int], list[Candidate]] = {}
     for c in cands:
         if c.suspicious and c.gain >= FIX_GAIN and not c.lossy:
-            ev[c.chain[0]] = ev.get(c.chain[0], 0.0) + c.gain
+            by_span.setdefault((c.start, c.end), []).append(c)
+    ev: dict[str, float] = {}
+    for group in by_span.values():
+        best = max(group, key=lambda c: c.gain)
+        if any(c.replacement != best.replacement and c.gain > best.gain - _TIE for c in group):
+            continue  # ambiguous between code pages: no evidence for either
+        for c in group:
+            if c.replacement == best.replacement:
+                ev[c.chain[0]] = ev.get(c.chain[0], 0.0) + c.gain
     return ev
 
 
@@ -403,6 +416,11 @@ class Decision:
     candidate: Candidate
     confidence: float
     by_document: bool
+
+
+def _plain(text: str) -> bool:
+    """No character in ``text`` is rare on its own."""
+    return all(char_info(ch).cost < 0.5 for ch in text)
 
 
 def _same_script_letters(original: str, replacement: str) -> bool:
@@ -454,7 +472,7 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
                 score = min(score, 0.5 + (score - 0.5) / 2)
             kept.append(c)
             conf[id(c)] = (max(score, 0.55), False)
-        elif outer in dominant and cost(c.replacement) < 0.5 and (
+        elif outer in dominant and _plain(c.replacement) and (
             c.gain >= (0.3 if c.lossy else 0.05)
             or (c.gain >= 0 and _same_script_letters(c.original, c.replacement))
             or (c.gain >= 0 and all(char_info(ch).kind == "E" for ch in c.replacement))
@@ -464,6 +482,22 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
         elif c.gain >= REPORT_GAIN and c.suspicious:
             kept.append(c)
             conf[id(c)] = (min(0.45, _confidence(c.gain) / 2), False)
+    # two code pages reading the same run as two different, about equally
+    # plausible texts (``Ăśnal``: Ünal in windows-1250, önal in iso-8859-2):
+    # ambiguous, so reported only, unless the document's code page decides
+    by_span: dict[tuple[int, int], list[Candidate]] = {}
+    for c in kept:
+        by_span.setdefault((c.start, c.end), []).append(c)
+    for c in kept:
+        score, by_doc = conf[id(c)]
+        if c.chain[0] in dominant or score < 0.5:
+            continue
+        rivals = [
+            r for r in by_span[(c.start, c.end)]
+            if r.replacement != c.replacement and r.gain > c.gain - _TIE
+        ]
+        if rivals:
+            conf[id(c)] = (min(score, 0.45), by_doc)
     # between overlapping candidates, the more confident (then larger gain) wins
     order = {name: i for i, name in enumerate(CODEPAGES)}
     chosen: list[Decision] = []

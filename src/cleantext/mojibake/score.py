@@ -50,13 +50,13 @@ class CharInfo(NamedTuple):
 # Cyrillic letters of Russian, Ukrainian, Belarusian and Kazakh: free.
 _CYR_COMMON = frozenset(
     [chr(c) for c in range(0x410, 0x450)]
-    + list("ЁёЄєІіЇїҐґЎў")
+    + list("ЁёЄєІіЇїҐґ")
     + list("ӘәҒғҚқҢңӨөҰұҮүҺһ")
 )
 # Serbian/Macedonian letters: real, but a cp1251 view of UTF-8 is full of them.
 _CYR_SOUTH = frozenset("ЂђЃѓЅѕЈјЉљЊњЋћЌќЏџ")
 _LATIN_EXT_B_COMMON = frozenset("ȘșȚțƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜƏə")
-_LATIN_RARE = frozenset("ĸŉſƒ")
+_LATIN_RARE = frozenset("ĸŉſƒŸ")
 # Latin-1 letters that real text rarely uses but UTF-8 lead bytes produce.
 _LATIN_LEADLIKE = frozenset("ÃÂÐÞĂ")
 
@@ -128,7 +128,7 @@ def char_info(ch: str) -> CharInfo:
         up, low = cat == "Lu", cat == "Ll"
         if script == "Latin":
             if ch in _LATIN_RARE:
-                c = 1.0
+                c = 1.2
             elif ch in _LATIN_LEADLIKE:
                 c = 0.5
             elif cp < 0x180 or cp >= 0x1E00:
@@ -143,6 +143,8 @@ def char_info(ch: str) -> CharInfo:
         elif script == "Cyrillic":
             if ch in _CYR_COMMON:
                 c = 0.0
+            elif ch in "Ўў":  # Belarusian only; windows-1251 reads С as "РЎ"
+                c = 0.3
             elif ch in _CYR_SOUTH:
                 c = 0.7
             elif 0x400 <= cp < 0x460:
@@ -202,7 +204,9 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
         elif a.lower and b.upper:
             c += 1.0 if b.ascii else 1.5
         elif not a.ascii and not b.ascii and a.script == "Latin":
-            c += 0.8 if a.upper and b.lower else 0.1
+            c += 0.8 if a.upper and b.lower else 0.4 if a.upper and b.upper else 0.1
+            if ca in _LATIN_LEADLIKE and b.lower:
+                c += 0.5
         return c
     if ka == "L" or kb == "L":
         other = kb if ka == "L" else ka
@@ -222,7 +226,7 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
             # (``Å\u00a0koda``) it is a lost byte
             c += 0.25
             if a.upper and not a.ascii:
-                c += 0.5
+                c += 0.9
         # a non-ASCII letter glued to non-ASCII punctuation
         if other == "P" and not a.ascii and not b.ascii:
             c += 0.5
