@@ -479,7 +479,8 @@ def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Find
                 verdict = _judge(line, start, mixup)
                 if verdict is None:
                     continue
-                if verdict.support < 0.75 or verdict.ratio < 0.5:
+                # worth a word: a known word, or more than one word's worth
+                if verdict.ratio < 0.5 or verdict.support < (0.5 if verdict.known else 0.75):
                     continue
                 held = best.get(start)
                 if held is None or (verdict.confidence, verdict.support) > (
