@@ -15,6 +15,7 @@ import time
 import wordfreq
 
 from cleantext import Config, fix_text
+from cleantext.config import PROFILES
 from cleantext.evidence.kazakh import COMMON_KAZAKH_WORDS
 from cleantext.evidence.wordlists import weighted_words
 
@@ -123,6 +124,65 @@ def speed() -> None:
             print(f"speed {lang} 1 MB clean, {name}: {dt:.3f} s, {len(found)} findings")
 
 
+CJK_CASES = (
+    ("zh", "gbk"), ("zh", "gb18030"), ("zh-Hant", "big5"), ("ja", "shift_jis"),
+    ("ja", "euc_jp"), ("ko", "euc_kr"),
+)
+CJK_LENGTHS = (1, 2, 3, 5, 10)
+
+
+def _show(data: bytes, reader: str) -> str:
+    if reader != "cp1252":
+        return data.decode(reader)
+    return "".join(bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", chr(b))
+                   for b in data)
+
+
+def _traditional(words: list[str]) -> list[str]:
+    """Simplified words written in Traditional characters, where the character
+    has exactly one Traditional form (wordfreq's table read backwards)."""
+    from cleantext.evidence.cjk import _traditional_to_simplified
+
+    forms: dict[str, set[str]] = {}
+    for code, simplified in _traditional_to_simplified().items():
+        if chr(code) != simplified:
+            forms.setdefault(simplified, set()).add(chr(code))
+    out = []
+    for w in words:
+        if all(len(forms.get(ch, ())) <= 1 for ch in w):
+            out.append("".join(next(iter(forms[ch])) if ch in forms else ch for ch in w))
+    return out
+
+
+def cjk_accuracy() -> None:
+    """Print the share of damaged CJK sentences repaired exactly, by length in words."""
+    rng = random.Random(5)
+    print("\nEast Asian: repaired exactly, by sentence length in words (step alone)")
+    print("encoding / reader".ljust(30) + "".join(f"{n:>7}w" for n in CJK_LENGTHS))
+    only = Config(disable=frozenset(PROFILES["repair"]) - {"fix_east_asian_mojibake"})
+    for lang, codec in CJK_CASES:
+        source = "zh" if lang == "zh-Hant" else lang
+        words = [w for w, _ in weighted_words(source, 5000)
+                 if w.isalpha() and not w.isascii()]
+        if lang == "zh-Hant":
+            words = _traditional(words)
+        for reader in ("latin-1", "cp1252", "mac_roman"):
+            row = f"{lang} {codec} / {reader}".ljust(30)
+            for n in CJK_LENGTHS:
+                ok = total = 0
+                while total < N:
+                    picked = [rng.choice(words) for _ in range(n)]
+                    clean = (" " if lang == "ko" else "").join(picked)
+                    try:
+                        damaged = _show(clean.encode(codec), reader)
+                    except UnicodeError:
+                        continue
+                    total += 1
+                    ok += fix_text(damaged, only) == clean
+                row += f"{100 * ok / total:7.0f}%"
+            print(row, flush=True)
+
+
 if __name__ == "__main__":
     what = sys.argv[1:] or ["accuracy", "fp", "speed", "cjk"]
     print("wordfreq", wordfreq.__version__ if hasattr(wordfreq, "__version__") else "")
@@ -134,3 +194,5 @@ if __name__ == "__main__":
         false_positives()
     if "speed" in what:
         speed()
+    if "cjk" in what:
+        cjk_accuracy()
