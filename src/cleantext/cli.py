@@ -45,6 +45,7 @@ from .writeback import (
     FileOutcome,
     Options,
     Status,
+    outcome_of_fix_file,
     process_bytes,
     process_file,
 )
@@ -216,6 +217,30 @@ def _outcomes(run: _Run, files: Sequence[Path], options: Options,
             executor.shutdown(wait=True, cancel_futures=True)
 
 
+def _outcomes_on_dask(files: Sequence[Path], options: Options, scheduler: str
+                      ) -> Iterator[tuple[FileOutcome, Progress | None]]:
+    """Repair every file in place on a Dask cluster (one task per file)."""
+    try:
+        from .scale import fix_files_on_dask
+    except ImportError as exc:  # pragma: no cover - dask is in the scale extra
+        raise click.UsageError(
+            f"--scheduler needs dask.distributed (pip install 'cleantext-repair[scale]'): {exc}"
+        ) from exc
+    names = [str(f) for f in files]
+    if not names:
+        return
+    try:
+        results = fix_files_on_dask(names, scheduler, options.config())
+        for name, (_, result) in zip(names, results, strict=True):
+            try:
+                size = os.stat(name).st_size
+            except OSError:
+                size = 0
+            yield outcome_of_fix_file(name, size, result), None
+    except (OSError, TimeoutError, ImportError) as exc:
+        raise click.UsageError(f"cannot use the Dask scheduler {scheduler!r}: {exc}") from exc
+
+
 def _discover(run: _Run, paths: Sequence[str], report: Report) -> tuple[list[Path], bool]:
     found = discover([Path(p) for p in paths], include=run.include, exclude=run.exclude,
                      use_gitignore=run.use_gitignore)
@@ -283,11 +308,14 @@ def cli() -> None:
 @click.option("--stream-above", type=click.FloatRange(min=0.0), default=STREAM_ABOVE / 2**20,
               show_default=True, metavar="MB",
               help="Repair files at least this big chunk by chunk, in bounded memory.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Repair the files on a Dask cluster (scheduler address); its workers "
+                   "must see the files at the same paths.")
 @_shared_options
 @click.pass_context
 def fix(ctx: click.Context, /, paths: tuple[str, ...], check: bool, diff: bool,
         to_stdout: bool, keep_encoding: bool | None, backup: bool | None,
-        stream_above: float, **shared: Any) -> None:
+        stream_above: float, scheduler: str | None, **shared: Any) -> None:
     """Repair PATHS (files and folders) in place; - reads standard input.
 
     Prints one line per repaired file and a summary. Folders are walked
@@ -299,6 +327,11 @@ def fix(ctx: click.Context, /, paths: tuple[str, ...], check: bool, diff: bool,
         raise click.UsageError("- (standard input) cannot be mixed with paths")
     if to_stdout and (check or diff):
         raise click.UsageError("--stdout cannot be combined with --check or --diff")
+    if scheduler and (check or diff or to_stdout or backup or keep_encoding or "-" in paths):
+        raise click.UsageError(
+            "--scheduler repairs files in place: it cannot be combined with -, --check, "
+            "--diff, --stdout, --backup or --keep-encoding"
+        )
     run = _prepare(paths, **shared)
     options = replace(
         run.options,
@@ -320,8 +353,11 @@ def fix(ctx: click.Context, /, paths: tuple[str, ...], check: bool, diff: bool,
         files, folders = _discover(run, paths, report)
         if len(files) == 1:  # -j spreads the chunks of a single large file
             options = replace(options, chunk_jobs=run.jobs)
-        for outcome, progress in _outcomes(run, files, options,
-                                           _want_progress(run, files, folders)):
+        outcomes = (
+            _outcomes_on_dask(files, options, scheduler) if scheduler
+            else _outcomes(run, files, options, _want_progress(run, files, folders))
+        )
+        for outcome, progress in outcomes:
             if to_stdout and outcome.output is not None:
                 _stdout_bytes(outcome.output)
             _account(run, outcome, report, not options.write, progress)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .decoding import decode_bytes, fix_bytes
@@ -22,12 +23,16 @@ from .files import write_atomically, write_backup
 from .finding import Finding
 from .render import finding_records
 
+if TYPE_CHECKING:
+    from .stream import FileResult
+
 __all__ = [
     "STREAM_ABOVE",
     "FileOutcome",
     "Options",
     "Status",
     "encode_text",
+    "outcome_of_fix_file",
     "process_bytes",
     "process_file",
     "unified_diff",
@@ -317,10 +322,18 @@ def _process_in_chunks(path: str, size: int, options: Options) -> FileOutcome:
 
     try:
         result = fix_file(path, options.config(), jobs=options.chunk_jobs)
-    except CleantextError as exc:
-        return FileOutcome(path, Status.FAILED, size, f"not repaired: {exc}")
-    except OSError as exc:
-        return FileOutcome(path, Status.FAILED, size, f"not repaired: {exc.strerror or exc}")
+    except (CleantextError, OSError) as exc:
+        return outcome_of_fix_file(path, size, exc)
+    return outcome_of_fix_file(path, size, result)
+
+
+def outcome_of_fix_file(path: str, size: int, result: FileResult | Exception) -> FileOutcome:
+    """The outcome of :func:`cleantext.stream.fix_file` on one file (or its error)."""
+    if isinstance(result, OSError):
+        return FileOutcome(path, Status.FAILED, size,
+                           f"not repaired: {result.strerror or result}")
+    if isinstance(result, Exception):
+        return FileOutcome(path, Status.FAILED, size, f"not repaired: {result}")
     if not result.changed:
         return FileOutcome(path, Status.UNCHANGED, size, "", result.encoding, "utf-8")
     notes = []
