@@ -16,9 +16,14 @@ The order of decisions:
    "mixed"``); when no line is UTF-8, chardet detects one encoding for the
    whole input.
 
-chardet's candidates are re-ranked by one cheap sanity check: a decoding that
-puts Cyrillic, Greek, Hebrew or Arabic letters right next to ASCII letters
-(``Cafй`` for ``Café``) loses to a close candidate that does not.
+chardet's candidates are re-ranked by cheap sanity checks: a decoding that
+puts Cyrillic, Greek, Hebrew or Arabic letters right next to Latin letters
+(``Cafй`` for ``Café``), flips case inside words (``рТЙЧЕФ``: koi8-r read as
+windows-1251) or yields control characters loses to one that does not; among
+equally plausible candidates of close confidence, the one with more words
+known to wordfreq (in the candidates' languages or in a small panel) wins. Candidates
+that decode to the same text are reported by their common name
+(windows-1251 rather than kz1048 for Russian text).
 
 Every step is linear in the size of the input (chardet reads at most its
 first 200 kB of each block).
@@ -81,13 +86,45 @@ _ODD_CHARS = re.compile(
     "\U000f0000-\U0010ffff]"
 )
 # Letters of another script glued to an ASCII letter: a wrong code page.
+_OTHER_LETTERS = "\u0370-\u0fff\u10a0-\u10ff\ufb1d-\ufdff\ufe70-\ufefc"
+_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+# Letters of another script glued to a Latin letter (``Cafй``), a symbol
+# between two letters (``╩ζνζ§±υζς``), a euro sign ending a word (``врем€``,
+# MacCyrillic for windows-1251 ``время``), a math symbol starting a word
+# (``¬ставка``, MacCyrillic for ``Вставка``): signs of a wrong code page.
 _GLUED = re.compile(
-    "[A-Za-z][\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff]"
-    "|[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff][A-Za-z]"
+    f"[{_LATIN_LETTERS}][{_OTHER_LETTERS}]|[{_OTHER_LETTERS}][{_LATIN_LETTERS}]"
+    "|(?<=[^\\W\\d_])[\u00a2-\u00aa\u00ac-\u00b6\u00b8-\u00ba\u00bc-\u00be\u00d7\u00f7"
+    "\u2020-\u2022\u2030\u2116\u2122\u2500-\u25ff](?=[^\\W\\d_])"
+    "|[^\\W\\d_]\u20ac"
+    "|[\u00ac\u00b1\u00b5\u00f7\u0192\u2206\u221a\u221e\u2248\u2260\u2264\u2265]"
+    "(?=[^\\W\\d_])"
 )
+# A lower-case letter followed by an upper-case one inside a word (Latin,
+# Cyrillic, Greek): koi8-r read as windows-1251 and the reverse swap cases.
+_CASE_FLIP = re.compile(
+    "[a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u045f\u03ac-\u03ce]"
+    "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0400-\u042f\u0386-\u03ab]"
+)
+# wordfreq languages that need no extra tokeniser (zh, ja, ko need jieba/mecab).
+_WORDFREQ_LANGUAGES = frozenset({
+    "ar", "bg", "ca", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "he", "hu",
+    "id", "is", "it", "lt", "lv", "mk", "ms", "nb", "nl", "pl", "pt", "ro", "ru", "sh",
+    "sk", "sl", "sv", "tr", "uk",
+})
+# Languages every close call is also checked against.
+_PANEL = ("en", "fr", "de", "es", "ru")
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
+# Names to report when they decode to the same text as chardet's pick.
+_COMMON = ("windows-1251", "windows-1252", "koi8-r", "windows-1250", "iso-8859-2")
 _ASCII_PROBE = bytes(range(32, 127)) + b"\t\r\n"
 _ASCII_PROBE_TEXT = _ASCII_PROBE.decode("ascii")
 _MAX_BLOCKS = 64
+# chardet candidates below this share of the best one's confidence are ignored.
+_CLOSE = 0.3
+# Below this confidence of chardet's best candidate, the common code pages
+# (``_COMMON``) are tried as well.
+_UNSURE = 0.5
 _SAMPLE = 200_000
 
 
@@ -169,26 +206,82 @@ def _refuse_controls(data: bytes) -> None:
         )
 
 
-def _candidates(data: bytes) -> list[tuple[str, float]]:
+def _candidates(data: bytes) -> list[tuple[str, float, str]]:
+    """chardet's candidates: (encoding, confidence, language), best first."""
     import chardet
 
     found = chardet.detect_all(data, ignore_threshold=True, max_bytes=_SAMPLE)
-    out: list[tuple[str, float]] = []
+    out: list[tuple[str, float, str]] = []
     for guess in found:
         name = guess.get("encoding")
         if name:
-            out.append((str(name).lower(), float(guess.get("confidence") or 0.0)))
+            out.append(
+                (str(name).lower(), float(guess.get("confidence") or 0.0),
+                 str(guess.get("language") or ""))
+            )
     return out
 
 
+def _implausibility(text: str) -> int:
+    """How many signs of a wrong code page the decoded text shows."""
+    sample = text[:_SAMPLE]
+    return (
+        len(_GLUED.findall(sample))
+        + len(_CASE_FLIP.findall(sample))
+        + len(_ODD_CHARS.findall(sample))
+    )
+
+
+def _word_evidence(text: str, languages: tuple[str, ...]) -> float:
+    """The summed word frequency (Zipf scale, best of ``languages``) of the
+    first words with non-ASCII letters: real words score high, mis-decoded
+    ones (``ïðèâåò``) near zero."""
+    from wordfreq import available_languages, zipf_frequency
+
+    usable = [lang for lang in languages if lang in available_languages("small")]
+    words = _NON_ASCII_WORD.findall(text[:_SAMPLE])[:200]
+    return sum(
+        max((zipf_frequency(w, lang, wordlist="small") for lang in usable), default=0.0)
+        for w in words
+    )
+
+
+def _preferred_name(data: bytes, text: str, name: str) -> str:
+    """The common name for a decoding: kz1048 that reads like windows-1251 is
+    reported as windows-1251, iso8859-15 that reads like windows-1252 as
+    windows-1252."""
+    for common in _COMMON:
+        if common == name:
+            return name
+        try:
+            if data.decode(common) == text:
+                return common
+        except UnicodeDecodeError:
+            continue
+    return name
+
+
 def _detect_decode(data: bytes, where: str) -> tuple[str, str]:
-    """Decode legacy (non-UTF-8) bytes with the best of chardet's candidates."""
-    best: tuple[int, int, str, str] | None = None
-    top = 0.0
+    """Decode legacy (non-UTF-8) bytes with the best of chardet's candidates.
+
+    Candidates that decode and keep ASCII are ranked by implausibility (other
+    scripts glued to Latin letters, lower-to-upper case flips inside words,
+    control characters), then, among equally plausible ones whose confidence
+    is within ``_CLOSE`` of the best, by word evidence (the summed wordfreq
+    frequency of the words in the candidates' languages or in English,
+    French, German, Spanish or Russian) times chardet's confidence (the
+    common code pages, tried when chardet is unsure, count as confident as
+    chardet's best equally plausible candidate), then in chardet's order.
+    """
+    options: list[tuple[int, int, str, str, str, float]] = []
+    seen_texts: set[str] = set()
     tried: list[str] = []
-    for rank, (name, confidence) in enumerate(_candidates(data)[:8]):
+    top = 0.0
+    for rank, (name, confidence, language) in enumerate(_candidates(data)[:12]):
         if name in ("utf-8", "ascii") or name in tried:
             continue
+        if options and confidence < top * _CLOSE:
+            break
         tried.append(name)
         try:
             if _ASCII_PROBE.decode(name) != _ASCII_PROBE_TEXT:
@@ -196,21 +289,47 @@ def _detect_decode(data: bytes, where: str) -> tuple[str, str]:
             text = data.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
-        if best is None:
+        if not options:
             top = confidence
-        elif confidence < top * 0.5:
-            break
-        score = len(_GLUED.findall(text[:_SAMPLE])) + len(_ODD_CHARS.findall(text[:_SAMPLE]))
-        if best is None or score < best[0]:
-            best = (score, rank, name, text)
-        if score == 0:
-            break
-    if best is None:
+        if text in seen_texts:
+            continue
+        seen_texts.add(text)
+        options.append((_implausibility(text), rank, name, text, language, confidence))
+    if not options:
         raise NotTextError(
             f"not text: {where} is not UTF-8 and no encoding chardet proposes "
             f"({', '.join(tried) or 'none'}) decodes it"
         )
-    return best[3], best[2]
+    least = min(o[0] for o in options)
+    base = next(o[5] for o in options if o[0] == least)
+    if least or top < _UNSURE:
+        # chardet is unsure or proposed only implausible readings: try the
+        # common code pages too
+        for name in _COMMON:
+            if name in tried:
+                continue
+            text = data.decode(name, errors="replace")
+            if "\ufffd" in text or text in seen_texts:
+                continue
+            score = _implausibility(text)
+            if score <= least:
+                # as confident as chardet's best equally plausible candidate
+                confidence = base if score == least else top
+                options.append((score, len(options) + 100, name, text, "", confidence))
+        least = min(o[0] for o in options)
+    best = [o for o in options if o[0] == least]
+    if len(best) > 1:
+        close = best[:6]
+        languages = tuple(dict.fromkeys(
+            [o[4] for o in close if o[4] in _WORDFREQ_LANGUAGES] + list(_PANEL)
+        ))
+        # word evidence weighted by chardet's confidence; ties keep chardet's order
+        scores = [_word_evidence(o[3], languages) * o[5] for o in close]
+        chosen = close[scores.index(max(scores))]
+    else:
+        chosen = best[0]
+    text, name = chosen[3], chosen[2]
+    return text, _preferred_name(data, text, name)
 
 
 def _non_ascii_count(line: bytes) -> int:
