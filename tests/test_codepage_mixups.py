@@ -240,3 +240,43 @@ def test_spans_point_at_damage() -> None:
     text = "Hello. Ïðèâåò, ìèð! Êàê äåëà?"
     for f in scan_text(text, ONLY):
         assert text[f.start:f.end] == f.original
+
+
+# -- clean text in many languages: never touched by either encoding step -------
+
+MANY_LANGUAGES = {
+    "fr": _split("le la les des une été déjà où garçon français élève après très même "
+                 "à ça là côté fenêtre hôtel naïve cœur"),
+    "de": _split("der die das und über für Straße Mädchen schön Größe fährt Äpfel "
+                 "Öl Übung weiß heißt"),
+    "es": _split("el los niño señor año mañana acción corazón también está aquí qué "
+                 "¿cómo ¡hola"),
+    "cs": _split("příliš žluťoučký kůň úpěl ďábelské ódy že čí řeka což ještě"),
+    "tr": _split("ve bir için çok güzel şehir öğrenci ağaç İstanbul Ünal ılık"),
+    "is": _split("þú ég á og það er í góður Íslandi æð ó fjörður"),
+    "pl": _split("że się jest łódź źródło żółć gęś"),
+    "pt": _split("são joão não ação coração irmã avô"),
+    "vi": _split("tôi là người Việt Nam không có được"),
+    "en": _split("the of and naïve café résumé coöperate"),
+    "ru": _split("привет мир Москва съёмки объявил ещё ООН США"),
+    "uk": _split("україна її ґанок єдиний київ п'ять м’ята"),
+    "kk": _split("қазақстан әлем ғылым өнер ұлт үй һәм және"),
+    "sr": _split("србија ђоковић ћерка џеп љубав њен ја"),
+    "mk": _split("македонија ќе ѕвезда ѓубре јас"),
+    "bg": _split("българия съюзът щъркел ъгъл"),
+    "be": _split("беларусь краіна ўсё мова"),
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(sorted(MANY_LANGUAGES)), min_size=1, max_size=3)
+       .flatmap(lambda langs: st.lists(
+           st.sampled_from([w for lang in langs for w in MANY_LANGUAGES[lang]]),
+           min_size=1, max_size=15)),
+       st.sampled_from([" ", ", ", "\n", " — "]))
+def test_clean_text_in_many_languages_is_left_alone(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    both = Config(disable=frozenset(PROFILES["repair"])
+                  - {STEP, "fix_east_asian_mojibake"})
+    assert scan_text(text, both) == []
+    assert fix_text(text, both) == text
