@@ -37,7 +37,7 @@ def detect_ligature_codepoints(text: str, config: Config | None = None) -> list[
     >>> [(f.original, f.replacement) for f in detect_ligature_codepoints("ﬁnd")]
     [('ﬁ', 'fi')]
     """
-    if not _LIGATURE.search(text):
+    if text.isascii() or not any(c in text for c in LIGATURES):
         return []
     return [
         Finding(

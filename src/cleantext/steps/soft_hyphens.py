@@ -23,7 +23,7 @@ def detect_soft_hyphens(text: str, config: Config | None = None) -> list[Finding
     >>> [(f.start, f.end) for f in detect_soft_hyphens("co\\xadoperate")]
     [(2, 3)]
     """
-    if "\xad" not in text:
+    if text.isascii() or "\xad" not in text:
         return []
     return [
         Finding(

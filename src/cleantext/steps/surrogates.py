@@ -29,7 +29,7 @@ def detect_surrogates(text: str, config: Config | None = None) -> list[Finding]:
     >>> detect_surrogates("a\\udc80b")[0].replacement
     '�'
     """
-    if not _ANY_SURROGATE.search(text):
+    if text.isascii() or not _ANY_SURROGATE.search(text):
         return []
     findings: list[Finding] = []
     for m in _SURROGATE.finditer(text):

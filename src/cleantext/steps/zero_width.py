@@ -13,6 +13,7 @@ __all__ = ["STEP", "detect_zero_width", "remove_zero_width"]
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
 
+_ZERO_WIDTH_CHARS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 _ZWNJ, _ZWJ, _ZWSP = "\u200c", "\u200d", "\u200b"
 
 # Scripts whose spelling uses ZWJ/ZWNJ: Hebrew, Arabic (Persian, Urdu...),
@@ -79,7 +80,7 @@ def detect_zero_width(text: str, config: Config | None = None) -> list[Finding]:
     >>> detect_zero_width("👩\\u200d💻"), detect_zero_width("می\\u200cخواهم")
     ([], [])
     """
-    if not _ZERO_WIDTH.search(text):
+    if text.isascii() or not any(c in text for c in _ZERO_WIDTH_CHARS):
         return []
     findings: list[Finding] = []
     for m in _ZERO_WIDTH.finditer(text):
