@@ -106,10 +106,11 @@ def run_pipeline(text: str, config: Config | None = None) -> Result:
     """Run the steps ``config`` enables on ``text`` until it stops changing.
 
     A step that needs document-level evidence (``Step.gather``) and finds none
-    in ``config.evidence`` gathers it once, from the text as it is when the
-    step first runs, and keeps it for the later passes: so a document repaired
-    in chunks with evidence gathered the same way (see
-    :func:`cleantext.stream.gather_evidence`) gets the same result.
+    in ``config.evidence`` decides with the evidence of the text as it is when
+    the step first runs, in every pass: so a document repaired in chunks with
+    evidence gathered the same way (see :func:`cleantext.stream.gather_evidence`)
+    gets the same result. (On its first run the detector gathers it itself;
+    only a later run costs a ``gather``, on the text of the first run.)
 
     A step is not run again on text it has already seen unchanged: its
     detector is deterministic, so it would find the same again.
@@ -123,6 +124,7 @@ def run_pipeline(text: str, config: Config | None = None) -> Result:
     plan: list[PlanStep] = []
     version = 0  # bumped whenever the text changes
     ran_on = [-1] * len(steps)  # the version each step last ran on
+    first_text: dict[int, str] = {}  # what each evidence step first ran on
     for _ in range(config.max_passes):
         changed = False
         for i, step in enumerate(steps):
@@ -130,9 +132,12 @@ def run_pipeline(text: str, config: Config | None = None) -> Result:
                 continue
             ran_on[i] = version
             if step.gather is not None and step.name not in config.evidence:
-                evidence = dict(config.evidence)
-                evidence[step.name] = step.gather(text)
-                config = config.with_changes(evidence=evidence)
+                if i in first_text:  # a later run: keep the first run's evidence
+                    evidence = dict(config.evidence)
+                    evidence[step.name] = step.gather(first_text[i])
+                    config = config.with_changes(evidence=evidence)
+                else:
+                    first_text[i] = text
             found = step.detect(text, config)
             if not found:
                 continue

@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Any
 
 from .config import Config
@@ -349,13 +350,24 @@ def _fix_chunk(chunk: str, config: Config) -> tuple[str, int, bool]:
     return result.text, len(result.applied), result.text != chunk
 
 
+def _mapping_proxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(items)
+
+
+def _reduce_mapping_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, ...]:
+    return (_mapping_proxy, (dict(proxy),))
+
+
 def _fix_in_processes(
     chunks: Iterable[str], config: Config, jobs: int
 ) -> Iterator[tuple[str, int, bool]]:
     """Repair chunks in ``jobs`` processes, in order, with at most
     ``2 * jobs`` chunks in flight (bounded memory)."""
     from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.reduction import ForkingPickler
 
+    # Evidence may hold read-only mappings, which plain pickle refuses.
+    ForkingPickler.register(MappingProxyType, _reduce_mapping_proxy)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[Future[tuple[str, int, bool]]] = deque()
         for chunk in chunks:
