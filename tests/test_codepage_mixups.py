@@ -280,3 +280,36 @@ def test_clean_text_in_many_languages_is_left_alone(words: list[str], sep: str) 
                   - {STEP, "fix_east_asian_mojibake"})
     assert scan_text(text, both) == []
     assert fix_text(text, both) == text
+
+
+# -- document evidence ---------------------------------------------------------
+
+DOCUMENT = ("Глава первая\nМир\nПривет, мир! Как дела? Все хорошо, спасибо. "
+            "Сегодня хорошая погода.\nИван Петров\nКонец")
+
+
+def test_short_line_is_repaired_when_the_document_is_certain() -> None:
+    damaged = DOCUMENT.encode("cp1251").decode("koi8_r")
+    assert fix_text(damaged, ONLY) == DOCUMENT
+    alone = "Мир".encode("cp1251").decode("koi8_r")
+    assert fix_text(alone, ONLY) == alone  # on its own: reported only
+    [f] = scan_text(alone, ONLY)
+    assert f.confidence < 0.5 and f.replacement == "Мир"
+
+
+def test_document_evidence_from_chunks_equals_whole() -> None:
+    from cleantext.steps.codepage_mixups import (
+        gather_codepage_evidence,
+        merge_codepage_evidence,
+    )
+
+    damaged = DOCUMENT.encode("cp1251").decode("koi8_r")
+    cut = damaged.index("\n", damaged.index("\n") + 1) + 1  # chunks end at lines
+    head, tail = damaged[:cut], damaged[cut:]
+    merged = merge_codepage_evidence(gather_codepage_evidence(head),
+                                     gather_codepage_evidence(tail))
+    assert merged == gather_codepage_evidence(damaged)
+    assert set(merged) == {"cp1251>koi8_r"}
+    short = damaged.split("\n")[1]
+    with_evidence = ONLY.with_changes(evidence={STEP: merged})
+    assert fix_text(short, with_evidence) == "Мир"

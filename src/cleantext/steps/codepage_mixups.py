@@ -43,7 +43,10 @@ from ..evidence.wordlists import LANGUAGE_NAMES
 from ..finding import Finding
 from ..step import Step, apply_findings
 
-__all__ = ["MIXUPS", "STEP", "Mixup", "detect_codepage_mixups", "fix_codepage_mixups"]
+__all__ = [
+    "MIXUPS", "STEP", "Mixup", "detect_codepage_mixups", "fix_codepage_mixups",
+    "gather_codepage_evidence", "merge_codepage_evidence",
+]
 
 _STEP = "fix_codepage_mixups"
 _KIND = "codepage_mixup"
@@ -453,18 +456,11 @@ def _lines(text: str, gate: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         pos = end + 1
 
 
-def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Finding]:
-    """Find lines whose words read right only in another single-byte code page.
-
-    One finding per repaired line region; the span runs from the first to the
-    last damaged word of the line.
-
-    >>> print(detect_codepage_mixups("Ïðèâåò, ìèð! Êàê äåëà?")[0].why)  # doctest: +ELLIPSIS
-    Russian text in windows-1251 read as latin-1/...: 4 of 4 words become known Russian words
-    """
+def _candidates(text: str) -> dict[int, list[_Verdict]]:
+    """Every mixup that finds hard evidence on a line, by line start."""
+    found: dict[int, list[_Verdict]] = {}
     if text.isascii():
-        return []
-    best: dict[int, _Verdict] = {}
+        return found
     for family in ("latin", "cyrillic"):
         gate = _gate(family)
         if gate.search(text) is None:
@@ -477,21 +473,90 @@ def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Find
                 if family == "cyrillic" and _signature(mixup).search(line) is None:
                     continue
                 verdict = _judge(line, start, mixup)
-                if verdict is None:
-                    continue
-                # worth a word: a known word, or more than one word's worth
-                if verdict.ratio < 0.5 or verdict.support < (0.5 if verdict.known else 0.75):
-                    continue
-                held = best.get(start)
-                if held is None or (verdict.confidence, verdict.support) > (
-                        held.confidence + 1e-9, held.support + 1e-9):
-                    best[start] = verdict
+                if verdict is not None and verdict.ratio >= 0.5:
+                    found.setdefault(start, []).append(verdict)
+    return found
+
+
+_CERTAIN = 0.8
+_DOCUMENT_SUPPORT = 3.0  # about three long words of certain evidence elsewhere
+
+
+def _key(mixup: Mixup) -> str:
+    return f"{mixup.true}>{mixup.read_as}"
+
+
+def _best(verdicts: list[_Verdict]) -> _Verdict:
+    return max(verdicts, key=lambda v: (round(v.confidence, 9), v.support))
+
+
+def _document_evidence(candidates: dict[int, list[_Verdict]]) -> dict[str, float]:
+    evidence: dict[str, float] = {}
+    for verdicts in candidates.values():
+        v = _best(verdicts)
+        if v.confidence >= _CERTAIN:
+            evidence[_key(v.mixup)] = evidence.get(_key(v.mixup), 0.0) + v.support
+    return evidence
+
+
+def gather_codepage_evidence(text: str) -> dict[str, float]:
+    """Document evidence: the support of the lines each mixup repairs with certainty.
+
+    A short line (a heading, a name) rarely says enough on its own; when the
+    same mixup is certain elsewhere in the document, it is repaired too.
+
+    >>> gather_codepage_evidence("Ïðèâåò, ìèð! Êàê äåëà? Âñå õîðîøî.")
+    {'cp1251>western': 4.25}
+    """
+    return _document_evidence(_candidates(text))
+
+
+def merge_codepage_evidence(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    """Add up the evidence of two pieces of a document."""
+    out = dict(a)
+    for key, value in b.items():
+        out[key] = out.get(key, 0.0) + value
+    return out
+
+
+def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Finding]:
+    """Find lines whose words read right only in another single-byte code page.
+
+    One finding per repaired line; the span runs from the first to the last
+    character the repair changes.
+
+    >>> print(detect_codepage_mixups("Ïðèâåò, ìèð! Êàê äåëà?")[0].why)  # doctest: +ELLIPSIS
+    Russian text in windows-1251 read as latin-1/...: 4 of 4 words become known Russian words
+    """
+    candidates = _candidates(text)
+    if not candidates:
+        return []
+    document = config.evidence.get(_STEP) if config is not None else None
+    if document is None:
+        document = _document_evidence(candidates)
     findings: list[Finding] = []
-    for v in sorted(best.values(), key=lambda v: v.start):
+    for start in sorted(candidates):
+        verdicts = candidates[start]
+        v = _best(verdicts)
         conf = v.confidence
+        why = _why(v)
+        if conf < 0.5:
+            # a line too short to say much, but the mixup is certain elsewhere
+            backed = [c for c in verdicts if document.get(_key(c.mixup), 0.0)
+                      - (c.support if c.confidence >= _CERTAIN else 0.0) >= _DOCUMENT_SUPPORT
+                      and c.ratio >= 0.6]
+            if backed:
+                v = _best(backed)
+                conf = max(v.confidence, 0.6)
+                why = _why(v).replace("; too little evidence to repair", "") + (
+                    "; too short to decide alone, but the same mixup is certain "
+                    "elsewhere in this document")
+        # worth a word: a known word, or more than one word's worth
+        if conf < 0.5 and v.support < (0.5 if v.known else 0.75):
+            continue
         findings.append(Finding(
             _KIND, v.start, v.end, text[v.start:v.end], v.replacement,
-            round(min(conf, 0.99), 4), _STEP, _why(v),
+            round(min(conf, 0.99), 4), _STEP, why,
         ))
     return findings
 
@@ -510,5 +575,7 @@ STEP = Step(
     _STEP, detect_codepage_mixups,
     "Repair text decoded with the wrong single-byte code page (windows-1251, KOI8-R, "
     "CP866, KZ-1048, ...), deciding by language evidence over whole lines.",
+    gather=gather_codepage_evidence,
+    merge=merge_codepage_evidence,
 )
 
