@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from functools import lru_cache
 
@@ -65,6 +66,10 @@ def test_restores_the_seed_examples_keeping_case_and_line() -> None:
         "It was difficult to find the first film,\nthe official one. Different films; FIRST"
     )
     assert fixed("A SACRIE, the INUENCES: diult") == "A SACRIFICE, the INFLUENCES: difficult"
+    # short capitals are acronyms, except in a line of capitals (a heading)
+    assert fixed("THE RST LM\nwas diult and oial; the RMS value") == (
+        "THE FIRST FILM\nwas difficult and official; the RMS value"
+    )
 
 
 def test_learns_unusual_lost_sequences() -> None:
@@ -112,6 +117,8 @@ def test_evidence_protocol_gather_merge_detect() -> None:
     assert select_findings(detect_dropped_ligatures(part2), 0.5) == []
     assert [f.replacement for f in detect_dropped_ligatures(part2, cfg)] == ["find"]
     assert STEP.gather is not None and STEP.merge is not None
+    # evidence travels to worker processes
+    assert pickle.loads(pickle.dumps(cfg)).evidence[STEP.name] == ev
 
 
 def test_default_pipeline_repairs_it() -> None:

@@ -140,15 +140,13 @@ class LigatureEvidence:
     ``tokens``/``known`` count each language's tokens and those wordfreq knows.
     """
 
-    damage: Mapping[tuple[str, str, str], int] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
+    damage: Mapping[tuple[str, str, str], int] = field(default_factory=dict)
     """Unambiguous damaged tokens by (language, mode, lost sequence)."""
-    tokens: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    tokens: Mapping[str, int] = field(default_factory=dict)
     """Distinct tokens (types) of each language's script, per piece."""
-    known: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    known: Mapping[str, int] = field(default_factory=dict)
     """Of those, the ones wordfreq knows (or knows the restoration of)."""
-    seen: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    seen: Mapping[str, int] = field(default_factory=dict)
     """How often each two-letter lost sequence occurs in the text as it is
     (correctly spelled words hold them: evidence against damage)."""
 
@@ -209,10 +207,10 @@ def merge_ligature_evidence(a: LigatureEvidence, b: LigatureEvidence) -> Ligatur
         return out
 
     return LigatureEvidence(
-        MappingProxyType(add(a.damage, b.damage)),  # type: ignore[arg-type]
-        MappingProxyType(add(a.tokens, b.tokens)),  # type: ignore[arg-type]
-        MappingProxyType(add(a.known, b.known)),  # type: ignore[arg-type]
-        MappingProxyType(add(a.seen, b.seen)),  # type: ignore[arg-type]
+        add(a.damage, b.damage),  # type: ignore[arg-type]
+        add(a.tokens, b.tokens),  # type: ignore[arg-type]
+        add(a.known, b.known),  # type: ignore[arg-type]
+        add(a.seen, b.seen),  # type: ignore[arg-type]
     )
 
 
@@ -261,10 +259,9 @@ def _split_index(lang: LigatureLanguage) -> Mapping[str, tuple[str, str]]:
     return _split_table(lang.code, lang.ligatures)
 
 
+@lru_cache(maxsize=8)
 def _split_table(code: str, ligatures: tuple[str, ...]) -> Mapping[str, tuple[str, str]]:
-    cached = _SPLIT_CACHE.get((code, ligatures))
-    if cached is not None:
-        return cached
+    """Words of ``code`` split by a space just before or after a ligature."""
     out: dict[str, tuple[str, str]] = {}
     for word, z in frequency_table(code).items():
         if z < 3.0 or not word.isalpha():
@@ -278,12 +275,7 @@ def _split_table(code: str, ligatures: tuple[str, ...]) -> Mapping[str, tuple[st
                         if key not in out or zipf(out[key][0], code) < z:
                             out[key] = (word, lig)
                 i = word.find(lig, i + 1)
-    table = MappingProxyType(out)
-    _SPLIT_CACHE[(code, ligatures)] = table
-    return table
-
-
-_SPLIT_CACHE: dict[tuple[str, tuple[str, ...]], Mapping[str, tuple[str, str]]] = {}
+    return MappingProxyType(out)
 
 
 
@@ -339,8 +331,8 @@ def _candidates(
         if cased is None or (len(tok) == 1 and not tok.islower()):
             continue
         unamb = rare and (len(words) == 1 or words[1][2] <= zw - 1.5)
-        if tok.isupper() and len(tok) <= 4:
-            continue  # an acronym: too short to tell
+        if tok.isupper() and len(tok) <= 4 and not _in_capitals_line(text, m.start(), m.end()):
+            continue  # an acronym (in a line of capitals, a word like RST for FIRST)
         if "+" in lost and (not unamb or zw < 3.0):
             continue
         yield _Candidate(
@@ -481,6 +473,12 @@ def _relative(
     return [(w, lost, z - shift) for w, lost, z in words]
 
 
+def _in_capitals_line(text: str, start: int, end: int) -> bool:
+    """Whether the line holding ``text[start:end]`` has no lower-case letter."""
+    line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
+    return not any(c.islower() for c in line)
+
+
 def _distinct(words: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
     out: list[tuple[str, str, float]] = []
     seen: set[str] = set()
@@ -513,7 +511,7 @@ def gather_ligature_evidence(
     >>> sorted(k[2] for k in e.damage)
     ['ffic']
     >>> gather_ligature_evidence("It was difficult to find.").damage
-    mappingproxy({})
+    {}
     """
     damage: dict[tuple[str, str, str], int] = {}
     tokens: dict[str, int] = {}
@@ -541,10 +539,7 @@ def gather_ligature_evidence(
             if c.unambiguous:
                 key = (lang.code, c.mode, c.lost)
                 damage[key] = damage.get(key, 0) + 1
-    return LigatureEvidence(
-        MappingProxyType(damage), MappingProxyType(tokens), MappingProxyType(known),
-        MappingProxyType(seen),
-    )
+    return LigatureEvidence(damage, tokens, known, seen)
 
 
 def _maybe_split(uniq: set[str], lang: LigatureLanguage) -> bool:
