@@ -17,7 +17,7 @@ from cleantext.steps.joined_words import (
     merge_join_evidence,
     split_word,
 )
-from cleantext.wordstats import common_words, zipf
+from cleantext.wordstats import common_words, language_of, zipf
 from strategies import mixed_text, sentences
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared/seeds/000_9d304b95c593325b.txt"
@@ -74,8 +74,27 @@ def test_names_and_identifiers_stay_whole(word: str) -> None:
 
 
 def test_code_and_addresses_are_not_prose() -> None:
-    text = "outcastsThe film; see user.firstName, get_filmand(x), mail@filmand.com"
+    text = ("They were social outcastsThe film is about them.\n"
+            "Write to mail@filmand.com or see www.filmand.kz/reflectionon today.\n"
+            "See user.firstName and get_filmand(x) in the code.\n"
+            "The film opens the festival.\nIt runs in September.\nTickets are free.\n")
     assert _applied(text) == {"outcastsThe": "outcasts The"}
+
+
+SOURCE = """\
+def pencolor(self, *args):
+    lineno = self.lineno  # the linenumber of the turtleshape
+    fillcolor = TurtleScreen.fillcolor(args)
+    if stretchfactor:
+        return RawTurtle(undobuffer=pensize)
+    outcastsThe = filmand + reflectionon
+"""
+
+
+def test_source_code_is_left_alone() -> None:
+    assert fix_text(SOURCE, ONLY) == SOURCE
+    evidence = gather_join_evidence(SOURCE)
+    assert evidence.code and not evidence.damaged
 
 
 def test_technical_text_full_of_camel_case_is_left_alone() -> None:
@@ -136,8 +155,8 @@ def test_kazakh_and_other_scripts_are_not_split() -> None:
 
 
 def test_evidence_gathered_in_pieces_equals_whole() -> None:
-    a = "the filmand the reflectionon"
-    b = " the firstinternational day"
+    a = "the filmand the reflectionon\n"  # pieces are cut at line ends
+    b = "the firstinternational day\nx = f(y)\n"
     merged = merge_join_evidence(gather_join_evidence(a), gather_join_evidence(b))
     whole = gather_join_evidence(a + b)
     assert merged == whole
@@ -156,7 +175,7 @@ def test_split_word_keeps_case_and_refuses_ambiguous_roots() -> None:
 
 
 _EN = tuple(w for w in common_words("en", 3000) if len(w) >= 3)
-_RU = tuple(w for w in common_words("ru", 3000) if len(w) >= 3 and w.isalpha())
+_RU = tuple(w for w in common_words("ru", 3000) if len(w) >= 3 and language_of(w) == "ru")
 
 
 @st.composite

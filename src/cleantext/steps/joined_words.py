@@ -28,7 +28,7 @@ Word evidence comes from wordfreq (English and Russian), see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..config import Config
@@ -61,6 +61,28 @@ _HUMP = re.compile(r"[A-ZА-ЯЁ]?[a-zа-яё]+|[A-ZА-ЯЁ]+(?![a-zа-яё])")
 def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
+
+# A line of source code (or of a config file, a formula): identifiers there
+# are written without spaces on purpose (lineno, pencolor, TurtleScreen).
+# Several simple patterns, each fast to search, rather than one alternation.
+_CODE_MARKS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.MULTILINE) for p in (
+        r"[={}<>]|;[ \t]*$|->|::",              # operators, braces, statement ends
+        r"[(_](?<=\w[(_])",                      # call(  snake_case
+        r"\.(?<=\w\.)\w+\(",                  # obj.method(
+        r"0x(?<!\w0x)[0-9A-Fa-f]",               # hex numbers
+        r"['\"][^'\"\s]+['\"]\s*:",             # 'key': (dict and JSON literals)
+        r"^[ \t]*(?:def|class|import|from|return|elif|else|try|except|function|var|let"
+        r"|const|public|private|static|#include)\b",
+    )
+)
+
+
+def _looks_like_code(line: str) -> bool:
+    return any(p.search(line) for p in _CODE_MARKS)
+
+
+_NON_EMPTY_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 
 # Characters next to a word that make it part of an identifier, an address
 # or a path rather than prose.
@@ -164,6 +186,16 @@ class JoinEvidence:
     """Unknown words that split into common words, unambiguously."""
     camel_joins: int = 0
     """Capitalised common words run together (not code, not a phrase)."""
+    lines: int = 0
+    """Non-empty lines in the document."""
+    code_lines: int = 0
+    """Lines that look like source code (``=``, ``{``, ``name(``, ``def``...)."""
+
+    @property
+    def code(self) -> bool:
+        """Whether the document looks like source code: more than one non-empty
+        line in five has ``=``, braces, ``name(``, ``snake_case``, ``def``..."""
+        return self.code_lines * 5 > self.lines
 
     @property
     def support(self) -> int:
@@ -177,7 +209,8 @@ class JoinEvidence:
         At least three units of support (:attr:`support`), at least one per
         150 words, and at least two of them not from CamelCase words (a
         technical text full of class names such as ``FileReader`` is not
-        damaged). On 1 MB of clean English and of clean Russian prose the
+        damaged); never in source code (more than one line in five looks
+        like code). On 1 MB of clean English and of clean Russian prose the
         rate stays far below that (``scripts/measure_word_splits.py``).
 
         >>> JoinEvidence(words=600, sentence_joins=1, dictionary_joins=3, camel_joins=1).damaged
@@ -186,8 +219,12 @@ class JoinEvidence:
         False
         >>> JoinEvidence(words=100, camel_joins=6).damaged
         False
+        >>> JoinEvidence(words=600, dictionary_joins=9, lines=10, code_lines=3).damaged
+        False
         """
         prose = 2 * self.sentence_joins + self.dictionary_joins
+        if self.code:
+            return False  # source code: identifiers are joined on purpose
         return prose >= 2 and self.support >= 3 and self.support * 150 >= self.words
 
     @property
@@ -213,6 +250,8 @@ def merge_join_evidence(a: JoinEvidence, b: JoinEvidence) -> JoinEvidence:
         a.sentence_joins + b.sentence_joins,
         a.dictionary_joins + b.dictionary_joins,
         a.camel_joins + b.camel_joins,
+        a.lines + b.lines,
+        a.code_lines + b.code_lines,
     )
 
 
@@ -404,7 +443,27 @@ def _candidates(text: str) -> list[_Candidate]:
             cand = _dictionary_split(text, m.start(), m.end())
             if cand is not None:
                 found[m.start()] = cand
+    if found and _looks_like_code(text):
+        for k in [k for k in found if _in_code_line(text, k)]:
+            del found[k]
     return [found[k] for k in sorted(found)]
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _in_code_line(text: str, pos: int) -> bool:
+    return _looks_like_code(_line_at(text, pos))
+
+
+def _code_lines(text: str) -> tuple[int, int]:
+    """Non-empty lines, and how many of them look like source code."""
+    lines = len(_NON_EMPTY_LINE.findall(text))
+    code = {text.rfind("\n", 0, m.start()) for p in _CODE_MARKS for m in p.finditer(text)}
+    return lines, len(code)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -420,15 +479,21 @@ def _word_start(text: str, pos: int) -> int:
     return pos
 
 
-def _evidence_from(text: str, candidates: list[_Candidate]) -> JoinEvidence:
+def _evidence_from(text: str, candidates: list[_Candidate], lazy: bool = False
+                   ) -> JoinEvidence:
+    """The evidence of ``text``; with ``lazy``, lines are counted only when
+    the result could depend on them (never for gather: pieces must add up)."""
     # Distinct words only: a coinage used five times is one piece of evidence.
     kinds: dict[str, set[str]] = {"sentence": set(), "dictionary": set(), "camel": set()}
     for c in candidates:
         if c.kind == "sentence" or c.base >= 0.3:
             kinds[c.kind].add(text[c.start:c.end].lower())
-    return JoinEvidence(
-        len(text.split()), len(kinds["sentence"]), len(kinds["dictionary"]), len(kinds["camel"])
+    found = JoinEvidence(
+        len(text.split()), len(kinds["sentence"]), len(kinds["dictionary"]), len(kinds["camel"]),
     )
+    if lazy and not found.sentence_joins and not found.damaged:
+        return found  # counting code lines could only lower the evidence further
+    return replace(found, **dict(zip(("lines", "code_lines"), _code_lines(text), strict=True)))
 
 
 def gather_join_evidence(text: str) -> JoinEvidence:
@@ -462,13 +527,16 @@ def detect_joined_words(text: str, config: Config | None = None) -> list[Finding
         if isinstance(given, JoinEvidence):
             evidence = given
     if evidence is None:
-        evidence = _evidence_from(text, candidates)
+        evidence = _evidence_from(text, candidates, lazy=True)
     findings = []
     for c in candidates:
         confidence = c.base
         why = c.why
         damaged = evidence.camel_damaged if c.kind == "camel" else evidence.damaged
-        if not c.sentence_join and damaged and c.base >= 0.3:
+        if c.sentence_join and evidence.code:
+            confidence = 0.4
+            why += "; not repaired: the document looks like source code"
+        elif not c.sentence_join and damaged and c.base >= 0.3:
             confidence = 0.7
             why += (
                 f"; the document shows this damage {evidence.support} times in "
