@@ -534,7 +534,8 @@ def gather_ligature_evidence(
         table = frequency_table(lang.code)
         tokens[lang.code] = len(uniq)
         rare_keys = _rare_keys(lang)
-        known[lang.code] = sum(1 for t in uniq if t in table or t in rare_keys)
+        in_table = uniq & table.keys()
+        known[lang.code] = len(in_table) + len((uniq - in_table) & rare_keys)
         for c in _candidates(text, lang, None, uniq=uniq):
             if c.unambiguous:
                 key = (lang.code, c.mode, c.lost)
@@ -596,14 +597,17 @@ def _posterior_damaged(emissions: dict[int, float], prior: float) -> dict[int, f
         return {}
 
     pi = prior
+    memo: dict[int, tuple[float, float, float, float]] = {}
 
     def trans(gap: int) -> tuple[float, float, float, float]:
         """log10 P(D->D), P(D->C), P(C->D), P(C->C) over ``gap`` lines."""
-        lam = (1.0 - 2.0 * _SWITCH) ** gap
-        return (
-            math.log10(pi + (1 - pi) * lam), math.log10((1 - pi) * (1 - lam)),
-            math.log10(pi * (1 - lam)), math.log10((1 - pi) + pi * lam),
-        )
+        if gap not in memo:
+            lam = (1.0 - 2.0 * _SWITCH) ** gap
+            memo[gap] = (
+                math.log10(pi + (1 - pi) * lam), math.log10((1 - pi) * (1 - lam)),
+                math.log10(pi * (1 - lam)), math.log10((1 - pi) + pi * lam),
+            )
+        return memo[gap]
 
     def lse(a: float, b: float) -> float:
         m = max(a, b)
