@@ -45,6 +45,7 @@ def test_context_decides_when_both_scripts_give_a_word() -> None:
     "Поиск в Яndex работает",       # a mixed-script brand: no reading in one script
     "выбросы CО2 растут",          # a formula next to digits
     "раствор 5 μл на пробу",        # Greek mu and Cyrillic: a unit
+    "the star αcentauri and the βcell",  # Greek letters used on purpose
 ])
 def test_genuine_mixtures_are_reported_and_left(text: str) -> None:
     assert fix_text(text) == text

@@ -19,8 +19,9 @@ A word is repaired to one script when
 
 Genuine mixtures are reported and left alone: words in which both scripts
 have letters without look-alikes (``Яndex``), words next to digits or
-underscores (codes, formulas, identifiers), and balanced mixtures without a
-known word. Kazakh letters typed with Latin look-alikes (``ə``, ``i``,
+underscores (codes, formulas, identifiers), words with a Greek letter that
+no reading makes a known word (``αcentauri``), and balanced mixtures without
+a known word. Kazakh letters typed with Latin look-alikes (``ə``, ``i``,
 ``h``) are left to :mod:`cleantext.steps.kazakh_letters`.
 """
 
@@ -163,6 +164,11 @@ def _judge(
         if ctx_cyr > 3 * ctx_lat:
             return to_cyr, 0.8, "a known word in both scripts; the text around it is Cyrillic"
         return token, 0.4, "a known word in both scripts, and the text around it is mixed"
+    if n_grk:
+        return token, 0.4, (
+            "a Greek letter in a word of another script that no reading makes a known "
+            "word: Greek letters are used on purpose in science (αcentauri, βcell), left"
+        )
     if to_lat is None and to_cyr is None:
         return token, 0.3, (
             "letters of two scripts, each with letters that have no look-alike in the "
