@@ -146,3 +146,18 @@ def test_russian_text_is_untouched_and_latin_words_in_it_repaired(text: str, ru:
     assert fixed(ru) == ru
     damaged = "\n".join(" ".join(drop(w) for w in line.split(" ")) for line in text.split("\n"))
     assert fixed(ru + "\n" + damaged) == ru + "\n" + text
+
+
+@lru_cache(maxsize=1)
+def russian_words() -> tuple[str, ...]:
+    from wordfreq import top_n_list
+
+    return tuple(w for w in top_n_list("ru", 5000) if w.isalpha())
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(russian_words()), min_size=3, max_size=12), min_size=2,
+                max_size=8))
+def test_clean_russian_is_unchanged(lines: list[list[str]]) -> None:
+    text = "\n".join(" ".join(line) for line in lines)
+    assert fixed(text) == text
