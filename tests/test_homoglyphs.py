@@ -46,6 +46,7 @@ def test_context_decides_when_both_scripts_give_a_word() -> None:
     "выбросы CО2 растут",          # a formula next to digits
     "раствор 5 μл на пробу",        # Greek mu and Cyrillic: a unit
     "the star αcentauri and the βcell",  # Greek letters used on purpose
+    "Cрп\ufffdки [ћирилицом]",      # an incomplete word: a character was lost
 ])
 def test_genuine_mixtures_are_reported_and_left(text: str) -> None:
     assert fix_text(text) == text

@@ -143,6 +143,11 @@ def _judge(
     after = text[end] if end < len(text) else " "
     if before.isdigit() or after.isdigit() or "_" in (before, after):
         return token, 0.3, "letters of two scripts in a code or formula (next to digits): left"
+    if "\ufffd" in (before, after):
+        return token, 0.3, (
+            "letters of two scripts next to a lost character (U+FFFD): the word is "
+            "incomplete, its script cannot be judged, left"
+        )
     to_lat = _convert(token, "lat", _TO_LATIN, frozenset())
     plain_cyr = _convert(token, "cyr", _TO_CYRILLIC, frozenset())
     known_lat = to_lat is not None and zipf(to_lat, "en") >= 1.5
