@@ -310,6 +310,9 @@ def test_large_files_are_repaired_in_chunks_with_the_same_result(
     data = BOM + BOM + body.encode()
     (tmp_path / "big.txt").write_bytes(data)
     (tmp_path / "whole.txt").write_bytes(data)
+    checked = run("fix", "--check", "--stream-above", "0.01", "big.txt")
+    assert checked.exit_code == EXIT_CHANGED and "in 2 chunks" in checked.stderr
+    assert (tmp_path / "big.txt").read_bytes() == data
     chunked = run("fix", "-j", jobs, "--stream-above", "0.01", "big.txt")
     assert chunked.exit_code == EXIT_CHANGED
     assert "in 2 chunks)" in chunked.stderr  # it went through the bounded-memory path

@@ -85,7 +85,8 @@ class Options:
     stream_above: int = STREAM_ABOVE
     """Files at least this big (bytes) are repaired chunk by chunk in bounded
     memory (:func:`cleantext.stream.fix_file`) when nothing else is asked of
-    them (plain in-place repair: no diff, backup, kept encoding or output)."""
+    them (plain in-place repair or ``--check``: no diff, backup, kept
+    encoding or output)."""
     chunk_jobs: int = 1
     """Processes for the chunks of a file repaired in bounded memory."""
 
@@ -307,21 +308,27 @@ def process_file(path: str, options: Options) -> FileOutcome:
 
 def _streamable(options: Options) -> bool:
     """Whether a file can go through the bounded-memory path: a plain
-    in-place repair that drops a byte-order mark (as that path does)."""
+    in-place repair or check that drops a byte-order mark (as that path does)."""
     return (
-        options.write
-        and not (options.diff or options.keep_output or options.keep_text or options.records
+        not (options.diff or options.keep_output or options.keep_text or options.records
                  or options.keep_encoding or options.backup)
         and "remove_bom" in options.config().step_names()
     )
 
 
 def _process_in_chunks(path: str, size: int, options: Options) -> FileOutcome:
-    """Repair a large file in place, chunk by chunk, in bounded memory."""
+    """Repair (or check) a large file chunk by chunk, in bounded memory."""
+    import tempfile
+
     from .stream import fix_file
 
     try:
-        result = fix_file(path, options.config(), jobs=options.chunk_jobs)
+        if options.write:
+            result = fix_file(path, options.config(), jobs=options.chunk_jobs)
+        else:  # --check: repair into a scratch file, keep only the verdict
+            with tempfile.TemporaryDirectory(prefix="cleantext-") as scratch:
+                result = fix_file(path, options.config(), jobs=options.chunk_jobs,
+                                  output=Path(scratch) / "repaired.txt")
     except (CleantextError, OSError) as exc:
         return outcome_of_fix_file(path, size, exc)
     return outcome_of_fix_file(path, size, result)
