@@ -7,7 +7,7 @@ or ``{"transliterate_kazakh"}``. The tables are in ``docs/words.md``.
   Cyrillic letter, so it is reversible: :func:`detransliterate_russian`
   gives the original back. This is what the step uses.
 * Russian, **ICAO Doc 9303** (the machine-readable zone and the Latin name
-  in Russian passports, MVD order No. 889 of 2017): ``standard="icao"`` in
+  of Russian international passports since the 2010s): ``standard="icao"`` in
   :func:`transliterate_russian`. Not reversible (``е``, ``ё`` and ``э`` all
   become ``e``; ``ь`` is dropped).
 * Kazakh Cyrillic to the **Kazakh Latin alphabet of January 2021** (``ä ğ q
