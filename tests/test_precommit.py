@@ -114,3 +114,13 @@ def test_hooks_fix_then_pass(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=120)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     print(f"pre-commit end-to-end: {time.monotonic() - started:.1f} s")
+
+
+def test_manifest_is_valid() -> None:
+    done = subprocess.run([PRE_COMMIT, "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text()
+    for hook in ("id: cleantext-fix", "id: cleantext-check", "language: python",
+                 "types: [text]"):
+        assert hook in text
