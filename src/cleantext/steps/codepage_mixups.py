@@ -87,6 +87,8 @@ MIXUPS: tuple[Mixup, ...] = (
     Mixup("koi8_u", "cp1251"),
     Mixup("cp866", "cp1251"),
     Mixup("cp1251", "cp866"),
+    Mixup("koi8_r", "cp866"),
+    Mixup("cp866", "koi8_r"),
     Mixup("kz1048", "cp1251"),
     Mixup("cp1251", "mac_cyrillic"),
     Mixup("mac_cyrillic", "cp1251"),
@@ -296,18 +298,39 @@ class _Verdict:
         return max(0.0, self.ratio * (1.0 - math.exp(-1.2 * self.support)))
 
 
+# What may stand right next to a word: anything else (``r‚àö¬©sum``) means
+# the "word" is a piece of some other damage.
+_NEIGHBOURS = frozenset(" \t\r\n\u00a0«»„“”‘’…–—") | frozenset(
+    chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum())
+
+
 def _tokens(line: str, mixup: Mixup) -> Iterator[tuple[int, int, str]]:
     tab = _table(mixup)
     for m in _token_re(mixup).finditer(line):
         s, e = m.span()
-        if s > 0 and line[s - 1].isalpha():
+        if s > 0 and (line[s - 1].isalpha() or line[s - 1] not in _NEIGHBOURS
+                      and not line[s - 1].isdigit()):
             continue
-        if e < len(line) and line[e].isalpha():
+        if e < len(line) and (line[e].isalpha() or line[e] not in _NEIGHBOURS
+                              and not line[e].isdigit()):
             continue
+        if mixup.family == "latin" and _chunk_has_ascii_letters(line, s, e):
+            continue  # Cyrillic words in a Cyrillic code page have no Latin letters
         word = m.group()
         after = word.translate(tab.table)
         if after != word and _letters(after) >= 2:
             yield s, e, after
+
+
+def _chunk_has_ascii_letters(line: str, start: int, end: int) -> bool:
+    """Whether the space-delimited chunk around ``line[start:end]`` has A-Z letters."""
+    left = max(line.rfind(" ", 0, start), line.rfind("\n", 0, start)) + 1
+    right = len(line)
+    for sep in (" ", "\n"):
+        i = line.find(sep, end)
+        if 0 <= i < right:
+            right = i
+    return any("a" <= ch.lower() <= "z" for ch in line[left:start] + line[end:right])
 
 
 def _protected(word: str, tab: _Table) -> bool:
@@ -390,8 +413,11 @@ def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
         # letters no one language has together (Macedonian ќ with Russian ы)
         fits_before, fits_after = _line_fits(before_text), _line_fits(after_text)
         if fits_after and not fits_before:
-            support += 0.75
-            weight_total += 0.75
+            # as strong as the words that carry the letters that do not go together
+            odd = sum(1 for w in before_text if any(
+                ch.isalpha() and ch not in _RUSSIAN for ch in w))
+            support += 0.75 * max(1, odd)
+            weight_total += 0.75 * max(1, odd)
             hard = True
         elif fits_before and not fits_after:
             support -= 0.5
@@ -472,10 +498,37 @@ def _candidates(text: str) -> dict[int, list[_Verdict]]:
                     continue
                 if family == "cyrillic" and _signature(mixup).search(line) is None:
                     continue
+                if _is_utf8_mojibake(line, mixup.read_as):
+                    continue  # UTF-8 shown in a legacy code page: fix_mojibake's
                 verdict = _judge(line, start, mixup)
                 if verdict is not None and verdict.ratio >= 0.5:
                     found.setdefault(start, []).append(verdict)
     return found
+
+
+@lru_cache(maxsize=1024)
+def _is_utf8_mojibake(line: str, read_as: str) -> bool:
+    """Whether the line's bytes in ``read_as`` are valid UTF-8 beyond ASCII."""
+    if read_as == "western":
+        try:
+            data = line.encode("latin-1")
+        except UnicodeEncodeError:
+            try:
+                data = line.encode("cp1252")
+            except UnicodeEncodeError:
+                return False
+    else:
+        try:
+            data = line.encode(read_as)
+        except UnicodeEncodeError:
+            return False
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _CERTAIN = 0.8
