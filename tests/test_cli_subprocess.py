@@ -52,8 +52,9 @@ def test_usage_error_and_failure_codes(tmp_path: Path) -> None:
 
 
 def test_console_script_is_installed(tmp_path: Path) -> None:
-    exe = shutil.which("cleantext") or str(Path(sys.executable).parent / "cleantext")
-    if not Path(exe).exists():
+    beside = Path(sys.executable).parent / "cleantext"  # this environment's, first
+    exe = str(beside) if beside.exists() else shutil.which("cleantext")
+    if exe is None:
         pytest.skip("the cleantext console script is not installed")
     (tmp_path / "a.txt").write_bytes(DAMAGED)
     done = subprocess.run([exe, "fix", "a.txt"], cwd=tmp_path, capture_output=True, timeout=120)

@@ -19,7 +19,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
+_BESIDE = Path(sys.executable).parent / "pre-commit"  # this environment's, first
+PRE_COMMIT = str(_BESIDE) if _BESIDE.exists() else (shutil.which("pre-commit") or str(_BESIDE))
 
 pytestmark = pytest.mark.skipif(
     not Path(PRE_COMMIT).exists() or shutil.which("git") is None,
