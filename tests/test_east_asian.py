@@ -142,7 +142,12 @@ def test_latin1_noise_is_never_repaired(text: str) -> None:
     assert all(f.confidence < 0.5 for f in scan_text(text, ONLY))
 
 
-def test_idempotent() -> None:
-    damaged = "ÕâÊÇÒ»¸ö²âÊÔ£¬ÎÒÃÇÔÚ±±¾©¡£"
-    once = fix_text(damaged, ONLY)
+@SETTINGS
+@given(st.sampled_from([("gbk", CHINESE_SIMPLIFIED), ("big5", CHINESE_TRADITIONAL),
+                        ("shift_jis", JAPANESE), ("euc_kr", KOREAN)]),
+       st.sampled_from(READERS), st.data())
+def test_idempotent(case: tuple[str, list[str]], reader: str, data: st.DataObject) -> None:
+    codec, words = case
+    clean = data.draw(_cjk_text(words, "ko" if codec == "euc_kr" else "zh"))
+    once = fix_text(_damage(clean, codec, reader), ONLY)
     assert fix_text(once, ONLY) == once
