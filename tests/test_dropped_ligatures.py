@@ -72,6 +72,13 @@ def test_restores_the_seed_examples_keeping_case_and_line() -> None:
     )
 
 
+def test_possessive_is_a_word_but_contractions_are_not() -> None:
+    assert fixed("the lm’s director found it diult and oial") == (
+        "the film’s director found it difficult and official"
+    )
+    assert fixed("it wasn't diult, we're oial") == "it wasn't difficult, we're official"
+
+
 def test_learns_unusual_lost_sequences() -> None:
     assert fixed("a great sacrie; it was diult and oial") == (
         "a great sacrifice; it was difficult and official"

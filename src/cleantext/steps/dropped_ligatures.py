@@ -110,7 +110,8 @@ _AGAINST = -2.0
 
 _APOS = "'\u2019\u02bc"
 _BEFORE = rf"(?<![\w{_APOS}@/\\.&])"
-_AFTER = rf"(?![\w{_APOS}@/\\])(?!\.\w)"
+# a word may be followed by a possessive 's, not by other contraction parts
+_AFTER = rf"(?![\w@/\\])(?![{_APOS}](?![sS]\b))(?!\.\w)"
 _MARKERS = "\x00\ufffd"
 
 
