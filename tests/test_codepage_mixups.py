@@ -236,10 +236,18 @@ def test_clean_and_damaged_lines_in_one_document() -> None:
         "Привет, мир! Как дела?\nПривет, мир! Как дела?\nLe garçon a mangé.")
 
 
-def test_spans_point_at_damage() -> None:
-    text = "Hello. Ïðèâåò, ìèð! Êàê äåëà?"
-    for f in scan_text(text, ONLY):
+@SETTINGS
+@given(data=st.data())
+def test_spans_point_at_damage(data: st.DataObject) -> None:
+    clean = data.draw(_text(RUSSIAN, RUSSIAN_SHORT))
+    mixup = data.draw(st.sampled_from(RUSSIAN_MIXUPS))
+    prefix = data.draw(st.sampled_from(["", "Hello. ", "Note:\n", "Привет, мир!\n"]))
+    text = prefix + _damage(clean, *mixup)
+    findings = scan_text(text, ONLY)
+    assert findings
+    for f in findings:
         assert text[f.start:f.end] == f.original
+        assert f.start >= len(prefix)
 
 
 # -- clean text in many languages: never touched by either encoding step -------
