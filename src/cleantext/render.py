@@ -115,6 +115,18 @@ def finding_records(
     return records
 
 
+def _clip(text: str, width: int = 60) -> str:
+    """``text`` cut to ``width`` characters, with an ellipsis in the middle.
+
+    >>> _clip("abcdefghij", 7)
+    'abc…hij'
+    """
+    if len(text) <= width:
+        return text
+    half = (width - 1) // 2
+    return text[:half] + "…" + text[len(text) - (width - 1 - half):]
+
+
 def scan_table(path: str, records: Sequence[dict[str, object]], encoding: str | None) -> Table:
     """A readable table of one file's findings."""
     title = f"{path}" + (f" (read as {encoding})" if encoding else "")
@@ -127,8 +139,8 @@ def scan_table(path: str, records: Sequence[dict[str, object]], encoding: str | 
         action = "fix" if r["applied"] else ("left" if r["before"] != r["after"] else "report")
         table.add_row(
             str(r["line"]), str(r["column"]), str(r["kind"]), f"{r['confidence']:.2f}",
-            Text(visible(str(r["before"])), style="red"),
-            Text(visible(str(r["after"])), style="green"),
+            Text(_clip(visible(str(r["before"]))), style="red"),
+            Text(_clip(visible(str(r["after"]))), style="green"),
             Text(action, style="bold" if action == "fix" else "dim"),
         )
     return table
