@@ -250,19 +250,21 @@ def _preferred_name(data: bytes, text: str, name: str) -> str:
     """The common name for a decoding: kz1048 that reads like windows-1251 is
     reported as windows-1251, iso8859-15 that reads like windows-1252 as
     windows-1252."""
+    head = data[:4096]
     for common in _COMMON:
         if common == name:
             return name
         try:
-            if data.decode(common) == text:
+            if head.decode(common, errors="replace") == head.decode(name, errors="replace") \
+                    and data.decode(common) == text:
                 return common
         except UnicodeDecodeError:
             continue
     return name
 
 
-def _detect_decode(data: bytes, where: str) -> tuple[str, str]:
-    """Decode legacy (non-UTF-8) bytes with the best of chardet's candidates.
+def _rank(data: bytes, where: str) -> list[str]:
+    """chardet's candidates for legacy (non-UTF-8) bytes, best first.
 
     Candidates that decode and keep ASCII are ranked by implausibility (other
     scripts glued to Latin letters, lower-to-upper case flips inside words,
@@ -328,8 +330,27 @@ def _detect_decode(data: bytes, where: str) -> tuple[str, str]:
         chosen = close[scores.index(max(scores))]
     else:
         chosen = best[0]
-    text, name = chosen[3], chosen[2]
-    return text, _preferred_name(data, text, name)
+    others = sorted((o for o in options if o is not chosen), key=lambda o: (o[0], o[1]))
+    return [chosen[2]] + [o[2] for o in others]
+
+
+def _detect_decode(data: bytes, where: str) -> tuple[str, str]:
+    """Decode legacy (non-UTF-8) bytes with the best of chardet's candidates
+    (ranked on the first ``_SAMPLE`` bytes, see :func:`_rank`)."""
+    sample = data
+    if len(data) > _SAMPLE:
+        cut = data.rfind(b"\n", 0, _SAMPLE)
+        sample = data[: cut + 1] if cut > 0 else data[:_SAMPLE]
+    ranked = _rank(sample, where)
+    for name in ranked:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return text, _preferred_name(data, text, name)
+    raise NotTextError(
+        f"not text: {where} is not UTF-8 and none of {', '.join(ranked)} decodes all of it"
+    )
 
 
 def _non_ascii_count(line: bytes) -> int:
@@ -338,6 +359,11 @@ def _non_ascii_count(line: bytes) -> int:
 
 def _decode_lines(data: bytes) -> Decoded:
     """Decode non-UTF-8 bytes: line by line when some lines are UTF-8."""
+    if len(data.decode("utf-8", errors="surrogateescape")) == len(data):
+        # Every byte became one character: not a single valid UTF-8 multi-byte
+        # sequence, so one legacy encoding throughout.
+        text, name = _detect_decode(data, "it")
+        return Decoded(text, name, (name,))
     lines = data.split(b"\n")
     # kind: 0 ASCII, 1 UTF-8 with non-ASCII characters, 2 not UTF-8
     kinds: list[int] = []
