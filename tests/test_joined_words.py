@@ -15,6 +15,7 @@ from cleantext.steps.joined_words import (
     detect_joined_words,
     gather_join_evidence,
     merge_join_evidence,
+    split_joined_words,
     split_word,
 )
 from cleantext.wordstats import common_words, language_of, zipf
@@ -218,3 +219,16 @@ def test_clean_text_is_left_alone(text: str) -> None:
     assert not [f for f in scan_text(text) if f.step == "split_joined_words"
                 and f.confidence >= 0.5]
 
+
+
+@SETTINGS
+@given(st.one_of(sentences(1, 30), mixed_text(1, 30)), st.data())
+def test_only_spaces_are_ever_inserted(text: str, data: st.DataObject) -> None:
+    # join some neighbours, with a confident join so that borderline ones apply too
+    words = text.split(" ")
+    cuts = data.draw(st.sets(st.sampled_from(range(len(words))), max_size=4))
+    damaged = "outcastsThe filmand reflectionon " + "".join(
+        w + ("" if i in cuts else " ") for i, w in enumerate(words))
+    repaired = split_joined_words(damaged, ONLY)
+    assert repaired.replace(" ", "") == damaged.replace(" ", "")
+    assert len(repaired) >= len(damaged)

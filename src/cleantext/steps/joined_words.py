@@ -434,7 +434,7 @@ def _candidates(text: str) -> list[_Candidate]:
     english, russian = zipf_table("en"), zipf_table("ru")
     suspects = {
         t for t in set(_LONG_WORD.findall(text))
-        if (low := t.lower()) not in english and low not in russian and _could_be_joined(t)
+        if t.lower() not in (english if t.isascii() else russian) and _could_be_joined(t)
     }
     if suspects:
         for m in _LONG_WORD.finditer(text):
