@@ -40,7 +40,7 @@ MAX_LAYERS = 4
 """Deepest nesting of mojibake that is undone."""
 _LOSSY_PENALTY = 0.8
 _PEEL_GAIN = 1.0
-_SAME_PAGE_GAIN = 0.5
+_SAME_PAGE_GAIN = 0.05
 _ISLAND_COST = 1.5
 _CONTEXT = 24
 _TIE = 0.6
@@ -188,8 +188,8 @@ def _peel(
     """Undo further layers of mojibake inside a run decoded with ``outer``.
 
     Text decoded twice is usually decoded twice the same way: an inner layer in
-    the same code page is taken when it is somewhat better, another code page
-    only when it is clearly better.
+    the same code page is taken when it is no worse, another code page only
+    when it is clearly better; and the inner layer must explain all of it.
     """
     if depth >= MAX_LAYERS or text.isascii():
         return text, ()
@@ -200,12 +200,19 @@ def _peel(
 
     best = [
         c for c in found
-        if (c.gain - c.island > _SAME_PAGE_GAIN and c.chain[0] == outer)
-        or c.gain - c.island >= _PEEL_GAIN
+        if (c.gain - max(c.island, 0.0) >= _SAME_PAGE_GAIN and c.chain[0] == outer)
+        or c.gain - max(c.island, 0.0) >= _PEEL_GAIN
     ]
     if not best:
         return text, ()
     chosen = _non_overlapping(best, bonus)
+    # Text decoded twice is mojibake from end to end after the first decoding:
+    # an inner layer must explain every non-ASCII character of it, or it is
+    # only a coincidence (the Russian "СССР\u00a0в" holds "Р\u00a0", which is
+    # windows-1251 for "Р").
+    covered = sum(c.end - c.start for c in chosen)
+    if covered < len(text) - sum(ch.isascii() for ch in text):
+        return text, ()
     parts: list[str] = []
     pos = 0
     chain: tuple[str, ...] = ()
@@ -418,6 +425,12 @@ class Decision:
     by_document: bool
 
 
+def _joins_words(c: Candidate) -> bool:
+    """Whether the repair removes a no-break space (``Р\u00a0`` is windows-1251
+    for ``Р``, but also ``Р`` before a no-break space)."""
+    return c.original.endswith("\u00a0") and not c.replacement.endswith("\u00a0")
+
+
 def _plain(text: str) -> bool:
     """No character in ``text`` is rare on its own."""
     return all(char_info(ch).cost < 0.5 for ch in text)
@@ -472,7 +485,7 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
                 score = min(score, 0.5 + (score - 0.5) / 2)
             kept.append(c)
             conf[id(c)] = (max(score, 0.55), False)
-        elif outer in dominant and _plain(c.replacement) and (
+        elif outer in dominant and _plain(c.replacement) and not _joins_words(c) and (
             c.gain >= (0.3 if c.lossy else 0.05)
             or (c.gain >= 0 and _same_script_letters(c.original, c.replacement))
             or (c.gain >= 0 and all(char_info(ch).kind == "E" for ch in c.replacement))

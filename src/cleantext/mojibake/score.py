@@ -225,7 +225,9 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
             # a no-break space glued to a letter: after a non-ASCII capital
             # (``Å\u00a0koda``) it is a lost byte
             c += 0.25
-            if a.upper and not a.ascii:
+            # (Latin only: Russian typography glues "В", "С", "К" to the
+            # next word with a no-break space)
+            if a.upper and not a.ascii and a.script == "Latin":
                 c += 0.9
         # a non-ASCII letter glued to non-ASCII punctuation
         if other == "P" and not a.ascii and not b.ascii:
