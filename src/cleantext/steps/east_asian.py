@@ -262,8 +262,9 @@ def detect_east_asian_mojibake(text: str, config: Config | None = None) -> list[
             for reading in _read_line(line, reader, reader_name):
                 if best is None or reading.fit > best.fit:
                     best = reading
-        if best is None or best.confidence <= 0.2 or best.mean < _MIN_MEAN - 0.5:
-            continue
+        if best is None or best.distinct_common < 2 or best.confidence <= 0.2 \
+                or best.mean < _MIN_MEAN - 0.5:
+            continue  # one character is never evidence
         first, last = best.runs[0][0], best.runs[-1][1]
         parts: list[str] = []
         pos = first
