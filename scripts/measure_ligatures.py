@@ -102,15 +102,9 @@ def measure_clean(lang: str, size: int) -> str:
 
 
 def damage_word(word: str, sequences: tuple[str, ...], gap: str) -> str:
-    """The word as the extractor leaves it: every lost sequence replaced by ``gap``.
-
-    A space is left only inside the word: at a word's edge it would merge with
-    the space between words (a double space), which the step does not read.
-    """
-    pattern = re.compile("|".join(sequences))
-    out = pattern.sub(
-        lambda m: gap if gap != " " or m.start() > 0 and m.end() < len(word) else "", word
-    )
+    """The word as the extractor leaves it: every lost sequence replaced by ``gap``
+    (at a word's edge a space gap makes a double space with the word space)."""
+    out = re.sub("|".join(sequences), gap, word)
     return out if out.strip(" ") else word
 
 

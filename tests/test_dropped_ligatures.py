@@ -90,6 +90,10 @@ def test_gaps_left_by_other_extractors() -> None:
         "a significant and different effect"
     )
     assert fixed("a signi cant step and a di erent one") == "a significant step and a different one"
+    # a glyph at a word's edge leaves a double space
+    assert fixed("a signi cant and di erent step: the  rst  lm was o  the scale") == (
+        "a significant and different step: the first film was o  the scale"
+    )  # ("o" for "off" is too likely a word of its own: left alone)
     assert fixed("we fi nd the o\ufb03ce") == "we find the o\ufb03ce"
     assert fix_text("we \ufb01 nd the signi\ufb01 cant") == "we find the significant"
 

@@ -336,8 +336,19 @@ def _candidates(
             continue  # an acronym (in a line of capitals, a word like RST for FIRST)
         if "+" in lost and (not unamb or zw < 3.0):
             continue
+        start, end, mode = m.start(), m.end(), "dropped"
+        # an extractor that leaves a space for the glyph leaves two spaces
+        # between words when the glyph began or ended a word (``the  rst``);
+        # two spaces after a sentence's end are not such a trace
+        pos = next((p for w, s, p in rest if w == best and s == lost), -1)
+        if pos == 0 and start >= 3 and text[start - 2:start] == "  " and (
+            text[start - 3].isalnum() or text[start - 3] == ","
+        ):
+            start, mode = start - 1, "space"
+        elif pos == len(tok) and text[end:end + 2] == "  " and text[end + 2:end + 3].isalnum():
+            end, mode = end + 1, "space"
         yield _Candidate(
-            m.start(), m.end(), tok, cased, lost, "dropped", zb, zw,
+            start, end, text[start:end], cased, lost, mode, zb, zw,
             _p_word(zb, [z for _, _, z in words]), unamb,
         )
     if any(c in text for c in _MARKERS):
