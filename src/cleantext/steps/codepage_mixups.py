@@ -411,8 +411,9 @@ def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
         weight_total += abs(case_vote)
         hard = hard or case_vote > 0
         # letters no one language has together (Macedonian ќ with Russian ы)
+        # (lines can mix languages: this only adds to what the words say)
         fits_before, fits_after = _line_fits(before_text), _line_fits(after_text)
-        if fits_after and not fits_before:
+        if fits_after and not fits_before and support >= 0.5:
             # as strong as the words that carry the letters that do not go together
             odd = sum(1 for w in before_text if any(
                 ch.isalpha() and ch not in _RUSSIAN for ch in w))
