@@ -177,14 +177,20 @@ class LigatureEvidence:
 
     def weight(self, lang: str, lost: str) -> float:
         """log10 of how often this document loses ``lost``, relative to the
-        sequence it loses most (0 for that one, negative for the others)."""
+        sequence it loses most (0 for that one, negative for the others).
+
+        The standard ligatures count as one: a font that loses one loses all.
+        """
+        ligatures = next((x.ligatures for x in LANGUAGES if x.code == lang), ())
         counts: dict[str, int] = {}
         for (code, _, seq), n in self.damage.items():
             if code == lang:
                 for part in seq.split("+"):
-                    counts[part] = counts.get(part, 0) + n
+                    key = "ligature" if part in ligatures else part
+                    counts[key] = counts.get(key, 0) + n
         if not counts:
             return 0.0
+        counts.update({p: counts.get("ligature", 0) for p in ligatures})
         top = max(counts.values()) + 0.5
         return sum(math.log10((counts.get(p, 0) + 0.5) / top) for p in lost.split("+"))
 
