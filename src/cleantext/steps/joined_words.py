@@ -72,8 +72,8 @@ _CODE_MARKS: tuple[re.Pattern[str], ...] = tuple(
         r"\.(?<=\w\.)\w+\(",                  # obj.method(
         r"0x(?<!\w0x)[0-9A-Fa-f]",               # hex numbers
         r"['\"][^'\"\s]+['\"]\s*:",             # 'key': (dict and JSON literals)
-        r"^[ \t]*(?:def|class|import|from|return|elif|else|try|except|function|var|let"
-        r"|const|public|private|static|#include)\b",
+        r"^[ \t]*(?:(?:def|class)[ \t]+\w+[ \t]*[(:]|import[ \t]+[\w.]+[ \t]*$"
+        r"|from[ \t]+[\w.]+[ \t]+import\b|#include\b)",
     )
 )
 
