@@ -232,3 +232,12 @@ def test_only_spaces_are_ever_inserted(text: str, data: st.DataObject) -> None:
     repaired = split_joined_words(damaged, ONLY)
     assert repaired.replace(" ", "") == damaged.replace(" ", "")
     assert len(repaired) >= len(damaged)
+
+
+def test_chunked_repair_equals_whole_repair() -> None:
+    from cleantext.stream import iter_fix
+
+    text = "\n\n".join([SEED_EN[:200], SEED_EN[200:420], SEED_EN[420:]]) + "\n"
+    whole = fix_text(text, ONLY)
+    assert "first international" in whole and "Russia Kazakhstan Germany Poland" in whole
+    assert "".join(iter_fix([text], ONLY, chunk_size=120)) == whole
