@@ -198,6 +198,9 @@ def _outcomes(run: _Run, files: Sequence[Path], options: Options,
         # Submit everything before a progress thread exists (workers are
         # forked); take the results in order, so the output is the same as
         # with one process.
+        # Load the steps' word tables once, here: forked workers share them
+        # instead of each loading its own.
+        process_bytes("-", "Warm up: the café.\n".encode(), options)
         executor = ProcessPoolExecutor(max_workers=jobs)
         futures = [executor.submit(process_file, n, options) for n in names]
         results = (f.result() for f in futures)
