@@ -124,12 +124,14 @@ def bigram_score(word: str, langs: tuple[str, ...] = ("ru", "uk", "bg", "mk", "s
     """Mean natural-log probability of the word's letter pairs, best language.
 
     Real words score around -2 to -3; letter salad scores well below -4.
-    Kazakh has no frequency list: a word that fits the Kazakh alphabet is also
-    scored with the Russian model, its Kazakh letters read as their nearest
+    Kazakh has no frequency list: a word with Kazakh letters that fits the
+    Kazakh alphabet is also scored with a model of the hand-written Kazakh
+    list and with the Russian model, its Kazakh letters read as their nearest
     Russian ones.
     """
     w = normalize_word(word)
     best = max(_score_in(w, lang) for lang in langs)
     if "kk" in alphabet_languages(w) and any(ch in "әғқңөұүһі" for ch in w):
-        best = max(best, _score_in(w.translate(_KAZAKH_AS_RUSSIAN), "ru"))
+        best = max(best, _score_in(w.translate(_KAZAKH_AS_RUSSIAN), "ru"),
+                   _score_in(w, "kk"))
     return best

@@ -258,8 +258,10 @@ def _vote(before: str, after: str, family: str) -> _Vote:
         # A word made only of accented Latin-1 letters is not a word of any
         # Western language; the question is whether the repair reads as one.
         if fits_after and score_after >= _REAL_WORD_SCORE:
-            return _Vote(weight, 0.5, (), True)
-        return _Vote(weight, -0.5 if not fits_after else 0.0, (), False)
+            return _Vote(weight, 0.75, (), True)
+        if fits_after:
+            return _Vote(weight, 0.25, (), False)
+        return _Vote(weight, -0.5, (), False)
     fits_before = _fits(before)
     diff = score_after - bigram_score(before)
     if fits_after and not fits_before and score_after >= _REAL_WORD_SCORE:
