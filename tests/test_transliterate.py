@@ -106,6 +106,12 @@ def test_steps_are_off_by_default_and_chosen_by_name() -> None:
     assert both == "Filʹm «Ajka» — Almaty Film Festival, Qazaqstan"
 
 
+def test_passport_step_by_name() -> None:
+    text = "Юлия Щербакова, Almaty"
+    assert fix_text(text, Config(enable={"transliterate_russian_icao"})) == (
+        "Iuliia Shcherbakova, Almaty")
+
+
 def test_unknown_standard_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown standard"):
         transliterate_russian("да", "bgn")

@@ -70,6 +70,7 @@ STEPS: tuple[Step, ...] = (
     normalize.QUOTES_STEP,  # straighten_quotes (in no profile: enable by name)
     reflow.STEP,  # reflow_paragraphs (profile reflow)
     transliterate.STEP_RUSSIAN,  # transliterate_russian (in no profile: enable by name)
+    transliterate.STEP_RUSSIAN_ICAO,  # transliterate_russian_icao (enable by name)
     transliterate.STEP_KAZAKH,  # transliterate_kazakh (in no profile: enable by name)
     fold_ascii.STEP,  # fold_to_ascii
 )

@@ -1,15 +1,16 @@
 """Transliteration of Russian and Kazakh Cyrillic by named standards.
 
-Off by default; chosen by name: ``Config(enable={"transliterate_russian"})``
-or ``{"transliterate_kazakh"}``. The tables are in ``docs/words.md``.
+Off by default; chosen by name: ``Config(enable={"transliterate_russian"})``,
+``{"transliterate_russian_icao"}`` or ``{"transliterate_kazakh"}``. The tables
+are in ``docs/words.md``.
 
 * Russian, **ISO 9:1995** (GOST 7.79-2000 system A): one Latin letter per
   Cyrillic letter, so it is reversible: :func:`detransliterate_russian`
   gives the original back. This is what the step uses.
 * Russian, **ICAO Doc 9303** (the machine-readable zone and the Latin name
   of Russian international passports since the 2010s): ``standard="icao"`` in
-  :func:`transliterate_russian`. Not reversible (``е``, ``ё`` and ``э`` all
-  become ``e``; ``ь`` is dropped).
+  :func:`transliterate_russian`, step ``transliterate_russian_icao``. Not
+  reversible (``е``, ``ё`` and ``э`` all become ``e``; ``ь`` is dropped).
 * Kazakh Cyrillic to the **Kazakh Latin alphabet of January 2021** (``ä ğ q
   ñ ö ş ū ü ı``): :func:`transliterate_kazakh`. Not reversible (``и`` and
   ``й`` are both ``i``, ``х`` and ``һ`` both ``h``; letters of Russian loans
@@ -35,7 +36,9 @@ __all__ = [
     "KAZAKH_LATIN_2021",
     "STEP_KAZAKH",
     "STEP_RUSSIAN",
+    "STEP_RUSSIAN_ICAO",
     "detect_kazakh_transliteration",
+    "detect_russian_passport_transliteration",
     "detect_russian_transliteration",
     "detransliterate_russian",
     "transliterate_kazakh",
@@ -224,6 +227,26 @@ STEP_RUSSIAN = Step(
     "transliterate_russian",
     detect_russian_transliteration,
     "Transliterate Russian to Latin letters by ISO 9:1995 (reversible); off by default.",
+)
+def detect_russian_passport_transliteration(
+    text: str, config: Config | None = None
+) -> list[Finding]:
+    """Propose the ICAO Doc 9303 (passport) spelling of every Russian word
+    (enabled with ``transliterate_russian_icao``).
+
+    >>> [f.replacement for f in detect_russian_passport_transliteration("Юлия Щербакова")]
+    ['Iuliia', 'Shcherbakova']
+    """
+    if text.isascii():
+        return []
+    return _findings(text, "transliterate_russian_icao", lambda w: _word_russian(w, "icao"),
+                     "transliterated by ICAO Doc 9303, as in Russian passports")
+
+
+STEP_RUSSIAN_ICAO = Step(
+    "transliterate_russian_icao",
+    detect_russian_passport_transliteration,
+    "Transliterate Russian as in passports (ICAO Doc 9303); off by default.",
 )
 STEP_KAZAKH = Step(
     "transliterate_kazakh",
