@@ -5,14 +5,19 @@ Text written in one legacy code page (windows-1251, KOI8-R, CP866, KZ-1048,
 is a character-for-character table: ``damaged.encode(read_as).decode(true)``.
 
 The decision is never made on a character. For each line that passes a cheap
-gate (one compiled regex), every candidate mixup proposes a repair of the
-line's words, and the words vote with language evidence from
-:mod:`cleantext.evidence`: a repaired word that is a known word while the
-damaged one was not; a word whose letters fit no alphabet (``ќ`` next to
-``ы``) or whose case is chaotic (``пРИВЕТ``) becoming one that fits; letter-pair
-statistics getting better or worse. Longer words weigh more. A mixup is
-applied to a line only when the words, taken together, say so; weak evidence
-is reported as a low-confidence finding that is not applied.
+gate (one compiled regex for the text, one per mixup for the line), every
+candidate mixup proposes a repair of the line's words, and the words vote with
+language evidence from :mod:`cleantext.evidence`: a repaired word that is a
+known word while the damaged one was not; a word whose letters fit no alphabet
+(``ќ`` next to ``ы``) or whose case is chaotic (``пРИВЕТ``) becoming one that
+fits; letter-pair statistics getting better or worse; the line's case turning
+from mostly upper to mostly lower. Longer words weigh more. Only such "hard"
+evidence can start a finding; letter pairs alone never do. A mixup is applied
+to a line only when its words, taken together, say so; weak evidence is
+reported as a low-confidence finding that is not applied, unless the same
+mixup is certain elsewhere in the document (see :func:`gather_codepage_evidence`).
+A line that is valid UTF-8 in the code page it was read with is left to
+``fix_mojibake``.
 
 >>> fix_codepage_mixups("Ïðèâåò, ìèð! Êàê äåëà?")
 'Привет, мир! Как дела?'
