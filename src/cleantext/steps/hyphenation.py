@@ -48,6 +48,9 @@ _PATTERNS = [
 ]
 
 
+_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+
+
 def _compound(a: str, b: str, lang: str) -> bool:
     """Whether ``a-b`` is a hyphenated compound of the language by rule."""
     if lang != "ru":
@@ -71,6 +74,7 @@ def detect_hyphenated_words(text: str, config: Config | None = None) -> list[Fin
     if "-" not in text or "\n" not in text or not re.search(r"-[ \t]*\n", text):
         return []
     out: list[Finding] = []
+    compounds: set[str] | None = None  # hyphenated forms the text writes inside lines
     for lang, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             a, ws1, ws2, b, tail, ws3, eol = m.groups()
@@ -81,8 +85,9 @@ def detect_hyphenated_words(text: str, config: Config | None = None) -> list[Fin
             if z < MIN_JOINED:
                 continue
             low = joined.lower()
-            hyphenated = f"{a}-{b}".lower()
-            if hyphenated in text.lower():  # the document writes the compound
+            if compounds is None:
+                compounds = {c.lower() for c in _COMPOUND.findall(text)}
+            if f"{a}-{b}".lower() in compounds:  # the document writes the compound
                 continue
             # more text after the word on its line: it keeps a line of its own
             replacement = joined + tail + ("\n" + ws2 if eol is None else ws3)
