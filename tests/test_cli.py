@@ -437,6 +437,21 @@ def test_scan_table_and_summary(tmp_path: Path) -> None:
     assert run("scan", "b.txt").exit_code == EXIT_CLEAN
 
 
+def test_scan_summary_for_a_corpus(tmp_path: Path) -> None:
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_bytes(b"x &amp; y &lt; z\n")
+    (tmp_path / "c" / "b.txt").write_bytes(b"x &amp; y\n")
+    (tmp_path / "c" / "clean.txt").write_bytes(CLEAN)
+    result = run("scan", "--summary", "c")
+    assert result.exit_code == EXIT_CHANGED
+    out = result.stdout
+    assert "Damage by kind" in out and "Files with most damage" in out
+    assert "line" not in out  # no per-file tables
+    assert out.index("c/a.txt") < out.index("c/b.txt")  # most damage first
+    assert "clean.txt" not in out
+    assert "3 findings;" in result.stderr
+
+
 def test_scan_json_has_positions(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes("first line\nПривет &amp; мир\n".encode())
     result = run("scan", "--json", "a.txt")

@@ -35,6 +35,7 @@ from .render import (
     LineIndex,
     colour_diff,
     explain_finding,
+    files_table,
     kind_table,
     scan_table,
 )
@@ -394,10 +395,13 @@ def _account(run: _Run, outcome: FileOutcome, report: Report, dry: bool,
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print all findings as one JSON array.")
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="Print one JSON object per finding.")
+@click.option("--summary", "summary_only", is_flag=True,
+              help="Only the summaries (per kind, and the files with most damage), "
+                   "not a table per file: a report on a whole corpus.")
 @_shared_options
 @click.pass_context
 def scan(ctx: click.Context, /, paths: tuple[str, ...], as_json: bool, as_jsonl: bool,
-         **shared: Any) -> None:
+         summary_only: bool, **shared: Any) -> None:
     """List the damage in PATHS without changing anything; - reads standard input.
 
     A table per file and a summary per kind of damage, or --json/--jsonl
@@ -408,12 +412,13 @@ def scan(ctx: click.Context, /, paths: tuple[str, ...], as_json: bool, as_jsonl:
         raise click.UsageError("no paths given (use - for standard input)")
     if "-" in paths and len(paths) > 1:
         raise click.UsageError("- (standard input) cannot be mixed with paths")
-    if as_json and as_jsonl:
-        raise click.UsageError("--json and --jsonl cannot be combined")
+    if as_json + as_jsonl + summary_only > 1:
+        raise click.UsageError("--json, --jsonl and --summary cannot be combined")
     run = _prepare(paths, **shared)
     options = replace(run.options, write=False, records=True)
     report = Report(check=True)
-    records: list[dict[str, object]] = []
+    records: list[dict[str, object]] = []  # every record, for --json
+    tally: list[dict[str, object]] = []  # kind, file, applied: for the summaries
     machine = as_json or as_jsonl
     if paths == ("-",):
         data = sys.stdin.buffer.read()
@@ -432,21 +437,25 @@ def scan(ctx: click.Context, /, paths: tuple[str, ...], as_json: bool, as_jsonl:
             continue
         (report.changed if outcome.status is Status.CHANGED else report.unchanged)()
         mine = list(outcome.records)
-        records.extend(mine)
+        if as_json:
+            records.extend(mine)
+        elif not machine:
+            tally.extend({k: r[k] for k in ("kind", "file", "applied")} for r in mine)
         if as_jsonl:
             for r in mine:
                 click.echo(json.dumps(r, ensure_ascii=False))
-        elif not machine and mine and not run.quiet:
+        elif not machine and mine and not run.quiet and not summary_only:
             console.print(scan_table(outcome.path, mine, outcome.encoding))
-        elif not machine and run.verbose and not run.quiet:
+        elif not machine and not mine and run.verbose and not run.quiet:
             run.err.print(f"clean {outcome.path}", style="dim")
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=1))
     elif not machine and not run.quiet:
-        if records:
-            run.out.print(kind_table(records))
-        run.err.print(f"{len(records)} finding{'s' if len(records) != 1 else ''}; "
-                      + str(report))
+        if tally:
+            run.out.print(kind_table(tally))
+        if tally and summary_only:
+            run.out.print(files_table(tally))
+        run.err.print(f"{len(tally)} finding{'s' if len(tally) != 1 else ''}; " + str(report))
     ctx.exit(report.return_code)
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "LineIndex",
     "colour_diff",
     "explain_finding",
+    "files_table",
     "finding_records",
     "kind_table",
     "scan_table",
@@ -163,6 +164,30 @@ def kind_table(records: Sequence[dict[str, object]]) -> Table:
     table.add_column("files", justify="right")
     for kind, n in found.most_common():
         table.add_row(kind, str(n), str(fixed[kind]), str(len(files[kind])))
+    return table
+
+
+def files_table(records: Sequence[dict[str, object]], limit: int = 20) -> Table:
+    """The files with the most findings (at most ``limit``), with their kinds."""
+    found: Counter[str] = Counter()
+    fixed: Counter[str] = Counter()
+    kinds: dict[str, Counter[str]] = {}
+    for r in records:
+        name = str(r["file"])
+        found[name] += 1
+        fixed[name] += bool(r["applied"])
+        kinds.setdefault(name, Counter())[str(r["kind"])] += 1
+    shown = found.most_common(limit)
+    title = "Files with most damage" + (f" (top {limit} of {len(found)})"
+                                        if len(found) > limit else "")
+    table = Table(title=title, title_justify="left")
+    table.add_column("file", overflow="fold")
+    table.add_column("findings", justify="right")
+    table.add_column("would fix", justify="right")
+    table.add_column("kinds")
+    for name, n in shown:
+        table.add_row(name, str(n), str(fixed[name]),
+                      ", ".join(k for k, _ in kinds[name].most_common()))
     return table
 
 
