@@ -139,4 +139,4 @@ def test_latin_y_in_a_kazakh_word_is_ambiguous() -> None:
 def test_findings_say_why() -> None:
     [f] = detect_homoglyphs("Welcome to K\u0430z\u0430khst\u0430n!")
     assert (f.start, f.end, f.replacement, f.kind) == (11, 21, "Kazakhstan", "homoglyph")
-    assert "English word" in f.why and f.confidence >= 0.9
+    assert "English word list" in f.why and f.confidence >= 0.9

@@ -160,9 +160,13 @@ def _judge(
     to_cyr = plain_cyr if known_cyr else _convert(token, "cyr", _TO_CYRILLIC, deferred)
     ctx_lat, ctx_cyr = _context(text, start, end)
     if known_lat and not known_cyr and to_lat is not None:
-        return to_lat, 0.95, f"with Latin letters only it is the English word {to_lat!r}"
+        return to_lat, 0.95, (
+            f"with Latin letters only it is {to_lat!r}, a word of the English word list"
+        )
     if known_cyr and not known_lat and to_cyr is not None:
-        return to_cyr, 0.95, f"with Cyrillic letters only it is the Russian word {to_cyr!r}"
+        return to_cyr, 0.95, (
+            f"with Cyrillic letters only it is {to_cyr!r}, a word of the Russian word list"
+        )
     if known_lat and known_cyr and to_lat is not None and to_cyr is not None:
         if ctx_lat > 3 * ctx_cyr:
             return to_lat, 0.8, "a known word in both scripts; the text around it is Latin"
