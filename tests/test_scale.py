@@ -91,3 +91,11 @@ def test_files_on_a_local_cluster_by_address(client: Any, tmp_path: Path) -> Non
     assert isinstance(results[-1][1], NotTextError)
     with pytest.raises(ValueError, match="output"):
         list(fix_files_on_dask(paths, client, output="x"))
+
+
+def test_the_guide_examples_run(client: Any) -> None:
+    import doctest
+
+    guide = Path(__file__).resolve().parent.parent / "docs" / "scale.md"
+    failed, attempted = doctest.testfile(str(guide), module_relative=False)
+    assert attempted >= 8 and failed == 0

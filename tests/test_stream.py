@@ -211,6 +211,36 @@ def test_evidence_far_away_decides_in_chunks_as_in_whole(toy_step: Config) -> No
     assert local != whole
 
 
+def _detect_many_finds(text: str, config: Config) -> list[Finding]:
+    """A second toy step: 'find' becomes 'FIND' when the document (as the
+    first toy step left it) holds 'find' at least four times."""
+    counts = config.evidence.get("toy_shout", None)
+    if counts is None:
+        counts = _count_words(text)
+    if counts.get("find", 0) < 4:
+        return []
+    out = []
+    start = 0
+    while (i := text.find("find", start)) >= 0:
+        out.append(Finding("toy", i, i + 4, "find", "FIND", 0.9, "toy_shout", "toy"))
+        start = i + 4
+    return out
+
+
+def test_evidence_of_a_later_step_sees_the_earlier_steps_repairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shout = Step("toy_shout", _detect_many_finds, "toy", _count_words, _merge_counts)
+    monkeypatch.setattr(registry, "STEPS", (*registry.STEPS, TOY, shout))
+    monkeypatch.setattr(registry, "STEP_NAMES", (*registry.STEP_NAMES, TOY.name, shout.name))
+    config = Config(enable={"toy_restore", "toy_shout"})
+    # three 'find' at the start; the fourth only once toy_restore repairs 'nd'
+    doc = "P find find find\n\n" + "P filler text here\n\n" * 50 + "P to nd it\n"
+    whole = fix_text(doc, config)
+    assert whole.startswith("P FIND FIND FIND") and whole.endswith("P to FIND it\n")
+    assert "".join(iter_fix([doc], config, chunk_size=64)) == whole
+
+
 def test_gather_evidence_merges_every_chunk(toy_step: Config) -> None:
     chunks = ["P a find\n\n", "P nd b\n\n", "P find\n"]
     config = gather_evidence(lambda: chunks, toy_step)

@@ -21,6 +21,7 @@ import struct
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -33,7 +34,7 @@ from .pipeline import run_pipeline
 from .step import Step, apply_findings, select_findings
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Executor, Future
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -127,42 +128,85 @@ def _apply_once(text: str, steps: Iterable[Step], config: Config) -> str:
     return text
 
 
+def _advance(chunk: str, config: Config, lo: int, hi: int) -> tuple[str, Any]:
+    """Apply enabled steps ``lo`` to ``hi - 1`` once to ``chunk``, then gather
+    step ``hi``'s evidence from the result; return both."""
+    steps = config.steps()
+    text = _apply_once(chunk, steps[lo:hi], config)
+    gather = steps[hi].gather
+    assert gather is not None
+    return text, gather(text)
+
+
+ChunkMap = Callable[[Callable[..., Any], Iterable[Any], Config, int, int], Iterator[Any]]
+"""Maps ``fn(item, config, lo, hi)`` over items, in order (in this process or
+in a process pool)."""
+
+
+def _map_here(
+    fn: Callable[..., Any], items: Iterable[Any], config: Config, lo: int, hi: int
+) -> Iterator[Any]:
+    return (fn(item, config, lo, hi) for item in items)
+
+
 def gather_evidence(
-    chunks: Callable[[], Iterable[str]], config: Config | None = None
+    chunks: Callable[[], Iterable[str]],
+    config: Config | None = None,
+    *,
+    chunk_map: ChunkMap | None = None,
 ) -> Config:
     """Gather the document-level evidence of a document given in chunks.
 
-    ``chunks`` gives the document's chunks afresh each time it is called (a
-    document is read once per step that gathers evidence). Returns ``config``
-    with that evidence in ``config.evidence``: repairing each chunk with it
-    gives the same text as repairing the whole document.
+    ``chunks`` gives the document's chunks (it is called once). Returns
+    ``config`` with the evidence in ``config.evidence``: repairing each chunk
+    with it gives the same text as repairing the whole document.
 
     The pipeline gathers a step's evidence from the text as it is when the
     step first runs (after the steps before it, once). Here each chunk goes
     through those same earlier steps before the step's ``gather`` sees it,
-    using the evidence already gathered for earlier steps.
+    using the evidence already gathered for earlier steps; with several such
+    steps, the chunks as they were when one step gathered are kept in a
+    temporary file and the next pass goes on from there (each step runs once
+    per chunk in all). ``chunk_map`` can spread the chunks over processes.
     """
     config = config or Config()
-    steps = config.steps()
-    for index, step in _gather_steps(config):
-        gather, merge = step.gather, step.merge
-        if gather is None or merge is None:
+    todo = _gather_steps(config)
+    for _, step in todo:
+        if step.merge is None:
             raise ValueError(
                 f"step {step.name} gathers evidence but has no merge: "
                 "it cannot be repaired in chunks"
             )
-        before = steps[:index]
-        total: Any = None
-        seen = False
-        for chunk in chunks():
-            text = _apply_once(chunk, before, config) if before else chunk
-            piece = gather(text)
-            total = merge(total, piece) if seen else piece
-            seen = True
-        if seen:
+    if not todo:
+        return config
+    mapper = chunk_map or _map_here
+    with tempfile.TemporaryFile(prefix="cleantext-") as spool_a, \
+            tempfile.TemporaryFile(prefix="cleantext-") as spool_b:
+        source: Iterable[str] = chunks()
+        lo = 0
+        write, read = spool_a, spool_b
+        for n, (index, step) in enumerate(todo):
+            keep = n < len(todo) - 1
+            if keep:
+                write.seek(0)
+                write.truncate()
+            merge = step.merge
+            assert merge is not None
+            total: Any = None
+            seen = False
+            for text, piece in mapper(_advance, source, config, lo, index):
+                if keep:
+                    _spool_write(write, text)
+                total = merge(total, piece) if seen else piece
+                seen = True
+            if not seen:
+                break
             evidence = dict(config.evidence)
             evidence[step.name] = total
             config = config.with_changes(evidence=evidence)
+            lo = index
+            write, read = read, write
+            source = _spool_read(read)
     return config
 
 
@@ -345,7 +389,7 @@ class FileResult:
     """How many chunks the text was repaired in."""
 
 
-def _fix_chunk(chunk: str, config: Config) -> tuple[str, int, bool]:
+def _fix_chunk(chunk: str, config: Config, lo: int = 0, hi: int = 0) -> tuple[str, int, bool]:
     result = run_pipeline(chunk, config)
     return result.text, len(result.applied), result.text != chunk
 
@@ -358,24 +402,33 @@ def _reduce_mapping_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, ...]:
     return (_mapping_proxy, (dict(proxy),))
 
 
-def _fix_in_processes(
-    chunks: Iterable[str], config: Config, jobs: int
-) -> Iterator[tuple[str, int, bool]]:
-    """Repair chunks in ``jobs`` processes, in order, with at most
+class _PoolMap:
+    """Maps over chunks in a process pool, in order, with at most
     ``2 * jobs`` chunks in flight (bounded memory)."""
+
+    def __init__(self, pool: Executor, jobs: int) -> None:
+        self.pool = pool
+        self.jobs = jobs
+
+    def __call__(
+        self, fn: Callable[..., Any], items: Iterable[Any], config: Config, lo: int, hi: int
+    ) -> Iterator[Any]:
+        pending: deque[Future[Any]] = deque()
+        for item in items:
+            pending.append(self.pool.submit(fn, item, config, lo, hi))
+            if len(pending) >= 2 * self.jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _process_pool(jobs: int) -> Executor:
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.reduction import ForkingPickler
 
     # Evidence may hold read-only mappings, which plain pickle refuses.
     ForkingPickler.register(MappingProxyType, _reduce_mapping_proxy)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[tuple[str, int, bool]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_fix_chunk, chunk, config))
-            if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    return ProcessPoolExecutor(max_workers=jobs)
 
 
 def fix_file(
@@ -411,36 +464,35 @@ def fix_file(
     def chunks() -> Iterator[str]:
         return split_chunks(iter_decode_file(path, enc, skip), chunk_size)
 
-    config = gather_evidence(chunks, config)
-    target = Path(output) if output is not None else path
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".cleantext", dir=target.parent
-    )
-    tmp = Path(tmp_name)
-    repairs = count = 0
-    text_changed = False
-    try:
-        with os.fdopen(fd, "wb") as out:
-            fixed: Iterator[tuple[str, int, bool]]
-            if jobs == 1:
-                fixed = (_fix_chunk(c, config) for c in chunks())
+    with ExitStack() as stack:
+        mapper: ChunkMap = _map_here
+        if jobs > 1:
+            mapper = _PoolMap(stack.enter_context(_process_pool(jobs)), jobs)
+        config = gather_evidence(chunks, config, chunk_map=mapper)
+        target = Path(output) if output is not None else path
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".cleantext", dir=target.parent
+        )
+        tmp = Path(tmp_name)
+        repairs = count = 0
+        text_changed = False
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for text, n, chunk_changed in mapper(_fix_chunk, chunks(), config, 0, 0):
+                    out.write(text.encode("utf-8"))
+                    count += 1
+                    repairs += n
+                    text_changed = text_changed or chunk_changed
+                out.flush()
+                os.fsync(out.fileno())
+            changed = text_changed or skip > 0 or codecs.lookup(enc).name != "utf-8"
+            if output is None and not changed:
+                tmp.unlink()
             else:
-                fixed = _fix_in_processes(chunks(), config, jobs)
-            for text, n, chunk_changed in fixed:
-                out.write(text.encode("utf-8"))
-                count += 1
-                repairs += n
-                text_changed = text_changed or chunk_changed
-            out.flush()
-            os.fsync(out.fileno())
-        changed = text_changed or skip > 0 or codecs.lookup(enc).name != "utf-8"
-        if output is None and not changed:
-            tmp.unlink()
-        else:
-            if target.exists():
-                os.chmod(tmp, target.stat().st_mode & 0o7777)
-            os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+                if target.exists():
+                    os.chmod(tmp, target.stat().st_mode & 0o7777)
+                os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     return FileResult(path, target, enc, changed, repairs, count)
