@@ -337,6 +337,10 @@ def fix(ctx: click.Context, /, paths: tuple[str, ...], check: bool, diff: bool,
             "--diff, --stdout, --backup or --keep-encoding"
         )
     run = _prepare(paths, **shared)
+    if scheduler and "remove_bom" not in run.options.config().step_names():
+        raise click.UsageError(
+            "--scheduler always drops a byte-order mark: it cannot run with remove_bom disabled"
+        )
     options = replace(
         run.options,
         write=not (check or diff or to_stdout),
