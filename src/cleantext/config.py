@@ -120,8 +120,13 @@ class Config:
         """The enabled steps, in the order they run."""
         from .registry import STEPS
 
+        cached = self.__dict__.get("_steps")  # (registry, steps): cheap per call
+        if cached is not None and cached[0] is STEPS:
+            return cached[1]  # type: ignore[no-any-return]
         wanted = (set(PROFILES[self.profile]) | self.enable) - self.disable
-        return tuple(step for step in STEPS if step.name in wanted)
+        steps = tuple(step for step in STEPS if step.name in wanted)
+        object.__setattr__(self, "_steps", (STEPS, steps))
+        return steps
 
     def with_changes(self, **changes: object) -> Config:
         """A copy with some fields changed (validated again)."""
