@@ -499,7 +499,7 @@ def explain(ctx: click.Context, /, paths: tuple[str, ...], **shared: Any) -> Non
             run.out.print("no damage found" if not outcome.notes else "")
         index = LineIndex(outcome.text)
         fixed = set(outcome.applied)
-        for finding in outcome.findings:
+        for finding in sorted(outcome.findings, key=lambda f: (f.start, f.end)):
             run.out.print(explain_finding(outcome.text, index, finding, finding in fixed))
         run.out.print()
     if not run.quiet:
