@@ -431,10 +431,11 @@ def _candidates(text: str) -> list[_Candidate]:
                 found[word.start()] = cand
     # Each distinct long word is judged once; only the few that could be
     # joins are then looked for in the text.
-    english, russian = zipf_table("en"), zipf_table("ru")
+    # The word lists load on first need only: English text never loads the
+    # Russian list, and text without long words loads none.
     suspects = {
         t for t in set(_LONG_WORD.findall(text))
-        if t.lower() not in (english if t.isascii() else russian) and _could_be_joined(t)
+        if t.lower() not in zipf_table("en" if t.isascii() else "ru") and _could_be_joined(t)
     }
     if suspects:
         for m in _LONG_WORD.finditer(text):
