@@ -32,7 +32,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -101,6 +101,14 @@ AMBIGUOUS_MIN = 0.95
 """An ambiguous token (a word in its own right) is restored only this surely."""
 CHOICE_MIN = 0.8
 """A non-word with several possible restorations gets the likeliest only this surely."""
+FRAGMENT_DISCOUNT: Mapping[int, float] = MappingProxyType({1: 3.0, 2: 2.0})
+"""log10 by which a broken form of this many letters is rarer in running prose
+than wordfreq says, when it stands between lower-case words. wordfreq counts
+letters and fragments (``o``, ``x``, ``ve``, ``ne``) from lists, formulas,
+chat and cut contractions; between two words of an English sentence they
+hardly occur (Debian's English fortunes, 2.5 MB: ``o`` 0 times in such a
+place against ~60 expected from its Zipf 5.1)."""
+_CONTRACTION_TAILS = frozenset({"ve", "ll", "re", "t", "s", "d", "m"})
 _SWITCH = 0.001
 """Per-line probability that a damaged region ends or starts."""
 _CAP = 3.0
@@ -583,7 +591,8 @@ def _viable_keys(lang: LigatureLanguage) -> frozenset[str]:
     margin = math.log10(AMBIGUOUS_MIN / (1.0 - AMBIGUOUS_MIN))
     return _rare_keys(lang) | frozenset(
         k for k, rest in _index(lang).items()
-        if max(table.get(w, 0.0) for w, _, _ in rest) - table.get(k, 0.0) >= margin
+        if max(table.get(w, 0.0) for w, _, _ in rest) - table.get(k, 0.0)
+        + FRAGMENT_DISCOUNT.get(len(k), 0.0) >= margin
     )
 
 
@@ -664,7 +673,7 @@ def _licensed(learned: frozenset[str], lang: LigatureLanguage) -> frozenset[str]
     """
     family = set(lang.ligatures) if not learned.isdisjoint(lang.ligatures) else set()
     return frozenset(
-        s for s in lang.sequences if s in family or any(s in t or t in s for t in learned)
+        s for s in lang.sequences if s in family or any(s in t for t in learned)
     )
 
 
@@ -746,9 +755,17 @@ def _detect_language(
                 ln = line_of(m.start())
                 emissions[ln] = emissions.get(ln, 0.0) + _AGAINST
     post = _posterior_damaged(emissions, ev.prior(lang.code, licensed))
+    names = _used_as_names(text, cands)
     out: list[Finding] = []
     for c in cands:
         p_region = post.get(line_of(c.start), 0.0)
+        if not c.unambiguous and c.original.lower() in names:
+            continue
+        if (
+            not c.unambiguous and c.mode == "dropped" and c.z_broken >= RARE
+            and len(c.original) in FRAGMENT_DISCOUNT and _prose_position(text, c.start, c.end)
+        ):
+            c = _in_prose(c)
         if c.unambiguous:
             # not a word, so damage; applied where the region shows damage
             conf = 0.45 + 0.5 * p_region
@@ -770,6 +787,53 @@ def _detect_language(
             f"{_MODE_WHY[c.mode]}: {why}",
         ))
     return out
+
+
+def _prose_position(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` stands between two words of a sentence.
+
+    A lower-case word before it (after a space or a line break), a word or a
+    sentence mark after it: ``turned o the light``, ``turned o.``; not a
+    formula (``4096 x 4096``), a name (``Ortega y Gasset``), a bracketed or
+    hyphenated form, the tail of a contraction that lost its apostrophe.
+    """
+    tok = text[s:e]
+    if not tok.islower() or s < 2 or text[s - 1] not in " \n" or e >= len(text):
+        return False
+    after = text[e]
+    if after not in " ,.;:!?\n" or (after in " \n" and not text[e + 1:e + 2].isalpha()):
+        return False
+    j = s - 1
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    prev = text[j:s - 1]
+    if not prev or not prev.islower() or (j > 0 and text[j - 1] not in " \n\"("):
+        return False
+    # the tail of a contraction whose apostrophe is gone (``I ve``, ``don t``)
+    return not (tok in _CONTRACTION_TAILS and zipf(f"{prev}'{tok}", "en") >= RARE)
+
+
+def _used_as_names(text: str, cands: list[_Candidate]) -> set[str]:
+    """Ambiguous broken forms the document also writes as a name or a handle
+    (``<stu>``, ``stu:`` opening a line, ``*stu``): tokens of their own there."""
+    types = {c.original.lower() for c in cands if not c.unambiguous and c.z_broken >= RARE}
+    out: set[str] = set()
+    for tok in types:
+        t = re.escape(tok)
+        if re.search(rf"<{t}>|^{t}:|[*#@]{t}\b", text, re.IGNORECASE | re.MULTILINE):
+            out.add(tok)
+    return out
+
+
+def _in_prose(c: _Candidate) -> _Candidate:
+    """The candidate with P(word) re-weighed for a fragment between the words
+    of a sentence (:data:`FRAGMENT_DISCOUNT`)."""
+    d = FRAGMENT_DISCOUNT.get(len(c.original), 0.0)
+    w = 10.0 ** c.z_word
+    b = 10.0 ** c.z_broken
+    # P(word) = W / (W + others + B): take the broken form's share B down by d
+    others = max(0.0, w / c.p_word - b - w)
+    return replace(c, p_word=w / (w + others + b * 10.0 ** -d))
 
 
 def _mode_family(mode: str) -> tuple[str, ...]:
