@@ -267,7 +267,7 @@ def wordfreq_sentences(lang: str, n: int) -> list[str]:
     import wordfreq
 
     rng = random.Random(f"measure-{lang}")
-    words = [w for w in wordfreq.top_n_list(lang, 5000) if gen.is_one_alphabet(w)]
+    words = [w for w in wordfreq.top_n_list(lang, 5000) if gen.is_clean_word(w)]
     return [gen.make_sentence(rng, words, lang) for _ in range(n)]
 
 
