@@ -34,6 +34,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 from types import MappingProxyType
 
 from ..config import Config
@@ -91,6 +92,9 @@ LANGUAGES: tuple[LigatureLanguage, ...] = (
 """The languages the step knows, one per script (see docs/pdf.md to add one)."""
 
 RARE = 2.0
+MIN_RARE_RESTORED = 1.5
+"""In a document seen to lose a sequence, a non-word may also be restored to
+a rarer word (``owcharts`` -> ``flowcharts``, Zipf 1.9): at least this frequent."""
 """A broken form with a Zipf frequency below this is not a word: damage."""
 MIN_RESTORED = 2.5
 """A restoration must be a word at least this frequent."""
@@ -108,6 +112,8 @@ letters and fragments (``o``, ``x``, ``ve``, ``ne``) from lists, formulas,
 chat and cut contractions; between two words of an English sentence they
 hardly occur (Debian's English fortunes, 2.5 MB: ``o`` 0 times in such a
 place against ~60 expected from its Zipf 5.1)."""
+_COMMON = 5.0
+"""A capitalised word before a fragment must be this common (``The``, ``With``)."""
 _CONTRACTION_TAILS = frozenset({"ve", "ll", "re", "t", "s", "d", "m"})
 _SWITCH = 0.001
 """Per-line probability that a damaged region ends or starts."""
@@ -397,23 +403,29 @@ _LETTER_RUNS = {lang.code: re.compile(f"[{lang.letters}]+") for lang in LANGUAGE
 
 
 def _find_tokens(text: str, lang: LigatureLanguage, words: set[str]) -> Iterator[re.Match[str]]:
-    """The tokens of ``text`` that are (case-insensitively) in ``words``."""
+    """The tokens of ``text`` that are in ``words`` (lower case), written in
+    lower case, capitalised or in capitals (other shapes are never restored)."""
     if not words:
         return
     word = _patterns(lang).word
-    if len(words) <= 40:
-        w = f"[{lang.letters}]"
-        alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-        runs: Iterator[re.Match[str]] = re.finditer(
-            f"(?<!{w})(?:{alternation})(?!{w})", text, re.IGNORECASE
-        )
-    else:
-        runs = _LETTER_RUNS[lang.code].finditer(text)
-    for m in runs:
-        if m.group().lower() in words:
-            mm = word.match(text, m.start())
-            if mm is not None and mm.end() == m.end():
+    cased = words | {w.capitalize() for w in words} | {w.upper() for w in words}
+    parts, offsets = _letter_parts(text, lang.code)
+    for i in range(1, len(parts), 2):
+        if parts[i] in cased:
+            mm = word.match(text, offsets[i])
+            if mm is not None and mm.end() == offsets[i + 1]:
                 yield mm
+
+
+@lru_cache(maxsize=2)
+def _letter_parts(text: str, code: str) -> tuple[list[str], list[int]]:
+    """``text`` split into runs of other characters and of the script's
+    letters (letters at odd indices), with each part's start offset."""
+    parts = _LETTER_SPLIT[code].split(text)
+    return parts, list(accumulate(map(len, parts), initial=0))
+
+
+_LETTER_SPLIT = {lang.code: re.compile(f"([{lang.letters}]+)") for lang in LANGUAGES}
 
 
 def _pair_candidates(
@@ -486,6 +498,56 @@ def _pair_candidates(
             start, end, tok, cased, lost, "space", z_pair, zw,
             _p_word(z_pair, [z for _, _, z in words]), unamb,
         )
+
+
+def _rare_word_candidates(
+    text: str, lang: LigatureLanguage, licensed: frozenset[str], uniq: set[str]
+) -> Iterator[_Candidate]:
+    """Non-words that become a rare word (Zipf >= ``MIN_RARE_RESTORED``) by
+    putting back a sequence the document loses: ``owcharts`` -> ``flowcharts``.
+
+    Never evidence of damage themselves (not in ``gather``); restored only in
+    a damaged region, like an ambiguous token.
+    """
+    code = lang.code
+    idx = _low_index(lang)
+    keys = uniq & idx.keys()
+    if not keys:
+        return
+    for m in _find_tokens(text, lang, keys):
+        tok = m.group()
+        low = tok.lower()
+        zb = zipf(low, code)
+        if zb >= RARE:
+            continue
+        words = _distinct([
+            (w, lost, zipf(w, code)) for w, lost, _ in idx[low]
+            if set(lost.split("+")) <= licensed and "+" not in lost
+        ])
+        if not words or (len(words) > 1 and words[1][2] > words[0][2] - 1.5):
+            continue
+        best, lost, zw = words[0]
+        if zw < zb + 1.0:
+            continue
+        cased = _with_case(tok, best)
+        if cased is None or (tok.isupper() and len(tok) <= 4):
+            continue
+        yield _Candidate(
+            m.start(), m.end(), tok, cased, lost, "dropped", zb, zw,
+            _p_word(zb, [z for _, _, z in words]), False,
+        )
+
+
+@lru_cache(maxsize=8)
+def _low_index(lang: LigatureLanguage) -> Mapping[str, tuple[tuple[str, str, int], ...]]:
+    """Broken forms of rarer words that the main index (Zipf >= ``MIN_RESTORED``)
+    does not hold and that are not words themselves."""
+    main = _index(lang)
+    table = frequency_table(lang.code)
+    low = deletion_index(lang.code, lang.sequences, MIN_RARE_RESTORED)
+    return MappingProxyType({
+        k: v for k, v in low.items() if k not in main and table.get(k, 0.0) < RARE
+    })
 
 
 def _relative(
@@ -729,6 +791,8 @@ def _detect_language(
         )
         if c.unambiguous or ev.learned(lang.code, _mode_family(c.mode))
     ]
+    if ev.learned(lang.code, ("dropped", "marker")):
+        cands.extend(_rare_word_candidates(text, lang, licensed, uniq))
     if not cands:
         return []
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -741,6 +805,8 @@ def _detect_language(
         ln = line_of(c.start)
         if c.unambiguous:
             lr = _CAP
+        elif c.z_word < MIN_RESTORED:
+            lr = 0.0  # a restoration to a rare word is never evidence
         else:
             # a weak ambiguous token says little about its neighbours
             lr = max(0.0, min(_CAP, math.log10(1.0 + 10.0 ** (c.z_word - c.z_broken))) - 0.5)
@@ -804,10 +870,13 @@ def _prose_position(text: str, s: int, e: int) -> bool:
     if after not in " ,.;:!?\n" or (after in " \n" and not text[e + 1:e + 2].isalpha()):
         return False
     j = s - 1
-    while j > 0 and text[j - 1].isalpha():
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in _APOS):
         j -= 1
     prev = text[j:s - 1]
-    if not prev or not prev.islower() or (j > 0 and text[j - 1] not in " \n\"("):
+    if not prev[:1].isalpha() or (j > 0 and text[j - 1] not in " \n\t\"("):
+        return False
+    # ``It's ne``; a capital only on a common word (``The ve rules``, not ``Ortega y``)
+    if not prev.islower() and not (prev.istitle() and zipf(prev, "en") >= _COMMON):
         return False
     # the tail of a contraction whose apostrophe is gone (``I ve``, ``don t``)
     return not (tok in _CONTRACTION_TAILS and zipf(f"{prev}'{tok}", "en") >= RARE)
@@ -817,12 +886,15 @@ def _used_as_names(text: str, cands: list[_Candidate]) -> set[str]:
     """Ambiguous broken forms the document also writes as a name or a handle
     (``<stu>``, ``stu:`` opening a line, ``*stu``): tokens of their own there."""
     types = {c.original.lower() for c in cands if not c.unambiguous and c.z_broken >= RARE}
-    out: set[str] = set()
-    for tok in types:
-        t = re.escape(tok)
-        if re.search(rf"<{t}>|^{t}:|[*#@]{t}\b", text, re.IGNORECASE | re.MULTILINE):
-            out.add(tok)
-    return out
+    if not types:
+        return set()
+    handles = {
+        (m.group(1) or m.group(2) or m.group(3)).lower() for m in _HANDLE.finditer(text)
+    }
+    return types & handles
+
+
+_HANDLE = re.compile(r"<(\w+)>|^(\w+):|[*#@](\w+)\b", re.MULTILINE)
 
 
 def _in_prose(c: _Candidate) -> _Candidate:
