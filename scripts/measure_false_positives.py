@@ -27,7 +27,7 @@ word alone, then with 1, 3 and 8 words either side, then the line, then the
 paragraph; it prints the first one that still makes the same step apply the
 same change ("needs the document" when only the whole input does).
 
-Run: ``python scripts/measure_false_positives.py`` (about 2-4 minutes of CPU);
+Run: ``python scripts/measure_false_positives.py`` (a few minutes on a loaded box);
 ``--sources fortunes-en,wordfreq`` picks sources by prefix, ``--max-bytes``
 caps each source, ``--examples`` sets how many examples per step and source.
 """
@@ -354,7 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     """Measure every (chosen) source and print per-step tallies."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sources", default="", help="comma-separated name prefixes")
-    ap.add_argument("--max-bytes", type=int, default=3_000_000, help="cap per source")
+    ap.add_argument("--max-bytes", type=int, default=10_000_000, help="cap per source")
+    ap.add_argument("--json", default="", help="also write per-source, per-step counts here")
     ap.add_argument("--examples", type=int, default=10)
     ap.add_argument("--sentences", type=int, default=300, help="wordfreq sentences per language")
     ap.add_argument("--no-repro", action="store_true", help="skip minimal reproductions")
@@ -364,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     totals: Counter[str] = Counter()
     totals_rep: Counter[str] = Counter()
     grand = Tally()
+    summary: dict[str, object] = {}
     for name, make in all_sources(args.sentences):
         if prefixes and not any(name.startswith(p) for p in prefixes):
             continue
@@ -376,6 +378,26 @@ def main(argv: list[str] | None = None) -> int:
             print(f"== {name}: skipped ({e})")
             continue
         report(name, tally, args.reported)
+        summary[name] = {
+            "docs": tally.docs,
+            "bytes": tally.bytes,
+            "cpu_s": round(tally.cpu, 2),
+            "applied": dict(tally.applied),
+            "reported": dict(tally.reported),
+            "examples": {
+                step: [
+                    {
+                        "context": ex.context,
+                        "original": ex.finding.original,
+                        "replacement": ex.finding.replacement,
+                        "confidence": ex.finding.confidence,
+                        "repro": ex.repro,
+                    }
+                    for ex in exs
+                ]
+                for step, exs in tally.applied_ex.items()
+            },
+        }
         totals.update(tally.applied)
         totals_rep.update(tally.reported)
         grand.bytes += tally.bytes
@@ -387,6 +409,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     for step in sorted(set(totals) | set(totals_rep)):
         print(f"   {step}: applied {totals[step]}, reported {totals_rep[step]}")
+    if args.json:
+        import json
+
+        Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=1), "utf-8")
     return 0
 
 
