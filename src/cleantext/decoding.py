@@ -20,8 +20,9 @@ chardet's candidates are re-ranked by cheap sanity checks: a decoding that
 puts Cyrillic, Greek, Hebrew or Arabic letters right next to Latin letters
 (``Cafй`` for ``Café``), flips case inside words (``рТЙЧЕФ``: koi8-r read as
 windows-1251) or yields control characters loses to one that does not; among
-equally plausible candidates of close confidence, the one with more words
-known to wordfreq (in the candidates' languages or in a small panel) wins. Candidates
+equally plausible candidates of close confidence, the one whose words are
+clearly more frequent (wordfreq, in the candidates' languages or a small
+panel) wins, and chardet's confidence breaks near-ties. Candidates
 that decode to the same text are reported by their common name
 (windows-1251 rather than kz1048 for Russian text).
 
@@ -89,14 +90,17 @@ _ODD_CHARS = re.compile(
 _OTHER_LETTERS = "\u0370-\u0fff\u10a0-\u10ff\ufb1d-\ufdff\ufe70-\ufefc"
 _LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 # Letters of another script glued to a Latin letter (``Cafй``), a symbol
-# between two letters (``╩ζνζ§±υζς``), a euro sign ending a word (``врем€``,
-# MacCyrillic for windows-1251 ``время``), a math symbol starting a word
-# (``¬ставка``, MacCyrillic for ``Вставка``): signs of a wrong code page.
+# between two letters (``╩ζνζ§±υζς``), a euro sign, spacing diaeresis or
+# cedilla right after a letter (``врем€``, MacCyrillic for windows-1251
+# ``время``; ``וש¸``, iso-8859-8 for ``её``), a bidi mark inside a word, a
+# math symbol starting a word (``¬ставка``, MacCyrillic for ``Вставка``):
+# signs of a wrong code page.
 _GLUED = re.compile(
     f"[{_LATIN_LETTERS}][{_OTHER_LETTERS}]|[{_OTHER_LETTERS}][{_LATIN_LETTERS}]"
     "|(?<=[^\\W\\d_])[\u00a2-\u00aa\u00ac-\u00b6\u00b8-\u00ba\u00bc-\u00be\u00d7\u00f7"
-    "\u2020-\u2022\u2030\u2116\u2122\u2500-\u25ff](?=[^\\W\\d_])"
-    "|[^\\W\\d_]\u20ac"
+    "\u2020-\u2022\u2030\u2116\u2122\u2200-\u23ff\u2500-\u25ff](?=[^\\W\\d_])"
+    "|[^\\W\\d_][\u20ac\u00a8\u00b8]"
+    "|(?<=[^\\W\\d_])[\u200e\u200f](?=[^\\W\\d_])"
     "|[\u00ac\u00b1\u00b5\u00f7\u0192\u2206\u221a\u221e\u2248\u2260\u2264\u2265]"
     "(?=[^\\W\\d_])"
 )
@@ -114,12 +118,17 @@ _WORDFREQ_LANGUAGES = frozenset({
 })
 # Languages every close call is also checked against.
 _PANEL = ("en", "fr", "de", "es", "ru")
-_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
+_ARABIC_MARKS = re.compile("[\u064b-\u0652]")
+# A whitespace-separated token holding a non-ASCII character (marks included).
+_NON_ASCII_TOKEN = re.compile(r"\S*[^\x00-\x7f\s]\S*")
 # Names to report when they decode to the same text as chardet's pick.
 _COMMON = ("windows-1251", "windows-1252", "koi8-r", "windows-1250", "iso-8859-2")
 _ASCII_PROBE = bytes(range(32, 127)) + b"\t\r\n"
 _ASCII_PROBE_TEXT = _ASCII_PROBE.decode("ascii")
 _MAX_BLOCKS = 64
+# UTF-8 lines next to legacy lines, with at most this many non-ASCII bytes
+# together, are taken for legacy bytes that happen to be valid UTF-8.
+_SHORT_UTF8_LINE = 12
 # chardet candidates below this share of the best one's confidence are ignored.
 _CLOSE = 0.3
 # Below this confidence of chardet's best candidate, the common code pages
@@ -239,10 +248,13 @@ def _word_evidence(text: str, languages: tuple[str, ...]) -> float:
     from wordfreq import available_languages, zipf_frequency
 
     usable = [lang for lang in languages if lang in available_languages("small")]
-    words = _NON_ASCII_WORD.findall(text[:_SAMPLE])[:200]
+    words = _NON_ASCII_TOKEN.findall(text[:_SAMPLE])[:200]
     return sum(
         max((zipf_frequency(w, lang, wordlist="small") for lang in usable), default=0.0)
         for w in words
+        # wordfreq ignores Arabic vowel marks, which Cyrillic bytes read as
+        # iso-8859-6 are full of: such words are no evidence
+        if not _ARABIC_MARKS.search(w)
     )
 
 
@@ -271,9 +283,11 @@ def _rank(data: bytes, where: str) -> list[str]:
     control characters), then, among equally plausible ones whose confidence
     is within ``_CLOSE`` of the best, by word evidence (the summed wordfreq
     frequency of the words in the candidates' languages or in English,
-    French, German, Spanish or Russian) times chardet's confidence (the
-    common code pages, tried when chardet is unsure, count as confident as
-    chardet's best equally plausible candidate), then in chardet's order.
+    French, German, Spanish or Russian) when it differs by a frequent word's
+    worth (3 on the Zipf scale) or more; among near-equal evidence by
+    chardet's confidence (the common code pages, tried when chardet is
+    unsure, count as confident as chardet's best equally plausible
+    candidate), then in chardet's order.
     """
     options: list[tuple[int, int, str, str, str, float]] = []
     seen_texts: set[str] = set()
@@ -325,9 +339,11 @@ def _rank(data: bytes, where: str) -> list[str]:
         languages = tuple(dict.fromkeys(
             [o[4] for o in close if o[4] in _WORDFREQ_LANGUAGES] + list(_PANEL)
         ))
-        # word evidence weighted by chardet's confidence; ties keep chardet's order
-        scores = [_word_evidence(o[3], languages) * o[5] for o in close]
-        chosen = close[scores.index(max(scores))]
+        # word evidence decides when it is clear (a frequent word or more);
+        # among near-equal evidence, chardet's confidence, then its order
+        evidence = [_word_evidence(o[3], languages) for o in close]
+        near = [o for o, e in zip(close, evidence, strict=True) if e >= max(evidence) - 3.0]
+        chosen = max(near, key=lambda o: o[5])
     else:
         chosen = best[0]
     others = sorted((o for o in options if o is not chosen), key=lambda o: (o[0], o[1]))
@@ -377,19 +393,31 @@ def _decode_lines(data: bytes) -> Decoded:
             kinds.append(2)
         else:
             kinds.append(1)
-    # A short line that happens to be valid UTF-8 among legacy lines (cp1251
-    # "Я»" is valid UTF-8 for U+07FB) is legacy too.
+    # A few short lines that happen to be valid UTF-8 next to legacy lines
+    # (cp1251 "Я»" is valid UTF-8 for U+07FB, koi8-r "её" for "ţ") are
+    # suspects (kind 3): decided below against the neighbouring legacy encoding.
     marked = [i for i, k in enumerate(kinds) if k]
-    for j, i in enumerate(marked):
-        if kinds[i] == 1 and _non_ascii_count(lines[i]) <= 3:
-            prev_bad = j == 0 or kinds[marked[j - 1]] == 2
-            next_bad = j == len(marked) - 1 or kinds[marked[j + 1]] == 2
-            if prev_bad and next_bad and (j > 0 or j < len(marked) - 1):
-                kinds[i] = 2
-    if 1 not in kinds:
+    suspects: list[tuple[list[int], int]] = []  # (run of lines, a legacy neighbour)
+    j = 0
+    while j < len(marked):
+        if kinds[marked[j]] != 1:
+            j += 1
+            continue
+        end = j  # a run of UTF-8 lines among the non-ASCII ones: marked[j:end]
+        while end < len(marked) and kinds[marked[end]] == 1:
+            end += 1
+        run = marked[j:end]
+        if sum(_non_ascii_count(lines[i]) for i in run) <= _SHORT_UTF8_LINE and (
+            j > 0 or end < len(marked)
+        ):
+            for i in run:
+                kinds[i] = 3
+            suspects.append((run, marked[j - 1] if j > 0 else marked[end]))
+        j = end
+    if 1 not in kinds and 3 not in kinds:
         text, name = _detect_decode(data, "it")
         return Decoded(text, name, (name,))
-    # Blocks of non-UTF-8 lines (ASCII lines in between do not break a block).
+    # Blocks of legacy lines (ASCII and suspect lines in between do not break one).
     blocks: list[list[int]] = []
     last_kind = 0
     for i, k in enumerate(kinds):
@@ -398,7 +426,7 @@ def _decode_lines(data: bytes) -> Decoded:
                 blocks[-1].append(i)
             else:
                 blocks.append([i])
-        if k:
+        if k in (1, 2):
             last_kind = k
     if len(blocks) > _MAX_BLOCKS:
         blocks = [[i for block in blocks for i in block]]
@@ -410,6 +438,7 @@ def _decode_lines(data: bytes) -> Decoded:
         if k == 1:
             out[i] = lines[i].decode("utf-8")
             used["utf-8"] += 1
+    legacy_of: dict[int, str] = {}
     for block in blocks:
         joined = b"\n".join(lines[i] for i in block)
         text, name = _detect_decode(joined, f"line {block[0] + 1}")
@@ -420,10 +449,34 @@ def _decode_lines(data: bytes) -> Decoded:
             )
         for i, part in zip(block, parts, strict=True):
             out[i] = part
+            legacy_of[i] = name
         used[name] += len(block)
+    for run, neighbour in suspects:
+        raw = b"\n".join(lines[i] for i in run)
+        name = _legacy_reading(raw, legacy_of[neighbour]) or "utf-8"
+        for i, part in zip(run, raw.decode(name).split("\n"), strict=True):
+            out[i] = part
+        used[name] += len(run)
     encodings = tuple(name for name, _ in used.most_common())
     encoding = encodings[0] if len(encodings) == 1 else "mixed"
     return Decoded("\n".join(out), encoding, encodings)
+
+
+def _legacy_reading(raw: bytes, legacy: str) -> str | None:
+    """``legacy`` when valid-UTF-8 bytes read better in that encoding, else None."""
+    try:
+        as_legacy = raw.decode(legacy)
+    except UnicodeDecodeError:
+        return None
+    if "\n" in as_legacy and as_legacy.count("\n") != raw.count(b"\n"):
+        return None
+    as_utf8 = raw.decode("utf-8")
+    odd_utf8, odd_legacy = _implausibility(as_utf8), _implausibility(as_legacy)
+    if odd_utf8 != odd_legacy:
+        return legacy if odd_legacy < odd_utf8 else None
+    if _word_evidence(as_legacy, _PANEL) > _word_evidence(as_utf8, _PANEL):
+        return legacy
+    return None
 
 
 def decode(data: bytes) -> Decoded:
