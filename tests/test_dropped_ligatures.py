@@ -172,3 +172,30 @@ def russian_words() -> tuple[str, ...]:
 def test_clean_russian_is_unchanged(lines: list[list[str]]) -> None:
     text = "\n".join(" ".join(line) for line in lines)
     assert fixed(text) == text
+
+
+def test_fragments_between_words_of_a_damaged_document() -> None:
+    damaged = "It was diult and oial: he turned o the light, and the ve men left.\n"
+    assert fixed(damaged) == (
+        "It was difficult and official: he turned off the light, and the five men left.\n"
+    )
+    # a formula, a contraction that lost its apostrophe, a name: not between words
+    for keep in ("a screen of 4096 x 4096 dots", "and I ve seen it", "by Ortega y Gasset"):
+        assert fixed(damaged + keep) == fixed(damaged) + keep
+    # without the document's evidence a fragment is left alone
+    assert fixed("he turned o the light") == "he turned o the light"
+
+
+def test_a_form_the_document_uses_as_a_handle_is_left_alone() -> None:
+    damaged = "It was diult and oial.\n<stu> hello\nwe gave stu the keys\n"
+    assert fixed(damaged) == "It was difficult and official.\n<stu> hello\nwe gave stu the keys\n"
+    assert "stuff" in fixed("It was diult and oial.\nwe gave stu the keys\n")
+
+
+def test_rarer_words_restored_where_the_document_shows_the_loss() -> None:
+    # (the document loses ff and so, being a ligature font, fl too)
+    assert fixed("The owcharts were dierent and eective.") == (
+        "The flowcharts were different and effective."
+    )
+    # never without the document's evidence
+    assert fixed("The owcharts were here.") == "The owcharts were here."
