@@ -12,10 +12,11 @@ The larger measurement (megabytes of fortunes, stdlib, docs, 42 languages) is
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleantext import fix_and_explain, fix_text
@@ -180,21 +181,91 @@ PASSING_SENTENCES: list[str] = sorted(
 )
 
 
-def test_sentence_pool_is_large() -> None:
-    """The property below draws from hundreds of sentences in many scripts."""
+def _has_latin_or_cyrillic(text: str) -> bool:
+    return any(
+        c.isalpha() and unicodedata.name(c, "").split(" ", 1)[0] in ("LATIN", "CYRILLIC")
+        for c in text
+    )
+
+
+OTHER_SCRIPT_SENTENCES: list[str] = [
+    s for s in PASSING_SENTENCES if not _has_latin_or_cyrillic(s)
+]
+"""Sentences in Arabic, Bengali, Chinese, Greek, Hebrew, Hindi, Japanese,
+Korean, Persian, Tamil, Urdu, and math: no step splits or respells these today."""
+
+# Mixes of sentences from files that pass one by one, which fail together:
+# the evidence one language's words give is read as damage in another's.
+# Found by running the mix property below with 1500 examples
+# (min. reproductions by scripts/measure_false_positives.minimal_repro).
+MIX_FAILURES: dict[str, str] = {
+    "colegas paperit passend": "split_joined_words: Portuguese, Finnish and German words "
+    "side by side: 'colegas' -> 'cole gas', 'paperit' -> 'paper it', 'passend' -> 'pass end'",
+    "mytool dataclasses dataclass": "split_joined_words: identifiers from the Markdown and "
+    "Python samples: 'dataclasses' -> 'data classes', 'mytool' -> 'my tool'",
+    "брифингте.\nBaterie показник,": "split_joined_words: Kazakh, Czech and Ukrainian words: "
+    "'брифингте' -> 'брифинг те', 'Baterie' -> 'Bat erie', 'показник' -> 'показ ник'",
+    "mạo duy.\npara o próximo": "restore_dropped_ligatures: Vietnamese 'duy' -> 'duffy' "
+    "then, on that evidence, the Portuguese article 'o' -> 'off'",
+}
+
+
+def test_sentence_pools_are_large() -> None:
+    """The properties below draw from hundreds of sentences in many scripts."""
     assert len(PASSING_SENTENCES) >= 500
+    assert len(OTHER_SCRIPT_SENTENCES) >= 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(t, id=t[:20], marks=pytest.mark.xfail(strict=True, reason=why))
+        for t, why in MIX_FAILURES.items()
+    ],
+)
+def test_mixed_repro_unchanged(text: str) -> None:
+    """Known failing mixes of clean sentences (strict xfail: flips when fixed)."""
+    result = fix_and_explain(text)
+    assert result.applied == (), _describe(text)
+    assert result.text == text
+
+
+_MIXES = st.lists(
+    st.tuples(st.sampled_from(PASSING_SENTENCES), st.sampled_from([" ", "\n", "\n\n"])),
+    min_size=1,
+    max_size=12,
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="split_joined_words / restore_dropped_ligatures: mixes of clean sentences "
+    "in several Latin/Cyrillic languages get split or respelled (see MIX_FAILURES)",
+)
+@settings(max_examples=100, deadline=None, derandomize=True)
+@example([("colegas paperit passend", " ")])
+@given(_MIXES)
+def test_mixed_clean_sentences_unchanged(parts: list[tuple[str, str]]) -> None:
+    """Sentences of clean samples, in any order and mix of languages, stay unchanged."""
+    text = "".join(s + sep for s, sep in parts)
+    result = fix_and_explain(text)
+    assert result.applied == (), _describe(text)
+    assert result.text == text
 
 
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.sampled_from(PASSING_SENTENCES), st.sampled_from([" ", "\n", "\n\n"])),
+        st.tuples(
+            st.sampled_from(OTHER_SCRIPT_SENTENCES), st.sampled_from([" ", "\n", "\n\n"])
+        ),
         min_size=1,
         max_size=12,
     )
 )
-def test_mixed_clean_sentences_unchanged(parts: list[tuple[str, str]]) -> None:
-    """Sentences of clean samples, in any order and mix of languages, stay unchanged."""
+def test_mixed_other_script_sentences_unchanged(parts: list[tuple[str, str]]) -> None:
+    """Mixes of the non-Latin, non-Cyrillic samples stay unchanged (this passes today:
+    it guards the scripts no step should touch)."""
     text = "".join(s + sep for s, sep in parts)
     result = fix_and_explain(text)
     assert result.applied == (), _describe(text)
