@@ -833,7 +833,10 @@ def _detect_language(
         ):
             c = _in_prose(c)
         if c.unambiguous:
-            # not a word, so damage; applied where the region shows damage
+            # not a word, so damage; applied where the region shows damage,
+            # the token itself left out (a lone odd token in clean prose is
+            # not its own evidence): its likelihood ratio divides the odds
+            p_region = _without(p_region, _CAP)
             conf = 0.45 + 0.5 * p_region
             why = (
                 f"{c.original!r} is not a {lang.code} word; putting back the lost "
@@ -906,6 +909,14 @@ def _in_prose(c: _Candidate) -> _Candidate:
     # P(word) = W / (W + others + B): take the broken form's share B down by d
     others = max(0.0, w / c.p_word - b - w)
     return replace(c, p_word=w / (w + others + b * 10.0 ** -d))
+
+
+def _without(p: float, log_lr: float) -> float:
+    """P(region damaged) with one piece of evidence (log10 ratio) taken out."""
+    if p >= 1.0:
+        return 1.0
+    odds = p / (1.0 - p) / 10.0 ** log_lr
+    return odds / (1.0 + odds)
 
 
 def _mode_family(mode: str) -> tuple[str, ...]:
