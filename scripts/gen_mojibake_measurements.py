@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
 from cleantext import Config, fix_text, scan_text  # noqa: E402
-from cleantext.registry import STEP_NAMES  # noqa: E402
 from cleantext.mojibake import CODEPAGES  # noqa: E402
+from cleantext.registry import STEP_NAMES  # noqa: E402
 from strategies import (  # noqa: E402
     ENGLISH_WORDS,
     KAZAKH_WORDS,

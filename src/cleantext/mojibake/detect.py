@@ -26,7 +26,7 @@ from .codepages import CODEPAGES, CodePage, table
 from .score import char_info, cost
 
 __all__ = [
-    "Candidate", "candidates", "decide", "dominant_codepage", "evidence_of", "gate",
+    "Candidate", "candidates", "decide", "dominant_codepage", "evidence_of", "gates",
     "merge_evidence",
 ]
 
@@ -44,6 +44,7 @@ _SAME_PAGE_GAIN = 0.05
 _ISLAND_COST = 1.5
 _CONTEXT = 24
 _TIE = 0.6
+_WINDOW = 256
 _SAME_PAGE_BONUS = 0.5
 
 
@@ -72,8 +73,11 @@ _CLOSERS = frozenset("»”’…")
 _OPENERS = frozenset("«„“‘")
 # A Latin letter touching a Cyrillic one: the trace of UTF-8 Latin read with a
 # Cyrillic code page (``MГҰlaga``) even where the pair itself looks fine.
+_LAT = "A-Za-z\\u00c0-\\u024f"
+_GRK = "\\u0370-\\u03ff"
+_CYR = "\\u0400-\\u04ff"
 _MIXED = re.compile(
-    "[A-Za-z\u00c0-\u024f][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f]"
+    f"[{_LAT}][{_GRK}{_CYR}]|[{_GRK}{_CYR}][{_LAT}]|[{_GRK}][{_CYR}]|[{_CYR}][{_GRK}]"
 )
 
 
@@ -132,18 +136,63 @@ def suspicious_regex(name: str) -> re.Pattern[str]:
     return _pairs_regex(_suspicious_groups(table(name)))
 
 
-@lru_cache(maxsize=1)
-def gate() -> re.Pattern[str]:
-    """Suspicious pairs of every code page, in one regex.
+_COMMON_PUNCT = frozenset("«»“”‘’—–…№\u00a0")
 
-    >>> bool(gate().search("cafÃ©")), bool(gate().search("Привет, всё её «Группа»"))
-    (True, False)
+
+@lru_cache(maxsize=1)
+def gates() -> tuple[re.Pattern[str], ...]:
+    """Cheap regexes whose hits are the only places mojibake can start.
+
+    Each starts with a character class, so the regex engine scans for it in C.
+    Together they over-approximate the suspicious pairs of every code page
+    (:func:`suspicious_regex`), which are then checked at the hits only:
+
+    * a character no clean text needs next to letters of its own script
+      (symbols, box drawing, controls, rare letters) that some code page
+      makes of a lead or continuation byte;
+    * a dash or low quote glued to a letter (Mac Roman, Mac Cyrillic);
+    * a lower-case letter followed by a non-ASCII capital;
+    * Latin and Cyrillic letters touching.
+
+    >>> any(g.search("cafÃ©") for g in gates())
+    True
+    >>> any(g.search("Привет, всё её «Группа В»") for g in gates())
+    False
     """
-    union: dict[str, set[str]] = {}
+    leads: set[str] = set()
+    conts: set[str] = set()
     for name in CODEPAGES:
-        for a, conts in _suspicious_groups(table(name)).items():
-            union.setdefault(a, set()).update(conts)
-    return _pairs_regex({a: frozenset(c) for a, c in union.items()})
+        cp = table(name)
+        leads.update(cp.lead2 + cp.lead3 + cp.lead4)
+        conts.update(cp.cont)
+    suspect = set()
+    for c in leads | conts:
+        info = char_info(c)
+        if c in _COMMON_PUNCT or c.isascii():
+            continue
+        if info.kind not in "LNZ" or info.cost >= 0.3:
+            suspect.add(c)
+    lower = {c for c in leads if char_info(c).lower} | set("abcdefghijklmnopqrstuvwxyz")
+    upper = {c for c in leads | conts if char_info(c).upper and not c.isascii()}
+
+    def cls(chars: Iterable[str]) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+    return (
+        re.compile(cls(suspect)),
+        re.compile("[–—‚„](?=[^\\W\\d_])"),
+        re.compile(cls(lower) + cls(upper)),
+        _MIXED,
+    )
+
+
+def _gate_hits(text: str) -> list[int]:
+    """Positions of every gate hit, sorted."""
+    hits: list[int] = []
+    for g in gates():
+        hits.extend(m.start() for m in g.finditer(text))
+    hits.sort()
+    return hits
 
 
 def _decode(seg: str, cp: CodePage) -> tuple[str, bool] | None:
@@ -317,21 +366,71 @@ def _context_scripts(
     return _script_near(text, left_pos), _script_near(text, right_pos)
 
 
+def _spans_near(
+    text: str, segment: re.Pattern[str], sus: re.Pattern[str], hits: list[int]
+) -> list[tuple[int, int]]:
+    """The runs of one code page around the gate hits that are suspicious
+    pairs in that code page (or mixed-script points).
+
+    Looks only around the hits, so clean text full of innocent runs (Russian
+    read through cp866 is full of them) costs C-level scans, not Python loops.
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    last_end = -1
+    for p in hits:
+        if p < last_end:
+            continue
+        if not (
+            sus.match(text, p) or (p > 0 and sus.match(text, p - 1))
+            or _MIXED.match(text, p)
+        ):
+            continue
+        lo = max(0, p - _WINDOW)
+        for m in segment.finditer(text, lo, min(n, p + _WINDOW)):
+            s, e = m.span()
+            if e < p:
+                continue
+            if s > p + 2:
+                break
+            if s >= last_end:
+                spans.append((s, e))
+                last_end = e
+    return spans
+
+
 def _scan(
     text: str, left: str, right: str, depth: int, outer_scripts: tuple[str, str] = ("", ""),
-    force: frozenset[str] = frozenset(),
+    force: frozenset[str] = frozenset(), only: str | None = None, innocent: bool = False,
 ) -> list[Candidate]:
+    """Judge the runs of ``text``.
+
+    At depth 0 (the document itself) only runs that look suspicious are
+    judged, except in the code pages of ``force``; with ``innocent`` only the
+    runs that do not (the complement, for a second look).
+    """
     found: list[Candidate] = []
     n = len(text)
     mixed = _MIXED.search(text) is not None
-    for name in CODEPAGES:
+    hits = _gate_hits(text) if depth == 0 else []
+    for name in (only,) if only else CODEPAGES:
         sus = suspicious_regex(name)
-        if depth == 0 and not mixed and name not in force and not sus.search(text):
-            continue
         cp = table(name)
-        spans = [m.span() for m in cp.segment.finditer(text)]
+        every = depth > 0 or name in force
+        if every:
+            spans = [m.span() for m in cp.segment.finditer(text)]
+        else:
+            spans = _spans_near(text, cp.segment, sus, hits)
+            if not spans:
+                continue
         for i, (s, e) in enumerate(spans):
             seg = text[s:e]
+            if not every or innocent:
+                looks = _suspicious_run(seg) or (
+                    mixed and _MIXED.search(text, max(s - 1, 0), min(e + 1, n)) is not None
+                )
+                if looks == innocent:
+                    continue
             lc = text[s - 1] if s > 0 else left
             rc = text[e] if e < n else right
             ls, rs = _context_scripts(text, spans, i)
@@ -357,14 +456,28 @@ def _non_overlapping(
     """The best candidates by ``score`` that do not overlap, in text order."""
     order = {name: i for i, name in enumerate(CODEPAGES)}
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for c in sorted(cands, key=lambda c: (-score(c), order[c.chain[0]], c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
-            continue
-        chosen.append(c)
-        taken.append((c.start, c.end))
+        if taken.claim(c.start, c.end):
+            chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+class _Taken:
+    """Positions already claimed by a chosen candidate (linear overall)."""
+
+    def __init__(self) -> None:
+        self.marks = bytearray()
+
+    def claim(self, start: int, end: int) -> bool:
+        """Claim ``[start, end)`` unless any of it is taken."""
+        if len(self.marks) < end:
+            self.marks.extend(bytes(end - len(self.marks)))
+        if self.marks.find(1, start, end) != -1:
+            return False
+        self.marks[start:end] = b"\x01" * (end - start)
+        return True
 
 
 def candidates(text: str, force: Iterable[str] = ()) -> list[Candidate]:
@@ -377,9 +490,15 @@ def candidates(text: str, force: Iterable[str] = ()) -> list[Candidate]:
     [('é', ('windows-1252',)), ('é', ('latin-1',))]
     """
     forced = frozenset(force)
-    if text.isascii() or not (forced or gate().search(text) or _MIXED.search(text)):
+    if text.isascii() or not (forced or any(g.search(text) for g in gates())):
         return []
-    return _scan(text, "", "", 0, force=forced)
+    found = _scan(text, "", "", 0, force=forced)
+    # the runs that look innocent are only worth judging in the code page
+    # that the clear cases point to
+    best = dominant_codepage(evidence_of(found))
+    if best is not None and best not in forced:
+        found += _scan(text, "", "", 0, force=frozenset([best]), only=best, innocent=True)
+    return found
 
 
 def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
@@ -437,7 +556,8 @@ def _plain(text: str) -> bool:
 
 
 def _same_script_letters(original: str, replacement: str) -> bool:
-    """Both all letters, the repair's in scripts the original already uses.
+    """Letters (and common punctuation) only, the repair's letters in scripts
+    the original already uses.
 
     In a document whose code page is known, ``Рё`` (windows-1251 for ``и``) is
     repaired although both look like letters; ``реж`` is not turned into a
@@ -446,14 +566,20 @@ def _same_script_letters(original: str, replacement: str) -> bool:
     scripts = set()
     for ch in original:
         info = char_info(ch)
-        if info.kind != "L":
+        if info.kind == "L":
+            scripts.add(info.script)
+        elif ch not in _COMMON_PUNCT:
             return False
-        scripts.add(info.script)
+    letters = 0
     for ch in replacement:
         info = char_info(ch)
-        if info.kind != "L" or info.script not in scripts:
+        if info.kind == "L":
+            if info.script not in scripts:
+                return False
+            letters += 1
+        elif ch not in _COMMON_PUNCT:
             return False
-    return True
+    return letters > 0
 
 
 def dominant_codepage(evidence: Mapping[str, float]) -> str | None:
@@ -514,11 +640,9 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
     # between overlapping candidates, the more confident (then larger gain) wins
     order = {name: i for i, name in enumerate(CODEPAGES)}
     chosen: list[Decision] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for c in sorted(kept, key=lambda c: (-conf[id(c)][0], -c.gain, order[c.chain[0]])):
-        if any(c.start < e and s < c.end for s, e in taken):
-            continue
-        taken.append((c.start, c.end))
-        chosen.append(Decision(c, *conf[id(c)]))
+        if taken.claim(c.start, c.end):
+            chosen.append(Decision(c, *conf[id(c)]))
     chosen.sort(key=lambda d: d.candidate.start)
     return chosen
