@@ -816,8 +816,16 @@ def _detect_language(
             f"{_BEFORE}[{lang.letters}]*(?:{'|'.join(sorted(licensed, key=len, reverse=True))})"
             f"[{lang.letters}]*{_AFTER}"
         )
+        spans = sorted((c.start, c.end) for c in cands)
+        starts = [a for a, _ in spans]
+
+        def in_candidate(pos: int) -> bool:
+            k = bisect_right(starts, pos) - 1
+            return k >= 0 and pos < spans[k][1]
+
         for m in correct.finditer(text):
-            if zipf(m.group(), lang.code) >= RARE:
+            # (``fi`` in ``fi nd`` is part of the damage, not a correct spelling)
+            if zipf(m.group(), lang.code) >= RARE and not in_candidate(m.start()):
                 ln = line_of(m.start())
                 emissions[ln] = emissions.get(ln, 0.0) + _AGAINST
     post = _posterior_damaged(emissions, ev.prior(lang.code, licensed))
@@ -916,7 +924,7 @@ def _without(p: float, log_lr: float) -> float:
     if p >= 1.0:
         return 1.0
     odds = p / (1.0 - p) / 10.0 ** log_lr
-    return odds / (1.0 + odds)
+    return float(odds / (1.0 + odds))
 
 
 def _mode_family(mode: str) -> tuple[str, ...]:
