@@ -272,6 +272,22 @@ def test_surrogate_pairs_become_characters(text: str) -> None:
     assert len(result.findings) == sum(1 for c in text if ord(c) > 0xFFFF)
 
 
+def _cesu8_as(c: str, codec: str) -> str:
+    """An astral character's CESU-8 bytes shown as ``codec`` (sloppy windows-1252)."""
+    units = _split_astral(c)
+    raw = units.encode("utf-8", errors="surrogatepass")
+    return "".join(
+        bytes([b]).decode(codec, errors="replace").replace("\ufffd", chr(b)) for b in raw
+    )
+
+
+@SETTINGS
+@given(clean_text(extra=tuple(EMOJI) * 4), st.sampled_from(["latin-1", "cp1252"]))
+def test_cesu8_mojibake_of_astral_characters_is_repaired(text: str, codec: str) -> None:
+    damaged = "".join(_cesu8_as(c, codec) if ord(c) > 0xFFFF else c for c in text)
+    assert fix_text(damaged) == text
+
+
 @SETTINGS
 @given(st.one_of(zero_width_damage(), html_damage(), terminal_damage(), c1_damage(),
                  ligature_damage(), soft_hyphen_damage()))
@@ -294,6 +310,9 @@ def test_surrogates() -> None:
     assert "lone surrogate" in f.why
     # a low surrogate before a high one is two lone surrogates
     assert fix_text("\ude00\ud83d") == "\ufffd\ufffd"
+    # CESU-8 read as windows-1252 / Latin-1 (ftfy's in-the-wild cases)
+    assert fix_text("Hi guys \u00ed\xa0\u00bd\u00ed\u00b8\x8d") == "Hi guys \U0001f60d"
+    assert fix_text("Díaz í ½") == "Díaz í ½"
 
 
 def test_terminal_escapes() -> None:
