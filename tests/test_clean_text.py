@@ -38,9 +38,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "box-drawing.txt": "fix_mojibake: box-drawing corners read as UTF-8 seen through "
     "cp437: '─┐' -> 'Ŀ' (0.71), '─┤' -> 'Ĵ'; a progress bar '█░' -> '۰' (0.93); "
     "repro '─┐' (found in /usr/share/doc/dpkg diagrams)",
-    "nfd-names.txt": "restore_dropped_ligatures: in decomposed text the word breaks at the "
-    "combining mark: 'Mu\\u0308ller' -> 'Mu\\u0308filler'; repro 'Mu\\u0308ller' "
-    "(precomposed 'Müller' is left alone)",
     "nfd-portuguese.txt": "split_joined_words: decomposed 'orc\\u0327amento' is cut at the "
     "combining mark, then 'amento' -> 'amen to'; repro 'orc\\u0327amento promove colegas'",
     "prose-bg.txt": "split_joined_words: 5 changes ("
@@ -204,11 +201,13 @@ OTHER_SCRIPT_SENTENCES: list[str] = [
 """Sentences in Arabic, Bengali, Chinese, Greek, Hebrew, Hindi, Japanese,
 Korean, Persian, Tamil, Urdu, and math: no step splits or respells these today."""
 
-# Mixes of sentences from files that pass one by one, which fail together:
-# the evidence one language's words give is read as damage in another's.
-# Found by running the mix property below with 1500 examples
-# (min. reproductions by scripts/measure_false_positives.minimal_repro).
-MIX_FAILURES: dict[str, str] = {
+# Minimal reproductions of the false repairs found so far (in this corpus, in
+# mixes of its sentences, and by scripts/measure_false_positives.py over
+# fortunes, CPython's sources and /usr/share/doc), one text each, so that each
+# flips on its own when its step is fixed. Reduced by minimal_repro() there.
+KNOWN_REPROS: dict[str, str] = {
+    # mixes of sentences from files that pass one by one, which fail together
+    # (found by the mix property below run with 1500 examples)
     "colegas paperit passend": "split_joined_words: Portuguese, Finnish and German words "
     "side by side: 'colegas' -> 'cole gas', 'paperit' -> 'paper it', 'passend' -> 'pass end'",
     "mytool dataclasses dataclass": "split_joined_words: identifiers from the Markdown and "
@@ -217,6 +216,17 @@ MIX_FAILURES: dict[str, str] = {
     "'брифингте' -> 'брифинг те', 'Baterie' -> 'Bat erie', 'показник' -> 'показ ник'",
     "mạo duy.\npara o próximo": "restore_dropped_ligatures: Vietnamese 'duy' -> 'duffy' "
     "then, on that evidence, the Portuguese article 'o' -> 'off'",
+    # one word or a few: no evidence can be enough
+    "Mu\u0308ller": "restore_dropped_ligatures: decomposed (NFD) 'Müller' is cut at the "
+    "combining mark and 'ller' -> 'filler' (precomposed 'Müller' is left alone)",
+    "ower": "restore_dropped_ligatures: Scots 'ower' (over) -> 'flower' (fortunes-en)",
+    "uids": "restore_dropped_ligatures: 'uids' -> 'fluids' (/usr/share/doc/base-passwd)",
+    "aord": "restore_dropped_ligatures: identifier 'aord' -> 'afford' (CPython test_datetime)",
+    "─┐": "fix_mojibake: box drawing read as cp437 mojibake: '─┐' -> 'Ŀ' (dpkg docs)",
+    "basename: readlink: realpath:": "split_joined_words: command names "
+    "'basename' -> 'base name', 'readlink' -> 'read link' (coreutils AUTHORS)",
+    "-nogroup\n -nouser\n LocalWords:": "split_joined_words: find options and an Emacs "
+    "tag: 'nogroup' -> 'no group', 'LocalWords' -> 'Local Words' (findutils docs)",
 }
 
 
@@ -230,11 +240,11 @@ def test_sentence_pools_are_large() -> None:
     "text",
     [
         pytest.param(t, id=t[:20], marks=pytest.mark.xfail(strict=True, reason=why))
-        for t, why in MIX_FAILURES.items()
+        for t, why in KNOWN_REPROS.items()
     ],
 )
-def test_mixed_repro_unchanged(text: str) -> None:
-    """Known failing mixes of clean sentences (strict xfail: flips when fixed)."""
+def test_known_repro_unchanged(text: str) -> None:
+    """Known false repairs, minimal texts (strict xfail: each flips when fixed)."""
     result = fix_and_explain(text)
     assert result.applied == (), _describe(text)
     assert result.text == text
@@ -250,7 +260,7 @@ _MIXES = st.lists(
 @pytest.mark.xfail(
     strict=True,
     reason="split_joined_words / restore_dropped_ligatures: mixes of clean sentences "
-    "in several Latin/Cyrillic languages get split or respelled (see MIX_FAILURES)",
+    "in several Latin/Cyrillic languages get split or respelled (see KNOWN_REPROS)",
 )
 @settings(max_examples=100, deadline=None, derandomize=True)
 @example([("colegas paperit passend", " ")])
