@@ -34,7 +34,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from types import MappingProxyType
 
 from ..config import Config
@@ -410,11 +410,11 @@ def _find_tokens(text: str, lang: LigatureLanguage, words: set[str]) -> Iterator
     word = _patterns(lang).word
     cased = words | {w.capitalize() for w in words} | {w.upper() for w in words}
     parts, offsets = _letter_parts(text, lang.code)
-    for i in range(1, len(parts), 2):
-        if parts[i] in cased:
-            mm = word.match(text, offsets[i])
-            if mm is not None and mm.end() == offsets[i + 1]:
-                yield mm
+    # the indices of the wanted runs, picked at C speed
+    for i in compress(range(len(parts)), map(cased.__contains__, parts)):
+        mm = word.match(text, offsets[i])
+        if mm is not None and mm.end() == offsets[i + 1]:
+            yield mm
 
 
 @lru_cache(maxsize=2)
