@@ -39,11 +39,14 @@ STEPS: tuple[Step, ...] = (
     terminal_escapes.STEP,  # remove_terminal_escapes
     bom.STEP,  # remove_bom
     html_entities.STEP,  # unescape_html
-    # -- encoding damage (planned order: fix_mojibake, fix_codepage_mixups,
-    #    fix_east_asian_mojibake)
-    mojibake.STEP,  # fix_mojibake
+    # -- encoding damage. The single-byte mixups and legacy East Asian
+    #    encodings go first: they decide per line with word evidence and leave
+    #    lines that are valid UTF-8 mojibake alone, while fix_mojibake would
+    #    read short pieces of legacy text as UTF-8 (a lone Armenian or
+    #    Devanagari letter out of Russian) and leave nothing to repair.
     codepage_mixups.STEP,  # fix_codepage_mixups
     east_asian.STEP,  # fix_east_asian_mojibake
+    mojibake.STEP,  # fix_mojibake
     # -- characters left behind by other software (planned order:
     #    fix_c1_controls, remove_zero_width, remove_soft_hyphens, fix_latin_ligatures)
     c1_controls.STEP,  # fix_c1_controls
