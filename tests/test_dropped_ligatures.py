@@ -182,6 +182,10 @@ def test_fragments_between_words_of_a_damaged_document() -> None:
     # a formula, a contraction that lost its apostrophe, a name: not between words
     for keep in ("a screen of 4096 x 4096 dots", "and I ve seen it", "by Ortega y Gasset"):
         assert fixed(damaged + keep) == fixed(damaged) + keep
+    # hyphened: restored when the compound is a word (cutoff), not otherwise (fixray)
+    assert fixed(damaged + "a cut-o date and an x-ray") == (
+        fixed(damaged) + "a cut-off date and an x-ray"
+    )
     # without the document's evidence a fragment is left alone
     assert fixed("he turned o the light") == "he turned o the light"
 

@@ -837,7 +837,8 @@ def _detect_language(
             continue
         if (
             not c.unambiguous and c.mode == "dropped" and c.z_broken >= RARE
-            and len(c.original) in FRAGMENT_DISCOUNT and _prose_position(text, c.start, c.end)
+            and len(c.original) in FRAGMENT_DISCOUNT
+            and _prose_position(text, c.start, c.end, c.replacement)
         ):
             c = _in_prose(c)
         if c.unambiguous:
@@ -866,19 +867,30 @@ def _detect_language(
     return out
 
 
-def _prose_position(text: str, s: int, e: int) -> bool:
-    """Whether ``text[s:e]`` stands between two words of a sentence.
+def _prose_position(text: str, s: int, e: int, word: str) -> bool:
+    """Whether ``text[s:e]``, read as ``word``, stands between two words of a sentence.
 
     A lower-case word before it (after a space or a line break), a word or a
-    sentence mark after it: ``turned o the light``, ``turned o.``; not a
-    formula (``4096 x 4096``), a name (``Ortega y Gasset``), a bracketed or
-    hyphenated form, the tail of a contraction that lost its apostrophe.
+    sentence mark after it: ``turned o the light``, ``turned o.``; or joined
+    by a hyphen into a known compound (``cut-o`` as ``cutoff``). Not a
+    formula (``4096 x 4096``), a name (``Ortega y Gasset``), a bracketed
+    form, a compound that is no word (``x-ray``: ``fixray``), the tail of a
+    contraction that lost its apostrophe (``I ve``).
     """
     tok = text[s:e]
-    if not tok.islower() or s < 2 or text[s - 1] not in " \n" or e >= len(text):
+    if not tok.islower() or s < 2 or e >= len(text):
+        return False
+    if text[s - 1] == "-" or text[e] == "-":
+        return _known_compound(text, s, e, word)
+    if text[s - 1] not in " \n":
         return False
     after = text[e]
-    if after not in " ,.;:!?\n" or (after in " \n" and not text[e + 1:e + 2].isalpha()):
+    if after not in " ,.;:!?\n":
+        return False
+    # a word after it (a line may go on after its indent)
+    if after in " \n" and not text[e + 1:e + 2].isalpha() and (
+        after != "\n" or _INDENTED_LETTER.match(text, e + 1) is None
+    ):
         return False
     j = s - 1
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] in _APOS):
@@ -886,11 +898,36 @@ def _prose_position(text: str, s: int, e: int) -> bool:
     prev = text[j:s - 1]
     if not prev[:1].isalpha() or (j > 0 and text[j - 1] not in " \n\t\"("):
         return False
-    # ``It's ne``; a capital only on a common word (``The ve rules``, not ``Ortega y``)
-    if not prev.islower() and not (prev.istitle() and zipf(prev, "en") >= _COMMON):
-        return False
+    # ``It's ne``; a capital only on a common word (``The ve rules``, not
+    # ``Ortega y``), or a fairly common one opening a line (``Shut o engine``)
+    if not prev.islower():
+        k = j
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        opens_line = k == 0 or text[k - 1] == "\n"
+        if not prev.istitle() or zipf(prev, "en") < (_COMMON - 1.0 if opens_line else _COMMON):
+            return False
     # the tail of a contraction whose apostrophe is gone (``I ve``, ``don t``)
     return not (tok in _CONTRACTION_TAILS and zipf(f"{prev}'{tok}", "en") >= RARE)
+
+
+_INDENTED_LETTER = re.compile(r"[ \t]*[^\W\d_]")
+
+
+def _known_compound(text: str, s: int, e: int, word: str) -> bool:
+    """Whether a fragment hyphened to a lower-case word makes, restored, a
+    known compound: ``cut-o`` (``cutoff``), ``o-line`` (``offline``)."""
+    if text[s - 1] == "-":
+        j = s - 1
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        other, joined = text[j:s - 1], text[j:s - 1] + word
+    else:
+        k = e + 1
+        while k < len(text) and text[k].isalpha():
+            k += 1
+        other, joined = text[e + 1:k], word + text[e + 1:k]
+    return len(other) >= 2 and other.islower() and zipf(joined, "en") >= MIN_RESTORED
 
 
 def _used_as_names(text: str, cands: list[_Candidate]) -> set[str]:
