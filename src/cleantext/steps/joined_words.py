@@ -148,7 +148,10 @@ _BOUND_RIGHT: dict[str, frozenset[str]] = {
         "able ible less ness like man men woman women ship ward wards wise hood "
         "dom ful ly ing er ed st est ist ism ish ment age ance ence fold"
     ),
-    "ru": _words("то либо нибудь ка же ли бы"),
+    # Besides Russian particles, the postfixed definite articles of Bulgarian
+    # and Macedonian (свободата, градът, хората): clean text in those languages
+    # would otherwise look like Russian words with a pronoun run on.
+    "ru": _words("то либо нибудь ка же ли бы та те ът ят та то ов ва во на"),
 }
 
 _MIN_PIECE_ZIPF = 3.0
