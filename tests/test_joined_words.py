@@ -241,3 +241,12 @@ def test_chunked_repair_equals_whole_repair() -> None:
     whole = fix_text(text, ONLY)
     assert "first international" in whole and "Russia Kazakhstan Germany Poland" in whole
     assert "".join(iter_fix([text], ONLY, chunk_size=120)) == whole
+
+
+def test_bulgarian_definite_articles_are_not_split() -> None:
+    text = (
+        "Свободата на словото е основно право. Държавата трябва да защитава правата "
+        "на гражданите, а медиите трябва да информират обществото за събитията в "
+        "страната и света. Историята на България е богата. Градът и хората."
+    )
+    assert fix_text(text) == text
