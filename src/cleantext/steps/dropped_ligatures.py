@@ -105,13 +105,15 @@ AMBIGUOUS_MIN = 0.95
 """An ambiguous token (a word in its own right) is restored only this surely."""
 CHOICE_MIN = 0.8
 """A non-word with several possible restorations gets the likeliest only this surely."""
-FRAGMENT_DISCOUNT: Mapping[int, float] = MappingProxyType({1: 3.0, 2: 2.0})
+FRAGMENT_DISCOUNT: Mapping[int, float] = MappingProxyType({1: 3.0, 2: 2.0, 3: 1.0})
 """log10 by which a broken form of this many letters is rarer in running prose
 than wordfreq says, when it stands between lower-case words. wordfreq counts
-letters and fragments (``o``, ``x``, ``ve``, ``ne``) from lists, formulas,
-chat and cut contractions; between two words of an English sentence they
-hardly occur (Debian's English fortunes, 2.5 MB: ``o`` 0 times in such a
-place against ~60 expected from its Zipf 5.1)."""
+letters and fragments (``o``, ``x``, ``ve``, ``ne``, ``les``) from lists,
+formulas, chat, cut contractions and other languages; between two words of
+an English sentence they hardly occur (Debian's English fortunes, 2.5 MB:
+``o`` 0 times in such a place against ~60 expected from its Zipf 5.1).
+Three letters get less: more of them are English words (``ash``, ``oat``),
+and a real word that frequent is never restored (``red`` for ``fired``)."""
 _COMMON = 5.0
 """A capitalised word before a fragment must be this common (``The``, ``With``)."""
 _CONTRACTION_TAILS = frozenset({"ve", "ll", "re", "t", "s", "d", "m"})
