@@ -118,7 +118,7 @@ _WORDFREQ_LANGUAGES = frozenset({
 })
 # Languages every close call is also checked against.
 _PANEL = ("en", "fr", "de", "es", "ru")
-_ARABIC_MARKS = re.compile("[\u064b-\u0652]")
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 # A whitespace-separated token holding a non-ASCII character (marks included).
 _NON_ASCII_TOKEN = re.compile(r"\S*[^\x00-\x7f\s]\S*")
 # Names to report when they decode to the same text as chardet's pick.
@@ -248,13 +248,14 @@ def _word_evidence(text: str, languages: tuple[str, ...]) -> float:
     from wordfreq import available_languages, zipf_frequency
 
     usable = [lang for lang in languages if lang in available_languages("small")]
-    words = _NON_ASCII_TOKEN.findall(text[:_SAMPLE])[:200]
+    words = [_EDGE_PUNCT.sub("", w) for w in _NON_ASCII_TOKEN.findall(text[:_SAMPLE])[:200]]
     return sum(
         max((zipf_frequency(w, lang, wordlist="small") for lang in usable), default=0.0)
         for w in words
-        # wordfreq ignores Arabic vowel marks, which Cyrillic bytes read as
-        # iso-8859-6 are full of: such words are no evidence
-        if not _ARABIC_MARKS.search(w)
+        # Only tokens made of letters count: wordfreq would split "sch—n" into
+        # known pieces, and ignores the Arabic vowel marks (not letters) that
+        # Cyrillic bytes read as iso-8859-6 are full of.
+        if w.isalpha()
     )
 
 
