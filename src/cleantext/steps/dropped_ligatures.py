@@ -894,6 +894,13 @@ def _prose_position(text: str, s: int, e: int, word: str) -> bool:
         after != "\n" or _INDENTED_LETTER.match(text, e + 1) is None
     ):
         return False
+    if after == " ":
+        # the next word is a word (or itself broken): not ``u cn rd ths``
+        nxt = _NEXT_WORD.match(text, e + 1)
+        if nxt is not None and zipf(nxt.group(), "en") < _NEXT_MIN and (
+            nxt.group().lower() not in _index(_lang_for("en"))
+        ):
+            return False
     j = s - 1
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] in _APOS):
         j -= 1
@@ -913,6 +920,9 @@ def _prose_position(text: str, s: int, e: int, word: str) -> bool:
     return not (tok in _CONTRACTION_TAILS and zipf(f"{prev}'{tok}", "en") >= RARE)
 
 
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+_NEXT_MIN = 3.0
+"""The word after a fragment must be this frequent (or a broken form itself)."""
 _INDENTED_LETTER = re.compile(r"[ \t]*[^\W\d_]")
 
 
