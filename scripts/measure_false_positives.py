@@ -27,6 +27,10 @@ Sources (each skipped with a note when missing on this machine):
   more sentences than the test corpus), five sentences a paragraph, and
   ``wordfreq-<lang>-doc``: all of them as one document.
 - ``corpus-clean``: the hand-written samples in ``corpus/clean/``.
+- ``locale-<lang>``: the translated messages of ``/usr/share/locale/<lang>/
+  LC_MESSAGES/*.mo`` (real translations of program messages in ~100
+  languages: format specifiers and accelerators included), one ``.mo`` file
+  at a time, capped at ``--locale-bytes`` per language.
 
 For each false repair shown, the script looks for a minimal reproduction: the
 word alone, then with 1, 3 and 8 words either side, then the line, then the
@@ -287,6 +291,60 @@ def wordfreq_paragraphs(lang: str, n: int) -> Iterator[str]:
         yield sep.join(s[i : i + 5])
 
 
+LOCALE_ROOT = Path("/usr/share/locale")
+
+
+def mo_messages(data: bytes) -> list[str]:
+    """The translated strings of a GNU .mo catalogue (header left out).
+
+    Plural forms (NUL-separated) become separate lines. Raises ValueError on
+    a file that is not a .mo catalogue or not UTF-8.
+    """
+    import struct
+
+    if len(data) < 20:
+        raise ValueError("too short for a .mo file")
+    magic = struct.unpack("<I", data[:4])[0]
+    if magic == 0x950412DE:
+        order = "<"
+    elif magic == 0xDE120495:
+        order = ">"
+    else:
+        raise ValueError("not a .mo file")
+    _, count, _, trans_off = struct.unpack(order + "4I", data[4:20])
+    out: list[str] = []
+    for i in range(count):
+        entry = data[trans_off + 8 * i : trans_off + 8 * i + 8]
+        length, offset = struct.unpack(order + "2I", entry)
+        raw = data[offset : offset + length]
+        text = raw.decode("utf-8")  # UnicodeDecodeError is a ValueError
+        if i == 0 and text.startswith(("Project-Id-Version", "Content-Type", "PO-Revision")):
+            continue
+        if text.strip():
+            out.append(text.replace("\x00", "\n"))
+    return out
+
+
+def locale_languages() -> list[str]:
+    """The languages with message catalogues on this machine."""
+    if not LOCALE_ROOT.is_dir():
+        return []
+    return sorted(
+        p.name for p in LOCALE_ROOT.iterdir() if (p / "LC_MESSAGES").is_dir()
+    )
+
+
+def locale_messages(lang: str) -> Iterator[str]:
+    """One document per .mo file of ``lang``: its messages, a paragraph each."""
+    for mo in sorted((LOCALE_ROOT / lang / "LC_MESSAGES").glob("*.mo")):
+        try:
+            messages = mo_messages(mo.read_bytes())
+        except (ValueError, OSError):
+            continue  # not UTF-8 or not a catalogue: not our clean text
+        if messages:
+            yield "\n\n".join(messages)
+
+
 def corpus_clean() -> Iterator[str]:
     """The hand-written and generated samples of the test corpus."""
     import gen_clean_samples as gen
@@ -295,7 +353,7 @@ def corpus_clean() -> Iterator[str]:
         yield gen.strip_header(p.read_text("utf-8"))
 
 
-def all_sources(sentences: int) -> list[tuple[str, object]]:
+def all_sources(sentences: int, locale_bytes: int = 300_000) -> list[tuple[str, object]]:
     """(name, zero-argument callable giving documents) for every source."""
     import wordfreq
 
@@ -320,6 +378,10 @@ def all_sources(sentences: int) -> list[tuple[str, object]]:
                     ["\n\n".join(wordfreq_paragraphs(lang, sentences))]
                 ),
             )
+        )
+    for lang in locale_languages():
+        out.append(
+            (f"locale-{lang}", lambda lang=lang: _capped(locale_messages(lang), locale_bytes))
         )
     return out
 
@@ -372,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", default="", help="also write per-source, per-step counts here")
     ap.add_argument("--examples", type=int, default=10)
     ap.add_argument("--sentences", type=int, default=300, help="wordfreq sentences per language")
+    ap.add_argument("--locale-bytes", type=int, default=300_000, help="cap per locale")
     ap.add_argument("--no-repro", action="store_true", help="skip minimal reproductions")
     ap.add_argument("--reported", action="store_true", help="show reported examples too")
     args = ap.parse_args(argv)
@@ -380,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
     totals_rep: Counter[str] = Counter()
     grand = Tally()
     summary: dict[str, object] = {}
-    for name, make in all_sources(args.sentences):
+    for name, make in all_sources(args.sentences, args.locale_bytes):
         if prefixes and not any(name.startswith(p) for p in prefixes):
             continue
         tally = Tally()

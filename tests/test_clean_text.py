@@ -38,6 +38,10 @@ KNOWN_FAILURES: dict[str, str] = {
     "box-drawing.txt": "fix_mojibake: box-drawing corners read as UTF-8 seen through "
     "cp437: '─┐' -> 'Ŀ' (0.71), '─┤' -> 'Ĵ'; a progress bar '█░' -> '۰' (0.93); "
     "repro '─┐' (found in /usr/share/doc/dpkg diagrams)",
+    "kk-software.txt": "split_joined_words: Kazakh words with a Russian loan stem split "
+    "off their Kazakh endings: 'Файлдар' -> 'Файл дар', 'Файлдары' -> 'Файл дары', "
+    "'опциясына' -> 'опция сына'; repro 'Файлдар опциясына жүктеңіз. Файлдары' "
+    "(same in the real Kazakh translations in /usr/share/locale/kk)",
     "math-greek-letters.txt": "fix_homoglyphs: a Greek variable before Latin ones in a "
     "formula: 'ρNT' -> 'pNT' (0.95); repro 'ρNT' (from an RFC-style doc in /usr/share/doc)",
     "naughty-strings.txt": "fix_mojibake: the Mac keyboard rows (as in the Big List of "
@@ -225,6 +229,8 @@ KNOWN_REPROS: dict[str, str] = {
     "ower": "restore_dropped_ligatures: Scots 'ower' (over) -> 'flower' (fortunes-en)",
     "uids": "restore_dropped_ligatures: 'uids' -> 'fluids' (/usr/share/doc/base-passwd)",
     "aord": "restore_dropped_ligatures: identifier 'aord' -> 'afford' (CPython test_datetime)",
+    "КонцаПролога": "fix_mojibake: a Russian CamelCase word read as mojibake: "
+    "'аП' -> 'п' (0.59) (a column header in /usr/share/locale/ru); repro 'аП'",
     "─┐": "fix_mojibake: box drawing read as cp437 mojibake: '─┐' -> 'Ŀ' (dpkg docs)",
     "basename: readlink: realpath:": "split_joined_words: command names "
     "'basename' -> 'base name', 'readlink' -> 'read link' (coreutils AUTHORS)",
