@@ -113,10 +113,19 @@ def table(name: str) -> CodePage:
     c = _class(cont)
     c_lossy = "(?:" + c + "|\ufffd)" if lossy else c
     c2 = "(?:" + c + "| |\ufffd)" if lossy else c
-    seg = (
+    one = (
         "(?:" + _class(lead2) + c2
         + "|" + _class(lead3) + c_lossy + "{2}"
-        + "|" + _class(lead4) + c_lossy + "{3})+"
+        + "|" + _class(lead4) + c_lossy + "{3})"
+    )
+    # The same as one+, written to start with a character class so that the
+    # regex engine scans for a lead byte in C before trying anything.
+    seg = (
+        _class(lead2 + lead3 + lead4)
+        + "(?:(?<=" + _class(lead2) + ")" + c2
+        + "|(?<=" + _class(lead3) + ")" + c_lossy + "{2}"
+        + "|(?<=" + _class(lead4) + ")" + c_lossy + "{3})"
+        + one + "*"
     )
     return CodePage(
         name, tuple(chars), to_byte, lead2, lead3, lead4, cont, re.compile(seg), lossy

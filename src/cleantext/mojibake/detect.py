@@ -137,6 +137,9 @@ def suspicious_regex(name: str) -> re.Pattern[str]:
 
 
 _COMMON_PUNCT = frozenset("«»“”‘’—–…№\u00a0")
+# Every UTF-8 sequence seen through any of the code pages holds a character
+# outside ASCII and this common punctuation: text without one is done.
+_PREFILTER = re.compile("[^\\x00-\\x7f" + "".join(sorted(_COMMON_PUNCT)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +175,7 @@ def gates() -> tuple[re.Pattern[str], ...]:
             continue
         if info.kind not in "LNZ" or info.cost >= 0.3:
             suspect.add(c)
-    lower = {c for c in leads if char_info(c).lower} | set("abcdefghijklmnopqrstuvwxyz")
+    lower = {c for c in leads if char_info(c).lower}
     upper = {c for c in leads | conts if char_info(c).upper and not c.isascii()}
 
     def cls(chars: Iterable[str]) -> str:
@@ -182,7 +185,10 @@ def gates() -> tuple[re.Pattern[str], ...]:
         re.compile(cls(suspect)),
         re.compile("[–—‚„](?=[^\\W\\d_])"),
         re.compile(cls(lower) + cls(upper)),
-        _MIXED,
+        re.compile(f"[{_LAT}][{_GRK}{_CYR}]"),
+        re.compile(f"[{_GRK}{_CYR}][{_LAT}]"),
+        re.compile(f"[{_GRK}][{_CYR}]"),
+        re.compile(f"[{_CYR}][{_GRK}]"),
     )
 
 
@@ -490,7 +496,9 @@ def candidates(text: str, force: Iterable[str] = ()) -> list[Candidate]:
     [('é', ('windows-1252',)), ('é', ('latin-1',))]
     """
     forced = frozenset(force)
-    if text.isascii() or not (forced or any(g.search(text) for g in gates())):
+    if text.isascii() or not _PREFILTER.search(text):
+        return []
+    if not (forced or any(g.search(text) for g in gates())):
         return []
     found = _scan(text, "", "", 0, force=forced)
     # the runs that look innocent are only worth judging in the code page

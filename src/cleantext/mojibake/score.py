@@ -221,6 +221,10 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
             c += 0.0 if ka == "L" else 0.8
         elif ka == "L" and cb in _OPENING or kb == "L" and ca in _CLOSING_ODD:
             c += 0.6
+        elif other == "Z" and (a.script == "CJK" or b.script == "CJK"):
+            # Chinese and Japanese do not put spaces between words: a lone
+            # ideograph between spaces is more likely a decoding accident
+            c += 0.5
         elif other == "Z" and (ca == "\u00a0" or cb == "\u00a0"):
             # a no-break space glued to a letter: after a non-ASCII capital
             # (``Å\u00a0koda``) it is a lost byte
