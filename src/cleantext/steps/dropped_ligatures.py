@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -410,21 +410,52 @@ def _find_tokens(text: str, lang: LigatureLanguage, words: set[str]) -> Iterator
     if not words:
         return
     word = _patterns(lang).word
-    cased = words | {w.capitalize() for w in words} | {w.upper() for w in words}
-    parts, offsets = _letter_parts(text, lang.code)
-    # the indices of the wanted runs, picked at C speed
-    for i in compress(range(len(parts)), map(cased.__contains__, parts)):
+    parts, offsets, where = _letter_parts(text, lang)
+    if words <= _searched(lang):
+        hits: Iterable[int] = sorted(i for w in words & where.keys() for i in where[w])
+    else:
+        cased = words | {w.capitalize() for w in words} | {w.upper() for w in words}
+        hits = compress(range(len(parts)), map(cased.__contains__, parts))
+    for i in hits:
         mm = word.match(text, offsets[i])
         if mm is not None and mm.end() == offsets[i + 1]:
             yield mm
 
 
 @lru_cache(maxsize=2)
-def _letter_parts(text: str, code: str) -> tuple[list[str], list[int]]:
+def _letter_parts(
+    text: str, lang: LigatureLanguage
+) -> tuple[list[str], list[int], dict[str, list[int]]]:
     """``text`` split into runs of other characters and of the script's
-    letters (letters at odd indices), with each part's start offset."""
-    parts = _LETTER_SPLIT[code].split(text)
-    return parts, list(accumulate(map(len, parts), initial=0))
+    letters (letters at odd indices), each part's start offset, and where
+    (part indices) each broken form the step ever looks for stands.
+
+    One pass at C speed (``itertools.compress``) finds the runs any caller
+    of :func:`_find_tokens` may ask for.
+    """
+    parts = _LETTER_SPLIT[lang.code].split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    wanted = _searched_cased(lang)
+    where: dict[str, list[int]] = {}
+    for i in compress(range(len(parts)), map(wanted.__contains__, parts)):
+        where.setdefault(parts[i].lower(), []).append(i)
+    return parts, offsets, where
+
+
+@lru_cache(maxsize=8)
+def _searched(lang: LigatureLanguage) -> frozenset[str]:
+    """Every broken form (lower case) the step may look up in a text."""
+    return (
+        _rare_keys(lang) | _viable_keys(lang) | _low_index(lang).keys()
+        | _rare_halves(lang) | frozenset(lang.ligatures)
+    )
+
+
+@lru_cache(maxsize=8)
+def _searched_cased(lang: LigatureLanguage) -> frozenset[str]:
+    """:func:`_searched` in lower case, capitalised and in capitals."""
+    low = _searched(lang)
+    return low | {w.capitalize() for w in low} | {w.upper() for w in low}
 
 
 _LETTER_SPLIT = {lang.code: re.compile(f"([{lang.letters}]+)") for lang in LANGUAGES}
