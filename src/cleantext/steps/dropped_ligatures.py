@@ -307,7 +307,7 @@ def _candidates(
     lang: LigatureLanguage,
     licensed: frozenset[str] | None,
     weight: Callable[[str], float] | None = None,
-    uniq: set[str] | None = None,
+    uniq: _Tokens | None = None,
     pairs: bool = False,
 ) -> Iterator[_Candidate]:
     """Every candidate repair in ``text``; ``licensed=None`` means unambiguous only.
@@ -330,7 +330,7 @@ def _candidates(
     if uniq is None:
         uniq = _uniq_tokens(text, lang)
     keys = uniq & (_rare_keys(lang) if licensed is None else _viable_keys(lang))
-    for m in _find_tokens(text, lang, keys):
+    for m in _find_tokens(text, lang, keys, uniq):
         tok = m.group()
         low = tok.lower()
         rest = idx.get(low)
@@ -396,21 +396,41 @@ def _candidates(
     yield from _pair_candidates(text, lang, licensed if pairs else None, uniq)
 
 
-def _uniq_tokens(text: str, lang: LigatureLanguage) -> set[str]:
+class _Tokens(set[str]):
+    """The distinct letter runs of a text (lower case) and, once a look-up
+    needs them, the runs in order (:func:`_letter_parts`), so that one
+    ``detect`` call splits its text once."""
+
+    runs: tuple[list[str], list[int], dict[str, list[int]]] | None = None
+
+
+def _uniq_tokens(text: str, lang: LigatureLanguage) -> _Tokens:
     """The distinct letter runs of the language's script, lower-cased."""
-    return {w.lower() for w in set(_LETTER_RUNS[lang.code].findall(text))}
+    return _Tokens({w.lower() for w in set(_LETTER_RUNS[lang.code].findall(text))})
 
 
 _LETTER_RUNS = {lang.code: re.compile(f"[{lang.letters}]+") for lang in LANGUAGES}
 
 
-def _find_tokens(text: str, lang: LigatureLanguage, words: set[str]) -> Iterator[re.Match[str]]:
+def _find_tokens(
+    text: str, lang: LigatureLanguage, words: set[str], tokens: _Tokens | None = None
+) -> Iterator[re.Match[str]]:
     """The tokens of ``text`` that are in ``words`` (lower case), written in
-    lower case, capitalised or in capitals (other shapes are never restored)."""
+    lower case, capitalised or in capitals (other shapes are never restored).
+
+    ``tokens`` (the text's :func:`_uniq_tokens`) keeps the split text for
+    the next look-up.
+    """
     if not words:
         return
     word = _patterns(lang).word
-    parts, offsets, where = _letter_parts(text, lang)
+    if tokens is None:
+        runs = _letter_parts(text, lang)
+    else:
+        if tokens.runs is None:
+            tokens.runs = _letter_parts(text, lang)
+        runs = tokens.runs
+    parts, offsets, where = runs
     if words <= _searched(lang):
         hits: Iterable[int] = sorted(i for w in words & where.keys() for i in where[w])
     else:
@@ -422,7 +442,6 @@ def _find_tokens(text: str, lang: LigatureLanguage, words: set[str]) -> Iterator
             yield mm
 
 
-@lru_cache(maxsize=2)
 def _letter_parts(
     text: str, lang: LigatureLanguage
 ) -> tuple[list[str], list[int], dict[str, list[int]]]:
@@ -462,7 +481,7 @@ _LETTER_SPLIT = {lang.code: re.compile(f"([{lang.letters}]+)") for lang in LANGU
 
 
 def _pair_candidates(
-    text: str, lang: LigatureLanguage, licensed: frozenset[str] | None, uniq: set[str]
+    text: str, lang: LigatureLanguage, licensed: frozenset[str] | None, uniq: _Tokens
 ) -> Iterator[_Candidate]:
     """``signi cant`` (letters lost, a space left) and ``fi nd`` (a stray space)."""
     if " " not in text:
@@ -476,7 +495,7 @@ def _pair_candidates(
             return
         pair = _patterns(lang).pair
         starts: set[int] = set()
-        for m in _find_tokens(text, lang, anchors):
+        for m in _find_tokens(text, lang, anchors, uniq):
             starts.add(m.start())
             prev = text.rfind(" ", 0, m.start() - 1) + 1 if m.start() >= 2 else -1
             if prev >= 0 and text[m.start() - 1] == " ":
@@ -534,7 +553,7 @@ def _pair_candidates(
 
 
 def _rare_word_candidates(
-    text: str, lang: LigatureLanguage, licensed: frozenset[str], uniq: set[str]
+    text: str, lang: LigatureLanguage, licensed: frozenset[str], uniq: _Tokens
 ) -> Iterator[_Candidate]:
     """Non-words that become a rare word (Zipf >= ``MIN_RARE_RESTORED``) by
     putting back a sequence the document loses: ``owcharts`` -> ``flowcharts``.
@@ -547,7 +566,7 @@ def _rare_word_candidates(
     keys = uniq & idx.keys()
     if not keys:
         return
-    for m in _find_tokens(text, lang, keys):
+    for m in _find_tokens(text, lang, keys, uniq):
         tok = m.group()
         low = tok.lower()
         zb = zipf(low, code)
@@ -621,7 +640,7 @@ def _p_word(z_broken: float, z_words: list[float]) -> float:
 
 
 def gather_ligature_evidence(
-    text: str, _uniq: Mapping[str, set[str]] | None = None
+    text: str, _uniq: Mapping[str, _Tokens] | None = None
 ) -> LigatureEvidence:
     """Collect the unambiguous cases of lost ligatures in a piece of a document.
 
@@ -775,7 +794,7 @@ def _licensed(learned: frozenset[str], lang: LigatureLanguage) -> frozenset[str]
 # -- the detector ---------------------------------------------------------------
 
 def _evidence(
-    text: str, config: Config | None, uniq: Mapping[str, set[str]]
+    text: str, config: Config | None, uniq: Mapping[str, _Tokens]
 ) -> LigatureEvidence:
     if config is not None:
         ev = config.evidence.get(_STEP)
@@ -807,7 +826,7 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
 
 
 def _detect_language(
-    text: str, lang: LigatureLanguage, ev: LigatureEvidence, uniq: set[str]
+    text: str, lang: LigatureLanguage, ev: LigatureEvidence, uniq: _Tokens
 ) -> list[Finding]:
     learned = ev.learned(lang.code, ("dropped", "marker", "space", "split"))
     licensed = _licensed(learned, lang)
