@@ -326,34 +326,23 @@ def _candidates(
         return zipf(word, code) + (weight(lost) if weight is not None else 0.0)
 
     pats = _patterns(lang)
-    idx = _index(lang)
     if uniq is None:
         uniq = _uniq_tokens(text, lang)
     keys = uniq & (_rare_keys(lang) if licensed is None else _viable_keys(lang))
+    # what a token (as written) may be restored to is decided once per call
+    decided: dict[str, _Reading | None] = {}
     for m in _find_tokens(text, lang, keys, uniq):
         tok = m.group()
-        low = tok.lower()
-        rest = idx.get(low)
-        if rest is None:
+        if tok not in decided:
+            decided[tok] = _read_token(tok, lang, licensed, zw_of, weight)
+        reading = decided[tok]
+        if reading is None:
             continue
-        zb = zipf(low, code)
-        rare = zb < RARE
-        if not rare and licensed is None:
-            continue
-        words = [
-            (w, lost, zw_of(w, lost))
-            for w, lost, _ in rest
-            if (licensed is None or set(lost.split("+")) <= licensed)
-            and ("+" not in lost or rare)
-        ]
-        words = _relative(_distinct(words), weight)
-        if not words:
-            continue
+        found, zb, words, unamb = reading
         best, lost, zw = words[0]
         cased = _with_case(tok, best)
-        if cased is None or (len(tok) == 1 and not tok.islower()):
+        if cased is None:
             continue
-        unamb = rare and (len(words) == 1 or words[1][2] <= zw - 1.5)
         if tok.isupper() and len(tok) <= 4 and not _in_capitals_line(text, m.start(), m.end()):
             continue  # an acronym (in a line of capitals, a word like RST for FIRST)
         if "+" in lost and (not unamb or zw < 3.0):
@@ -362,7 +351,7 @@ def _candidates(
         # an extractor that leaves a space for the glyph leaves two spaces
         # between words when the glyph began or ended a word (``the  rst``);
         # two spaces after a sentence's end are not such a trace
-        pos = next((p for w, s, p in rest if w == best and s == lost), -1)
+        pos = next((p for w, s, p in found if w == best and s == lost), -1)
         if pos == 0 and start >= 3 and text[start - 2:start] == "  " and (
             text[start - 3].isalnum() or text[start - 3] == ","
         ):
@@ -402,6 +391,45 @@ class _Tokens(set[str]):
     ``detect`` call splits its text once."""
 
     runs: tuple[list[str], list[int], dict[str, list[int]]] | None = None
+
+
+_Reading = tuple[
+    tuple[tuple[str, str, int], ...], float, list[tuple[str, str, float]], bool
+]
+"""A token's restorations from the index, its Zipf, the licensed words
+(weighted, best first) and whether it is unambiguous."""
+
+
+def _read_token(
+    tok: str,
+    lang: LigatureLanguage,
+    licensed: frozenset[str] | None,
+    zw_of: Callable[[str, str], float],
+    weight: Callable[[str], float] | None,
+) -> _Reading | None:
+    """What ``tok`` may be restored to, or None when it is not a candidate."""
+    low = tok.lower()
+    rest = _index(lang).get(low)
+    if rest is None:
+        return None
+    zb = zipf(low, lang.code)
+    rare = zb < RARE
+    if not rare and licensed is None:
+        return None
+    words = [
+        (w, lost, zw_of(w, lost))
+        for w, lost, _ in rest
+        if (licensed is None or set(lost.split("+")) <= licensed)
+        and ("+" not in lost or rare)
+    ]
+    words = _relative(_distinct(words), weight)
+    if not words:
+        return None
+    best, lost, zw = words[0]
+    if _with_case(tok, best) is None or (len(tok) == 1 and not tok.islower()):
+        return None
+    unamb = rare and (len(words) == 1 or words[1][2] <= zw - 1.5)
+    return rest, zb, words, unamb
 
 
 def _uniq_tokens(text: str, lang: LigatureLanguage) -> _Tokens:
