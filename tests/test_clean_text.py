@@ -243,6 +243,14 @@ KNOWN_REPROS: dict[str, str] = {
     "aord": "restore_dropped_ligatures: identifier 'aord' -> 'afford' (CPython test_datetime)",
     "КонцаПролога": "fix_mojibake: a Russian CamelCase word read as mojibake: "
     "'аП' -> 'п' (0.59) (a column header in /usr/share/locale/ru); repro 'аП'",
+    "Xft·Бичгүүдэд hint·хэрэглэх эсэх;·0=үгүй,·1=тийм,·-1=стандарт": "fix_codepage_mixups "
+    "then fix_mojibake: a Mongolian settings line with · as a visible space becomes "
+    "'ЗБичгүүдэд hintЗЕМЮМё╚МЕ МАМЕ;З0=үгүй,З1=Б╗╘╛...' and then '⨩', '⠭' "
+    "(fontconfig's Mongolian translation; the same line inside mn-mongolian.txt passes)",
+    "İран,": "fix_mojibake: 'ран' next to a Latin İ (the Tatar translation types İ and G "
+    "inside Cyrillic words) -> Samaritan '࠭' (0.76); 'рее' -> '॥' in 'Gреенланд'",
+    "Swis": "restore_dropped_ligatures: Tagalog 'Swis' (Swiss) -> 'Swifts' "
+    "(/usr/share/locale/tl)",
     "─┐": "fix_mojibake: box drawing read as cp437 mojibake: '─┐' -> 'Ŀ' (dpkg docs)",
     "basename: readlink: realpath:": "split_joined_words: command names "
     "'basename' -> 'base name', 'readlink' -> 'read link' (coreutils AUTHORS)",
