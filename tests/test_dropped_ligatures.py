@@ -92,8 +92,11 @@ def test_gaps_left_by_other_extractors() -> None:
     assert fixed("a signi cant step and a di erent one") == "a significant step and a different one"
     # a glyph at a word's edge leaves a double space
     assert fixed("a signi cant and di erent step: the  rst  lm was o  the scale") == (
-        "a significant and different step: the first film was o  the scale"
-    )  # ("o" for "off" is too likely a word of its own: left alone)
+        "a significant and different step: the first film was off the scale"
+    )  # ("o" between two words, where the document loses ff: "off")
+    assert fixed("a signi cant and di erent step: x  the scale") == (
+        "a significant and different step: x  the scale"
+    )  # (no word before it)
     assert fixed("we fi nd the o\ufb03ce") == "we find the o\ufb03ce"
     assert fix_text("we \ufb01 nd the signi\ufb01 cant") == "we find the significant"
 

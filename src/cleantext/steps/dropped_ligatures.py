@@ -915,12 +915,14 @@ def _detect_language(
         p_region = post.get(line_of(c.start), 0.0)
         if not c.unambiguous and c.original.lower() in names:
             continue
-        if (
-            not c.unambiguous and c.mode == "dropped" and c.z_broken >= RARE
-            and len(c.original) in FRAGMENT_DISCOUNT
-            and _prose_position(text, c.start, c.end, c.replacement)
-        ):
-            c = _in_prose(c)
+        if not c.unambiguous and c.z_broken >= RARE and c.mode in ("dropped", "space"):
+            # the letters only (a space mode token holds the gap's space)
+            s0 = c.start + (len(c.original) - len(c.original.lstrip(" ")))
+            e0 = c.end - (len(c.original) - len(c.original.rstrip(" ")))
+            if e0 - s0 in FRAGMENT_DISCOUNT and _prose_position(
+                text, s0, e0, c.replacement, c.mode == "space"
+            ):
+                c = _in_prose(c)
         if c.unambiguous:
             # not a word, so damage; applied where the region shows damage,
             # the token itself left out (a lone odd token in clean prose is
@@ -947,7 +949,7 @@ def _detect_language(
     return out
 
 
-def _prose_position(text: str, s: int, e: int, word: str) -> bool:
+def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> bool:
     """Whether ``text[s:e]``, read as ``word``, stands between two words of a sentence.
 
     A lower-case word before it (after a space or a line break), a word or a
@@ -955,7 +957,8 @@ def _prose_position(text: str, s: int, e: int, word: str) -> bool:
     by a hyphen into a known compound (``cut-o`` as ``cutoff``). Not a
     formula (``4096 x 4096``), a name (``Ortega y Gasset``), a bracketed
     form, a compound that is no word (``x-ray``: ``fixray``), the tail of a
-    contraction that lost its apostrophe (``I ve``).
+    contraction that lost its apostrophe (``I ve``). With ``gap``, a double
+    space beside it is the trace of the glyph (``turned o  the``).
     """
     tok = text[s:e]
     if not tok.islower() or s < 2 or e >= len(text):
@@ -964,6 +967,10 @@ def _prose_position(text: str, s: int, e: int, word: str) -> bool:
         return _known_compound(text, s, e, word)
     if text[s - 1] not in " \n":
         return False
+    if gap:
+        # a space-leaving extractor: the glyph's space beside the word's own
+        s -= text[s - 2:s] == "  "
+        e += text[e:e + 2] == "  "
     after = text[e]
     if after not in " ,.;:!?\n":
         return False
