@@ -1029,7 +1029,8 @@ def _known_compound(text: str, s: int, e: int, word: str) -> bool:
 
 def _used_as_names(text: str, cands: list[_Candidate]) -> set[str]:
     """Ambiguous broken forms the document also writes as a name or a handle
-    (``<stu>``, ``stu:`` opening a line, ``*stu``): tokens of their own there."""
+    (``<stu>``, ``stu:`` opening a line, ``*stu``, ``@stu``; not ``#dene``, a
+    damaged ``#define``): tokens of their own there."""
     types = {c.original.lower() for c in cands if not c.unambiguous and c.z_broken >= RARE}
     if not types:
         return set()
@@ -1039,7 +1040,7 @@ def _used_as_names(text: str, cands: list[_Candidate]) -> set[str]:
     return types & handles
 
 
-_HANDLE = re.compile(r"<(\w+)>|^(\w+):|[*#@](\w+)\b", re.MULTILINE)
+_HANDLE = re.compile(r"<(\w+)>|^(\w+):|[*@](\w+)\b", re.MULTILINE)
 
 
 def _in_prose(c: _Candidate) -> _Candidate:
