@@ -206,3 +206,14 @@ def test_rarer_words_restored_where_the_document_shows_the_loss() -> None:
     )
     # never without the document's evidence
     assert fixed("The owcharts were here.") == "The owcharts were here."
+
+
+def test_fragments_are_evidence_where_no_word_holds_a_ligature() -> None:
+    # no unambiguous case, but no word spelled with fi/fl/ff and two fragments
+    damaged = "He turned o the light.\nThe ve men went home and the dog ran o to bed."
+    assert fixed(damaged) == (
+        "He turned off the light.\nThe five men went home and the dog ran off to bed."
+    )
+    # one correct spelling of a ligature is evidence enough against it
+    clean = damaged + "\nIt was the first time."
+    assert fixed(clean) == clean

@@ -33,7 +33,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, compress
 from types import MappingProxyType
 
@@ -843,7 +843,9 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
     uniq = {lang.code: _uniq_tokens(text, lang) for lang in LANGUAGES if lang.sequences}
     ev = _evidence(text, config, uniq)
     if not ev.damage:
-        return []
+        ev = _fragment_evidence(text, ev, uniq)
+        if not ev.damage:
+            return []
     findings: list[Finding] = []
     for lang in LANGUAGES:
         if not lang.sequences or ev.total(lang.code) == 0 or not ev.trusted(lang.code):
@@ -851,6 +853,66 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
         findings.extend(_detect_language(text, lang, ev, uniq[lang.code]))
     findings.sort(key=lambda f: f.start)
     return findings
+
+
+FRAGMENT_EVIDENCE = 2
+"""How many fragments between words (``o``, ``ve``) a document with no
+correctly spelled ligature at all must show to count as damaged."""
+
+
+def _plain_zipf(code: str, word: str, lost: str) -> float:
+    """A restoration's Zipf frequency, not weighed by the lost sequence."""
+    return zipf(word, code)
+
+
+def _fragment_evidence(
+    text: str, ev: LigatureEvidence, uniq: Mapping[str, _Tokens]
+) -> LigatureEvidence:
+    """Evidence from fragments, for a document with no unambiguous case.
+
+    A document of English prose in which no word holds ``fi``, ``fl`` or
+    ``ff`` while fragments stand between its words where a lost ligature
+    explains them (``turned o the light``, ``the ve men``) has lost its
+    ligatures: each such fragment counts as a case, when there are at least
+    :data:`FRAGMENT_EVIDENCE`. Otherwise ``ev`` is returned as it is.
+    """
+    damage: dict[tuple[str, str, str], int] = {}
+    tokens: dict[str, int] = {}
+    known: dict[str, int] = {}
+    for lang in LANGUAGES:
+        two = [q for q in lang.ligatures if len(q) == 2]
+        if not two or any(ev.seen.get(q, 0) for q in two) or not uniq.get(lang.code):
+            continue
+        toks = uniq[lang.code]
+        keys = {k for k in toks & _viable_keys(lang) if len(k) in FRAGMENT_DISCOUNT}
+        keys -= _rare_keys(lang)
+        if not keys:
+            continue
+        liga = frozenset(lang.ligatures)
+        plain = partial(_plain_zipf, lang.code)
+        hits: dict[str, int] = {}
+        for m in _find_tokens(text, lang, keys, toks):
+            tok = m.group()
+            reading = _read_token(tok, lang, liga, plain, None)
+            if reading is None:
+                continue
+            _, zb, words, _ = reading
+            best, lost, zw = words[0]
+            if not _prose_position(text, m.start(), m.end(), best):
+                continue
+            d = FRAGMENT_DISCOUNT[len(tok)]
+            if _p_word(zb - d, [z for _, _, z in words]) >= AMBIGUOUS_MIN:
+                hits[lost] = hits.get(lost, 0) + 1
+        if sum(hits.values()) >= FRAGMENT_EVIDENCE:
+            for lost, n in hits.items():
+                damage[(lang.code, "dropped", lost)] = n
+            tokens[lang.code] = len(toks)
+            known[lang.code] = len(toks & frequency_table(lang.code).keys()) + len(
+                toks & _index(lang).keys()
+            )
+    if not damage:
+        return ev
+    return LigatureEvidence(damage, tokens, known, dict(ev.seen))
 
 
 def _detect_language(
