@@ -358,3 +358,21 @@ def test_fix_file_in_two_processes_equals_one(tmp_path: Path) -> None:
     result = fix_file(src, output=two, chunk_size=512, jobs=2)
     assert one.read_bytes() == two.read_bytes()
     assert result.chunks > 4
+
+
+def test_fix_file_decodes_files_mixing_utf8_and_legacy_lines(tmp_path: Path) -> None:
+    from cleantext import fix_bytes
+
+    line = "P Привет, мир, как дела сегодня?\n\n"
+    data = line.encode("utf-8") * 5 + line.encode("cp1251") * 5
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    result = fix_file(path)
+    assert result.encoding == "mixed" and result.changed
+    assert path.read_text("utf-8") == fix_bytes(data).text == line * 10
+    # legacy lines only after the first megabyte: still decoded line by line
+    data = line.encode("utf-8") * 30_000 + line.encode("cp1251") * 3
+    path.write_bytes(data)
+    result = fix_file(path, Config(profile="repair", disable={"fix_mojibake"}))
+    assert result.encoding == "mixed"
+    assert path.read_text("utf-8") == line * 30_003

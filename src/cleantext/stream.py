@@ -28,7 +28,7 @@ from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Any
 
 from .config import Config
-from .decoding import decode_bytes
+from .decoding import decode, decode_bytes
 from .errors import NotTextError
 from .pipeline import run_pipeline
 from .step import Step, apply_findings, select_findings
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
+    "MIXED",
     "FileResult",
     "detect_file_encoding",
     "fix_file",
@@ -321,7 +322,9 @@ def detect_file_encoding(path: str | os.PathLike[str]) -> tuple[str, int]:
 
     A byte-order mark decides; else a file that is UTF-8 throughout is UTF-8
     (checked incrementally, in bounded memory); else the encoding is detected
-    (:func:`cleantext.decoding.decode_bytes`) on the first megabyte.
+    (:func:`cleantext.decoding.decode_bytes`) on the first megabyte; a file
+    whose lines mix encodings is reported as :data:`MIXED` and decoded block
+    by block, line by line.
     Raises :class:`~cleantext.NotTextError` for binary data.
     """
     path = Path(path)
@@ -335,12 +338,30 @@ def detect_file_encoding(path: str | os.PathLike[str]) -> tuple[str, int]:
         with path.open("rb") as fh:
             start = fh.read(_SAMPLE_SIZE * 4)
         _, encoding = decode_bytes(start[: start.rfind(b"\n") + 1] or start)
-        if encoding == "utf-8":
-            raise NotTextError(
-                f"{path}: not text: its start is UTF-8 but later bytes are not, "
-                "and no single encoding decodes it"
-            )
+        if encoding == "utf-8":  # legacy lines further on: decode line by line
+            encoding = MIXED
     return encoding, 0
+
+
+MIXED = "mixed"
+"""The encoding :func:`detect_file_encoding` reports for a file whose lines
+need different encodings (UTF-8 and a legacy one)."""
+
+
+def _iter_decode_lines(path: Path) -> Iterator[str]:
+    """Decode a file whose lines mix encodings, a block of whole lines at a
+    time, each block with :func:`cleantext.decoding.decode` (line by line)."""
+    rest = b""
+    for block in _read_blocks(path):
+        block = rest + block
+        cut = block.rfind(b"\n") + 1
+        if cut == 0:
+            rest = block
+            continue
+        rest = block[cut:]
+        yield decode(block[:cut]).text
+    if rest:
+        yield decode(rest).text
 
 
 def iter_decode_file(
@@ -354,6 +375,9 @@ def iter_decode_file(
     path = Path(path)
     if encoding is None:
         encoding, skip = detect_file_encoding(path)
+    if encoding == MIXED:
+        yield from _iter_decode_lines(path)
+        return
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     offset = skip
     try:
@@ -485,7 +509,7 @@ def fix_file(
                     text_changed = text_changed or chunk_changed
                 out.flush()
                 os.fsync(out.fileno())
-            changed = text_changed or skip > 0 or codecs.lookup(enc).name != "utf-8"
+            changed = text_changed or skip > 0 or enc == MIXED or codecs.lookup(enc).name != "utf-8"
             if output is None and not changed:
                 tmp.unlink()
             else:
