@@ -7,6 +7,7 @@ from .codepages import CODEPAGES, CodePage, table
 from .detect import (
     Candidate,
     Decision,
+    analyse,
     candidates,
     decide,
     dominant_codepage,
@@ -16,6 +17,6 @@ from .detect import (
 from .score import char_info, cost
 
 __all__ = [
-    "CODEPAGES", "Candidate", "CodePage", "Decision", "candidates", "char_info", "cost",
+    "CODEPAGES", "Candidate", "analyse", "CodePage", "Decision", "candidates", "char_info", "cost",
     "decide", "dominant_codepage", "evidence_of", "merge_evidence", "table",
 ]

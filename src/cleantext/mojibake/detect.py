@@ -26,7 +26,7 @@ from .codepages import CODEPAGES, CodePage, table
 from .score import char_info, cost
 
 __all__ = [
-    "Candidate", "candidates", "decide", "dominant_codepage", "evidence_of", "gates",
+    "Candidate", "analyse", "candidates", "decide", "dominant_codepage", "evidence_of", "gates",
     "merge_evidence",
 ]
 
@@ -45,6 +45,7 @@ _ISLAND_COST = 1.5
 _CONTEXT = 24
 _TIE = 0.6
 _WINDOW = 256
+_CLEAR_GAIN = 3.5
 _SAME_PAGE_BONUS = 0.5
 
 
@@ -155,6 +156,7 @@ def gates() -> tuple[re.Pattern[str], ...]:
       makes of a lead or continuation byte;
     * a dash or low quote glued to a letter (Mac Roman, Mac Cyrillic);
     * a lower-case letter followed by a non-ASCII capital;
+    * a non-ASCII capital followed by a no-break space (``Å\u00a0koda``);
     * Latin and Cyrillic letters touching.
 
     >>> any(g.search("cafÃ©") for g in gates())
@@ -177,6 +179,7 @@ def gates() -> tuple[re.Pattern[str], ...]:
             suspect.add(c)
     lower = {c for c in leads if char_info(c).lower}
     upper = {c for c in leads | conts if char_info(c).upper and not c.isascii()}
+    capitals = {c for c in leads if char_info(c).upper and not c.isascii()}
 
     def cls(chars: Iterable[str]) -> str:
         return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
@@ -185,6 +188,7 @@ def gates() -> tuple[re.Pattern[str], ...]:
         re.compile(cls(suspect)),
         re.compile("[–—‚„](?=[^\\W\\d_])"),
         re.compile(cls(lower) + cls(upper)),
+        re.compile(cls(capitals) + "\u00a0"),
         re.compile(f"[{_LAT}][{_GRK}{_CYR}]"),
         re.compile(f"[{_GRK}{_CYR}][{_LAT}]"),
         re.compile(f"[{_GRK}][{_CYR}]"),
@@ -319,14 +323,6 @@ def _judge(
     return final, (name,) + inner, gain + island, lossy, island_fixed, island
 
 
-def _script_near(text: str, positions: Iterable[int]) -> str:
-    for j in positions:
-        info = char_info(text[j])
-        if info.kind == "L":
-            return info.script
-    return ""
-
-
 def _mends_mixing(text: str, s: int, e: int, final: str) -> bool:
     """Whether the run touches a letter of another script and its repair has
     only letters of that script (``MГҰlaga`` -> ``Málaga``; not ``Cтоп``)."""
@@ -351,25 +347,36 @@ def _context_scripts(
     its neighbouring runs are no evidence of the script around.
     """
     s, e = spans[i]
-    left_pos: list[int] = []
-    k, j = i - 1, s - 1
-    while j >= 0 and len(left_pos) < _CONTEXT:
+    left = right = ""
+    k, j, seen = i - 1, s - 1, 0
+    while j >= 0 and seen < _CONTEXT:
         if k >= 0 and j < spans[k][1]:
             j = spans[k][0] - 1
             k -= 1
             continue
-        left_pos.append(j)
+        ch = text[j]
+        if ch.isalpha():
+            info = char_info(ch)
+            if info.kind == "L":
+                left = info.script
+                break
+        seen += 1
         j -= 1
-    right_pos: list[int] = []
-    k, j, n = i + 1, e, len(text)
-    while j < n and len(right_pos) < _CONTEXT:
+    k, j, seen, n = i + 1, e, 0, len(text)
+    while j < n and seen < _CONTEXT:
         if k < len(spans) and j >= spans[k][0]:
             j = spans[k][1]
             k += 1
             continue
-        right_pos.append(j)
+        ch = text[j]
+        if ch.isalpha():
+            info = char_info(ch)
+            if info.kind == "L":
+                right = info.script
+                break
+        seen += 1
         j += 1
-    return _script_near(text, left_pos), _script_near(text, right_pos)
+    return left, right
 
 
 def _spans_near(
@@ -408,6 +415,7 @@ def _spans_near(
 def _scan(
     text: str, left: str, right: str, depth: int, outer_scripts: tuple[str, str] = ("", ""),
     force: frozenset[str] = frozenset(), only: str | None = None, innocent: bool = False,
+    hits: list[int] | None = None,
 ) -> list[Candidate]:
     """Judge the runs of ``text``.
 
@@ -418,12 +426,17 @@ def _scan(
     found: list[Candidate] = []
     n = len(text)
     mixed = _MIXED.search(text) is not None
-    hits = _gate_hits(text) if depth == 0 else []
+    if hits is None:
+        hits = _gate_hits(text) if depth == 0 else []
     for name in (only,) if only else CODEPAGES:
         sus = suspicious_regex(name)
         cp = table(name)
         every = depth > 0 or name in force
         if every:
+            spans = [m.span() for m in cp.segment.finditer(text)]
+        elif len(hits) * _WINDOW > n:
+            # hits everywhere (a document full of mojibake): one full scan is
+            # cheaper than a window around each hit
             spans = [m.span() for m in cp.segment.finditer(text)]
         else:
             spans = _spans_near(text, cp.segment, sus, hits)
@@ -439,9 +452,14 @@ def _scan(
                     continue
             lc = text[s - 1] if s > 0 else left
             rc = text[e] if e < n else right
-            ls, rs = _context_scripts(text, spans, i)
-            scripts = (ls or outer_scripts[0], rs or outer_scripts[1])
-            judged = _judge(seg, name, _neighbour(lc), _neighbour(rc), scripts, depth)
+            ln, rn = _neighbour(lc), _neighbour(rc)
+            judged = _judge(seg, name, ln, rn, outer_scripts, depth)
+            if judged is not None and judged[2] < _CLEAR_GAIN:
+                # the script around can change the verdict: look at it
+                ls, rs = _context_scripts(text, spans, i)
+                scripts = (ls or outer_scripts[0], rs or outer_scripts[1])
+                if scripts != outer_scripts:
+                    judged = _judge(seg, name, ln, rn, scripts, depth)
             if judged is None:
                 continue
             final, chain, gain, lossy, island_fixed, island = judged
@@ -486,6 +504,21 @@ class _Taken:
         return True
 
 
+def analyse(text: str, force: Iterable[str] = ()) -> tuple[list[Candidate], dict[str, float]]:
+    """The candidates of ``text`` and the evidence they give (cached for the
+    last few texts: the pipeline asks for the same text's evidence again)."""
+    cands, ev = _analyse(text, frozenset(force))
+    return list(cands), dict(ev)
+
+
+@lru_cache(maxsize=4)
+def _analyse(
+    text: str, force: frozenset[str]
+) -> tuple[tuple[Candidate, ...], tuple[tuple[str, float], ...]]:
+    cands = candidates(text, force)
+    return tuple(cands), tuple(evidence_of(cands).items())
+
+
 def candidates(text: str, force: Iterable[str] = ()) -> list[Candidate]:
     """Every run of ``text`` that decodes, with its repair and gain.
 
@@ -498,14 +531,17 @@ def candidates(text: str, force: Iterable[str] = ()) -> list[Candidate]:
     forced = frozenset(force)
     if text.isascii() or not _PREFILTER.search(text):
         return []
-    if not (forced or any(g.search(text) for g in gates())):
+    hits = _gate_hits(text)
+    if not (forced or hits):
         return []
-    found = _scan(text, "", "", 0, force=forced)
+    found = _scan(text, "", "", 0, force=forced, hits=hits)
     # the runs that look innocent are only worth judging in the code page
     # that the clear cases point to
     best = dominant_codepage(evidence_of(found))
     if best is not None and best not in forced:
-        found += _scan(text, "", "", 0, force=frozenset([best]), only=best, innocent=True)
+        found += _scan(
+            text, "", "", 0, force=frozenset([best]), only=best, innocent=True, hits=hits
+        )
     return found
 
 

@@ -138,13 +138,13 @@ def char_info(ch: str) -> CharInfo:
             else:
                 c = 1.0
         elif script == "IPA":
-            c = 0.3 if ch == "ə" else 1.5
+            c = 0.3 if ch == "ə" else 2.0
             script = "Latin"
         elif script == "Cyrillic":
             if ch in _CYR_COMMON:
                 c = 0.0
             elif ch in "Ўў":  # Belarusian only; windows-1251 reads С as "РЎ"
-                c = 0.3
+                c = 0.5
             elif ch in _CYR_SOUTH:
                 c = 0.7
             elif 0x400 <= cp < 0x460:
@@ -236,6 +236,9 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
         # a non-ASCII letter glued to non-ASCII punctuation
         if other == "P" and not a.ascii and not b.ascii:
             c += 0.5
+        # the usual UTF-8 lead bytes of windows-1252 before a symbol or mark
+        if ca in _LATIN_LEADLIKE and kb != "L" and not b.ascii:
+            c += 0.6
         return c
     if not a.ascii and not b.ascii and ka in "PSKBC" and kb in "PSKBC":
         c += 0.8 if ka != kb or ka != "P" else 0.2

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..config import Config
 from ..finding import Finding
-from ..mojibake import candidates, decide, dominant_codepage, evidence_of, merge_evidence
+from ..mojibake import analyse, decide, dominant_codepage, merge_evidence
 from ..step import Step, apply_findings, select_findings
 
 __all__ = ["STEP", "detect_mojibake", "fix_mojibake", "gather_mojibake"]
@@ -29,7 +29,7 @@ def gather_mojibake(text: str) -> dict[str, float]:
     >>> max(gather_mojibake("cafÃ© crÃ¨me").items(), key=lambda kv: kv[1])[0]
     'windows-1252'
     """
-    return evidence_of(candidates(text))
+    return analyse(text)[1]
 
 
 def _why(chain: tuple[str, ...], by_document: bool, lossy: bool) -> str:
@@ -57,10 +57,10 @@ def detect_mojibake(text: str, config: Config | None = None) -> list[Finding]:
         return []
     given: Any = config.evidence.get(_NAME) if config is not None else None
     best = dominant_codepage(given) if given else None
-    cands = candidates(text, (best,) if best else ())
+    cands, own = analyse(text, (best,) if best else ())
     if not cands:
         return []
-    evidence = given if given is not None else evidence_of(cands)
+    evidence = given if given is not None else own
     findings = []
     for d in decide(cands, evidence):
         c = d.candidate
