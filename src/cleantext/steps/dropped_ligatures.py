@@ -21,6 +21,11 @@ How the step decides (see ``docs/pdf.md``):
    sidebar that spells ``film`` right is left alone while the body around it
    is repaired. The restoration's confidence is P(region damaged) times
    P(word | broken form), from word frequencies.
+3. **Fragments between words** (``o``, ``ve``, ``les``) are far rarer in
+   running prose than wordfreq says: between two words of a sentence their
+   own frequency is taken down (``turned o the`` -> ``turned off the`` in a
+   document that loses ``ff``), and in a document with no correctly spelled
+   ligature at all, two of them are evidence of damage.
 
 Languages are data (:data:`LANGUAGES`): a wordfreq language, the letters of
 its script and the sequences its fonts set as one glyph.
