@@ -217,3 +217,13 @@ def test_fragments_are_evidence_where_no_word_holds_a_ligature() -> None:
     # one correct spelling of a ligature is evidence enough against it
     clean = damaged + "\nIt was the first time."
     assert fixed(clean) == clean
+
+
+def test_german_is_not_read_as_english() -> None:
+    # wordfreq's large English list knows most German words; the step must
+    # still see that the document is German (Soest is a town, not "Softest").
+    for text in (
+        "Die Stadt Soest liegt in Westfalen. Wir fahren nach Soest und dann weiter nach Hamm.",
+        "Der Bahnhof in soest ist klein.",
+    ):
+        assert fix_text(text) == text

@@ -855,9 +855,47 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
     for lang in LANGUAGES:
         if not lang.sequences or ev.total(lang.code) == 0 or not ev.trusted(lang.code):
             continue
+        if not _best_language(uniq[lang.code], lang):
+            continue
         findings.extend(_detect_language(text, lang, ev, uniq[lang.code]))
     findings.sort(key=lambda f: f.start)
     return findings
+
+
+_RIVALS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "A-Za-z": ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi",
+               "pl", "cs", "tr", "ro", "hu", "id", "ca"),
+})
+"""Languages that write with the same letters, whose words wordfreq also
+knows: a document is repaired with a language's list only when that list
+explains its words at least as well as each rival's. wordfreq's large English
+list knows most German words too (``liegt``, ``fahren``), so the share of
+known words alone would read German ``Soest`` as English ``Softest``."""
+
+
+@lru_cache(maxsize=32)
+def _small_vocabulary(code: str) -> frozenset[str]:
+    import wordfreq
+
+    return frozenset(wordfreq.get_frequency_dict(code, wordlist="small"))
+
+
+def _best_language(tokens: set[str], lang: LigatureLanguage) -> bool:
+    """Whether ``lang``'s common words explain ``tokens`` at least as well
+    as those of every other language of the same script.
+
+    >>> _best_language({"die", "stadt", "liegt", "in", "westfalen"}, _lang_for("en"))
+    False
+    >>> _best_language({"it", "was", "diult", "to", "nd", "the"}, _lang_for("en"))
+    True
+    """
+    rivals = _RIVALS.get(lang.letters, ())
+    if not rivals:
+        return True
+    own = len(tokens & _small_vocabulary(lang.code))
+    return all(
+        len(tokens & _small_vocabulary(code)) <= own for code in rivals if code != lang.code
+    )
 
 
 FRAGMENT_EVIDENCE = 2
