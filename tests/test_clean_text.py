@@ -34,10 +34,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "ce-chechen.txt": "fix_kazakh_letters: Chechen typed with a Latin I for the palochka "
     "(Ӏ, U+04C0), as it commonly is: 'АфгIанистан' -> 'АфгІанистан' (Cyrillic І, U+0406, "
     "still not the palochka); repro 'АфгIанистан' (Chechen/Chuvash in /usr/share/locale)",
-    "code-short-names.txt": "restore_dropped_ligatures: short identifiers respelled: "
-    "'aord' -> 'afford', 'bres' -> 'fibres', 'iname' -> 'inflame', then on that "
-    "evidence 'x' -> 'fix', 'tz' -> 'fitz'; repro 'aord', 'bres [os.fsencode(x) for x in' "
-    "(seen in CPython's tests)",
     "box-drawing.txt": "fix_mojibake: box-drawing corners read as UTF-8 seen through "
     "cp437: '─┐' -> 'Ŀ' (0.71), '─┤' -> 'Ĵ'; a progress bar '█░' -> '۰' (0.93); "
     "repro '─┐' (found in /usr/share/doc/dpkg diagrams)",
@@ -238,8 +234,6 @@ KNOWN_REPROS: dict[str, str] = {
     "side by side: 'colegas' -> 'cole gas', 'paperit' -> 'paper it', 'passend' -> 'pass end'",
     "mytool dataclasses dataclass": "split_joined_words: identifiers from the Markdown and "
     "Python samples: 'dataclasses' -> 'data classes', 'mytool' -> 'my tool'",
-    "mạo duy.\npara o próximo": "restore_dropped_ligatures: Vietnamese 'duy' -> 'duffy' "
-    "then, on that evidence, the Portuguese article 'o' -> 'off'",
     # one word or a few: no evidence can be enough
     "Mu\u0308ller": "restore_dropped_ligatures: decomposed (NFD) 'Müller' is cut at the "
     "combining mark and 'ller' -> 'filler' (precomposed 'Müller' is left alone)",
