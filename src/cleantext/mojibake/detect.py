@@ -19,8 +19,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from .codepages import CODEPAGES, CodePage, table
 from .score import char_info, cost
@@ -49,9 +49,11 @@ _CLEAR_GAIN = 3.5
 _SAME_PAGE_BONUS = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A run of text that decodes as UTF-8 through some code page(s)."""
+class Candidate(NamedTuple):
+    """A run of text that decodes as UTF-8 through some code page(s).
+
+    (A named tuple: tens of thousands are made for a damaged document.)
+    """
 
     start: int
     end: int
@@ -230,6 +232,7 @@ def _decode(seg: str, cp: CodePage) -> tuple[str, bool] | None:
     return "".join(out), True
 
 
+@lru_cache(maxsize=4096)
 def _neighbour(ch: str) -> str:
     """A representative of ``ch`` for caching (same cost behaviour)."""
     if not ch or not ch.isascii():
@@ -250,7 +253,7 @@ def _peel(
     the same code page is taken when it is no worse, another code page only
     when it is clearly better; and the inner layer must explain all of it.
     """
-    if depth >= MAX_LAYERS or text.isascii():
+    if depth >= MAX_LAYERS or text.isascii() or not _has_runs(text):
         return text, ()
     found = _scan(text, left, right, depth, scripts)
 
@@ -283,6 +286,13 @@ def _peel(
             chain = c.chain
     parts.append(text[pos:])
     return "".join(parts), chain
+
+
+@lru_cache(maxsize=65536)
+def _has_runs(text: str) -> bool:
+    """Whether any code page finds a run of UTF-8 in ``text`` (most decoded
+    runs are plain words: nothing to peel, and nothing to scan for)."""
+    return any(table(name).segment.search(text) for name in CODEPAGES)
 
 
 def _islands(text: str, scripts: tuple[str, str]) -> tuple[bool, bool]:
@@ -338,6 +348,16 @@ def _mends_mixing(text: str, s: int, e: int, final: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _letter_script(ch: str) -> str | None:
+    """The script of ``ch`` if the model takes it for a letter, else None."""
+    if ch.isalpha():
+        info = char_info(ch)
+        if info.kind == "L":
+            return info.script
+    return None
+
+
 def _context_scripts(
     text: str, spans: list[tuple[int, int]], i: int
 ) -> tuple[str, str]:
@@ -354,12 +374,10 @@ def _context_scripts(
             j = spans[k][0] - 1
             k -= 1
             continue
-        ch = text[j]
-        if ch.isalpha():
-            info = char_info(ch)
-            if info.kind == "L":
-                left = info.script
-                break
+        script = _letter_script(text[j])
+        if script is not None:
+            left = script
+            break
         seen += 1
         j -= 1
     k, j, seen, n = i + 1, e, 0, len(text)
@@ -368,12 +386,10 @@ def _context_scripts(
             j = spans[k][1]
             k += 1
             continue
-        ch = text[j]
-        if ch.isalpha():
-            info = char_info(ch)
-            if info.kind == "L":
-                right = info.script
-                break
+        script = _letter_script(text[j])
+        if script is not None:
+            right = script
+            break
         seen += 1
         j += 1
     return left, right
@@ -442,28 +458,32 @@ def _scan(
             spans = _spans_near(text, cp.segment, sus, hits)
             if not spans:
                 continue
+        check = not every or innocent
         for i, (s, e) in enumerate(spans):
             seg = text[s:e]
-            if not every or innocent:
+            if check:
                 looks = _suspicious_run(seg) or (
                     mixed and _MIXED.search(text, max(s - 1, 0), min(e + 1, n)) is not None
                 )
                 if looks == innocent:
                     continue
-            lc = text[s - 1] if s > 0 else left
-            rc = text[e] if e < n else right
-            ln, rn = _neighbour(lc), _neighbour(rc)
+            ln = _neighbour(text[s - 1] if s > 0 else left)
+            rn = _neighbour(text[e] if e < n else right)
             judged = _judge(seg, name, ln, rn, outer_scripts, depth)
-            if judged is not None and judged[2] < _CLEAR_GAIN:
+            if judged is None:
+                continue
+            if judged[2] < _CLEAR_GAIN:
                 # the script around can change the verdict: look at it
                 ls, rs = _context_scripts(text, spans, i)
                 scripts = (ls or outer_scripts[0], rs or outer_scripts[1])
                 if scripts != outer_scripts:
                     judged = _judge(seg, name, ln, rn, scripts, depth)
-            if judged is None:
-                continue
+                    if judged is None:
+                        continue
             final, chain, gain, lossy, island_fixed, island = judged
-            if final == seg:
+            if final == seg or gain < 0:
+                # a repair that costs more than it saves is never made,
+                # reported, peeled, nor counted as evidence
                 continue
             suspicious = island_fixed or _suspicious_run(seg) or (
                 mixed and _mends_mixing(text, s, e, final)
@@ -554,9 +574,18 @@ def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
     by_span: dict[tuple[int, int], list[Candidate]] = {}
     for c in cands:
         if c.suspicious and c.gain >= FIX_GAIN and not c.lossy:
-            by_span.setdefault((c.start, c.end), []).append(c)
+            key = (c.start, c.end)
+            group = by_span.get(key)
+            if group is None:
+                by_span[key] = [c]
+            else:
+                group.append(c)
     ev: dict[str, float] = {}
     for group in by_span.values():
+        if len(group) == 1:
+            c = group[0]
+            ev[c.chain[0]] = ev.get(c.chain[0], 0.0) + c.gain
+            continue
         best = max(group, key=lambda c: c.gain)
         if any(c.replacement != best.replacement and c.gain > best.gain - _TIE for c in group):
             continue  # ambiguous between code pages: no evidence for either
@@ -574,13 +603,13 @@ def merge_evidence(a: Mapping[str, float], b: Mapping[str, float]) -> dict[str, 
     return out
 
 
+@lru_cache(maxsize=4096)
 def _confidence(gain: float) -> float:
     """Gain -> confidence: 1.5 gives ~0.6, 3 ~0.8, 6 ~0.95."""
     return round(1.0 - math.exp(-gain / 1.7), 3)
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """A candidate kept, with its confidence and the evidence used."""
 
     candidate: Candidate
@@ -644,49 +673,64 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
     is reported with a confidence below 0.5.
     """
     best = dominant_codepage(evidence)
-    dominant = {best} if best else set()
-    kept: list[Candidate] = []
-    conf: dict[int, tuple[float, bool]] = {}
+    # (candidate, confidence, by document), in the order of ``cands``
+    kept: list[tuple[Candidate, float, bool]] = []
     for c in cands:
         outer = c.chain[0]
-        if c.gain >= FIX_GAIN and (c.suspicious or outer in dominant):
-            score = _confidence(c.gain)
-            if dominant and outer not in dominant:
+        gain = c.gain
+        if gain >= FIX_GAIN and (c.suspicious or outer == best):
+            score = _confidence(gain)
+            if best is not None and outer != best:
                 score = min(score, 0.5 + (score - 0.5) / 2)
-            kept.append(c)
-            conf[id(c)] = (max(score, 0.55), False)
-        elif outer in dominant and _plain(c.replacement) and not _joins_words(c) and (
-            c.gain >= (0.3 if c.lossy else 0.05)
-            or (c.gain >= 0 and _same_script_letters(c.original, c.replacement))
-            or (c.gain >= 0 and all(char_info(ch).kind == "E" for ch in c.replacement))
-        ):
-            kept.append(c)
-            conf[id(c)] = (0.55 + min(c.gain, 1.5) / 5, True)
-        elif c.gain >= REPORT_GAIN and c.suspicious:
-            kept.append(c)
-            conf[id(c)] = (min(0.45, _confidence(c.gain) / 2), False)
+            kept.append((c, max(score, 0.55), False))
+        elif outer == best and _weak_but_dominant(c):
+            kept.append((c, 0.55 + min(gain, 1.5) / 5, True))
+        elif gain >= REPORT_GAIN and c.suspicious:
+            kept.append((c, min(0.45, _confidence(gain) / 2), False))
     # two code pages reading the same run as two different, about equally
     # plausible texts (``Ăśnal``: Ünal in windows-1250, önal in iso-8859-2):
     # ambiguous, so reported only, unless the document's code page decides
     by_span: dict[tuple[int, int], list[Candidate]] = {}
-    for c in kept:
+    for k in kept:
+        c = k[0]
         by_span.setdefault((c.start, c.end), []).append(c)
-    for c in kept:
-        score, by_doc = conf[id(c)]
-        if c.chain[0] in dominant or score < 0.5:
+    for idx, (c, score, by_doc) in enumerate(kept):
+        if c.chain[0] == best or score < 0.5:
             continue
-        rivals = [
-            r for r in by_span[(c.start, c.end)]
-            if r.replacement != c.replacement and r.gain > c.gain - _TIE
-        ]
-        if rivals:
-            conf[id(c)] = (min(score, 0.45), by_doc)
+        group = by_span[(c.start, c.end)]
+        if len(group) > 1 and any(
+            r.replacement != c.replacement and r.gain > c.gain - _TIE for r in group
+        ):
+            kept[idx] = (c, min(score, 0.45), by_doc)
     # between overlapping candidates, the more confident (then larger gain) wins
-    order = {name: i for i, name in enumerate(CODEPAGES)}
+    order = _ORDER
     chosen: list[Decision] = []
     taken = _Taken()
-    for c in sorted(kept, key=lambda c: (-conf[id(c)][0], -c.gain, order[c.chain[0]])):
+    ranked = sorted(
+        range(len(kept)),
+        key=lambda i: (-kept[i][1], -kept[i][0].gain, order[kept[i][0].chain[0]]),
+    )
+    claimed: set[tuple[int, int]] = set()
+    for i in ranked:
+        c, score, by_doc = kept[i]
+        span = (c.start, c.end)
+        if span in claimed:
+            continue  # the same run, already decided by a better candidate
+        claimed.add(span)
         if taken.claim(c.start, c.end):
-            chosen.append(Decision(c, *conf[id(c)]))
+            chosen.append(Decision(c, score, by_doc))
     chosen.sort(key=lambda d: d.candidate.start)
     return chosen
+
+
+_ORDER = {name: i for i, name in enumerate(CODEPAGES)}
+
+
+def _weak_but_dominant(c: Candidate) -> bool:
+    """Whether a candidate of the document's code page too weak on its own
+    is still repaired: its repair is plain, joins no words and is no worse."""
+    return _plain(c.replacement) and not _joins_words(c) and (
+        c.gain >= (0.3 if c.lossy else 0.05)
+        or (c.gain >= 0 and _same_script_letters(c.original, c.replacement))
+        or (c.gain >= 0 and all(char_info(ch).kind == "E" for ch in c.replacement))
+    )
