@@ -572,7 +572,20 @@ SOURCES: dict[str, tuple[str, str]] = {
 
 # label -> reason. Only for damage nobody repairs yet (checked against the
 # test suite before being written here).
-KNOWN_FAILURES: dict[str, str] = {}
+KNOWN_FAILURES: dict[str, str] = {
+    "codepage-mixup-el-athina-cp1253-as-cp1252":
+        "fix_codepage_mixups covers Cyrillic and Kazakh code pages: Greek cp1253 read as"
+        " windows-1252 is left as it is",
+    "codepage-mixup-cs-vlada-cp1250-as-cp1252":
+        "fix_codepage_mixups covers Cyrillic and Kazakh code pages: Czech cp1250 read as"
+        " windows-1252 ('rozpoètu', 'pøíští') is left as it is",
+    "mojibake-cs-konference-utf8-as-cp1250":
+        "fix_mojibake picks the wrong code page for some windows-1250 runs:"
+        " 'ĂšÄŤastnĂ­ci' becomes 'ùīastníci', 'ÄŤtvrtek' 'ītvrtek', 'ÄŚeských' 'Ħeských'",
+    "negative-math-1-2-p-and-5-degc-is-1-2-of-10-de":
+        "FALSE POSITIVE (clean text changed): fix_mojibake reads '√π' as Mac Roman mojibake"
+        " and makes it 'ù'",
+}
 
 
 def main() -> None:

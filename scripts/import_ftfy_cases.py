@@ -81,6 +81,109 @@ KEEP_AS_IS: dict[str, str] = {
         " ftfy's default decomposes them, cleantext's default keeps them",
 }
 
+# Where ftfy's expectation is a refusal and its own comment names the intended
+# text, the gold is that text: cleantext may go beyond ftfy's refusals.
+INTENDED: dict[str, str] = {
+    "Sort of negative: this inconsistent mojibake could be Latin-1 or MacRoman, and it was"
+    " meant to be Latin-1, but it's safest to not decode it as either": "Bremer/Mccoy – Dråber",
+}
+
+# Our label -> reason, for cases cleantext fails (measured with the whole test
+# suite at 06:30 UTC, when the steps had landed). Strict xfails: when one
+# passes, the suite fails, and the mark must go.
+FP = "FALSE POSITIVE (clean text changed): "
+LOSSY = "lossy sequence (a byte lost to U+FFFD or '?'): "
+SPACE_A0 = "the no-break-space byte 0xA0 of a UTF-8 sequence became a space: "
+KNOWN_FAILURES: dict[str, str] = {
+    "ftfy-in-the-wild-checkmark-that-almost-looks-okay-as-mojibake":
+        "fix_mojibake leaves 'âœ”' (windows-1252 mojibake of ✔) at the start of a short line",
+    "ftfy-in-the-wild-latin-1-windows-1252-mixup-of-the-replacement-character":
+        "fix_mojibake leaves 'ï¿½' (windows-1252 mojibake of U+FFFD)",
+    "ftfy-in-the-wild-latin-1-windows-1252-mixup-in-r-ga-issue-192":
+        "fix_mojibake leaves the short word 'RÄ«ga' (too little evidence for it)",
+    "ftfy-in-the-wild-science-mid-word-greek-letter-gets-fixed-correctly":
+        "fix_mojibake leaves 'Î³' (γ inside an identifier, IL2RÎ³cKO)",
+    "ftfy-in-the-wild-for-goodness-sake-we-can-come-close-to-fixing-this-but-fail":
+        LOSSY + "fix_mojibake decodes part of 'Ã?Â¢â?¬â?¢' as '墉' instead of U+FFFD",
+    "ftfy-in-the-wild-utf-8-sloppy-windows-1250-mixup-in-english":
+        "fix_mojibake repairs 'Â â€žscarsÂ´' but leaves 'â€ś' (sloppy windows-1250 “)",
+    "ftfy-in-the-wild-fancy-unicode-crossing-out-but-mojibaked":
+        "fix_mojibake leaves 'Ì¶' (combining long stroke overlay U+0336)",
+    "ftfy-in-the-wild-a-face-with-utf-8-sloppy-windows-1252-mixed-up-twice":
+        "two layers: fix_mojibake leaves 'â”’' (┒) at the start of the line",
+    "ftfy-in-the-wild-lossy-decoding-can-have-plain-ascii-question-marks-as-well":
+        LOSSY + "'â€?' is left instead of becoming U+FFFD",
+    "ftfy-in-the-wild-an-absolutely-hopeless-garble":
+        FP + "fix_mojibake turns parts of a hopeless garble into unrelated characters"
+        " ('۪', '㢀'); ftfy leaves it",
+    "ftfy-in-the-wild-english-example-in-utf-8-windows-1251-with-a-ligature":
+        "UTF-8 ﬁ read as windows-1251 ('п¬Ѓ') inside an English word is decoded as 'п®'",
+    "ftfy-in-the-wild-remains-its-own-word-even-if-spaces-after-it-get-coalesced-i":
+        SPACE_A0 + "fix_mojibake leaves 'Ã ' (à)",
+    "ftfy-in-the-wild-fix-in-inconsistent-mojibake": SPACE_A0 + "fix_mojibake leaves 'Ã ' (à)",
+    "ftfy-in-the-wild-the-portuguese-word-s-does-not-become-s-due-to-the-french-fi":
+        SPACE_A0 + "fix_mojibake leaves 'Ã s' (às)",
+    "ftfy-in-the-wild-this-is-why-we-require-a-space-after-the-s-in-s":
+        SPACE_A0 + "fix_mojibake leaves 'Ã s'' (à s')",
+    "ftfy-in-the-wild-we-can-fix-in-windows-1251-sometimes-as-well":
+        SPACE_A0 + "windows-1251 'Г ' is repaired to 'à' but the space after it is eaten"
+        " ('àl’ouest')",
+    "ftfy-in-the-wild-quele-is-the-portuguese-word-quele-not-quele":
+        SPACE_A0 + "fix_mojibake leaves 'Ã quele' (àquele)",
+    "ftfy-in-the-wild-a-complex-lossy-pile-up-of-mojibake-in-portuguese":
+        LOSSY + "fix_mojibake leaves 'â €' (U+2800) and 'âš' (⚠)",
+    "ftfy-in-the-wild-html-entity-on-top-of-utf-8-latin-1":
+        "unescape_html gives '10Î¼s', then fix_mojibake leaves 'Î¼' (μ) in a short token",
+    "ftfy-in-the-wild-latvian-utf-8-windows-1257-mojibake":
+        SPACE_A0 + "fix_mojibake leaves 'Å ' (Š) at the start of the line",
+    "ftfy-in-the-wild-lithuanian-utf-8-windows-1257-mojibake":
+        SPACE_A0 + "fix_mojibake leaves 'Å ' (Š) and the windows-1257 'ÄÆ' (į)",
+    "ftfy-known-failures-a-with-grave-in-vietnamese":
+        "sloppy windows-1250 with lost bytes: only 'mới' is repaired; 'hĂ i', 'nháşĄt' stay"
+        " (ftfy fails too)",
+    "ftfy-known-failures-latin-1-macroman-mixup-in-spanish":
+        "Mac Roman byte read as windows-1252 (a single-byte mixup for Spanish):"
+        " fix_c1_controls makes \\x92 '’', not 'í' (ftfy fails too)",
+    "ftfy-known-failures-latin-1-macroman-mixup-in-spanish-2-characters":
+        "Mac Roman bytes read as windows-1252 (a single-byte mixup for Spanish):"
+        " fix_c1_controls makes '‡' and '’', not 'á' and 'í' (ftfy fails too)",
+    "ftfy-known-failures-an-example-with-in-windows-1251-where-we-need-our-heuristic":
+        SPACE_A0 + "windows-1251 'Г ' is repaired to 'à' but the space after it is eaten"
+        " ('àbien')",
+    "ftfy-known-failures-the-title-of-a-manga-in-weird-capitalized-romaji-with-a-non":
+        FP + "'Â' before a no-break space is removed (ftfy fails too)",
+    "ftfy-language-names-slovak": LOSSY + "'Ä�' is left instead of becoming U+FFFD",
+    "ftfy-language-names-russian":
+        LOSSY + "'Ð Ñƒ' (Р whose 0xA0 byte became a space) is decoded as 'Ð ÑĄ'",
+    "ftfy-language-names-russian-2":
+        LOSSY + "'Ð Ñƒ' (Р whose 0xA0 byte became a space) is decoded as 'Ð ÑĄ'",
+    "ftfy-language-names-thai": SPACE_A0 + "'à¸ ' (ภ) is left, the rest is repaired",
+    "ftfy-negative-using-diaereses-as-quotation-marks-in-greek":
+        FP + "'ή¨' (Greek with a diaeresis as a quote) becomes 'ި'",
+    "ftfy-negative-this-is-a-ukrainian-letter-but-nothing-else-is-wrong":
+        FP + "'Е ' (a Cyrillic Е in a Latin word) is read as windows-1251 and becomes 'Š'",
+    "ftfy-negative-angry-face": FP + "'¬´' is read as Mac Roman mojibake and becomes '«'",
+    "ftfy-negative-finnish-followed-by-a-non-breaking-space":
+        FP + "'Ä' + no-break space is read as mojibake and becomes 'Ġ'",
+    "ftfy-negative-math-in-unicode": FP + "'√π' is read as Mac Roman mojibake and becomes 'ù'",
+    "ftfy-negative-leet-line-art": FP + "box-drawing '├┤a┼┐' is read as cp437 mojibake"
+        " ('ôaſa')",
+    "ftfy-synthetic-we-can-recognize-in-some-cases-when-it-s-the-only-mojibake":
+        SPACE_A0 + "fix_mojibake leaves 'Ã ' (à) when it is the only mojibake",
+    "ftfy-synthetic-we-can-recognize-at-the-end-of-a-word-when-it-absorbs-a-foll":
+        SPACE_A0 + "fix_mojibake leaves 'Ã' (à) at the end of a word",
+    "ftfy-synthetic-hypothetical-swedish-product-name":
+        FP + "'Å™' is read as windows-1252 mojibake and becomes 'ř'",
+    "ftfy-synthetic-lossy-decoding-in-sloppy-windows-1252":
+        LOSSY + "'â€�' is left instead of becoming U+FFFD",
+    "ftfy-synthetic-romanian-word-before-a-non-breaking-space":
+        FP + "'Ă' + no-break space is read as windows-1250 mojibake and becomes 'Ã'",
+    "ftfy-synthetic-be-careful-around-curly-apostrophes":
+        FP + "'Ã’' is read as windows-1252 mojibake and becomes 'Ò'",
+    "ftfy-synthetic-romanian-word-before-a-trademark-sign":
+        FP + "'Ă™' is read as windows-1250 mojibake and becomes 'Ù'",
+}
+
 # ftfy does these by default; cleantext's default profile does not.
 NORMALISATIONS_OFF = {
     "uncurl_quotes": False,
@@ -225,6 +328,8 @@ def convert() -> dict[str, list[dict[str, object]]]:
             gold = fixed
         elif case["label"] in KEEP_AS_IS:
             gold = original
+        elif case["label"] in INTENDED:
+            gold = INTENDED[case["label"]]
         else:
             gold = ftfy.fix_text(original, config)
             # The gold may differ from ftfy's result only by its normalisations.
@@ -244,17 +349,25 @@ def convert() -> dict[str, list[dict[str, object]]]:
             "source": f"ftfy test-cases {file}",
             "note": case["label"] + (
                 f"; {KEEP_AS_IS[case['label']]}" if case["label"] in KEEP_AS_IS
+                else "; gold is the intended text named in ftfy's comment, where ftfy declines"
+                if case["label"] in INTENDED
                 else "" if gold == fixed else "; gold keeps what ftfy's default normalises"
             ),
             "ftfy_label": case["label"],
             "ftfy_expect": case["expect"],
             "ftfy_fixed": fixed,
         }
+        if label in KNOWN_FAILURES:
+            record["expect"] = "known-failure"
+            record["reason"] = KNOWN_FAILURES[label]
         if fixed_encoding != fixed:
             record["ftfy_fixed_encoding"] = fixed_encoding
         if case.get("comment"):
             record["ftfy_comment"] = case["comment"]
         files.setdefault(file, []).append(record)
+    unknown = set(KNOWN_FAILURES) - labels
+    if unknown:
+        raise ValueError(f"KNOWN_FAILURES names unknown labels: {sorted(unknown)}")
     return files
 
 
