@@ -100,6 +100,24 @@ def test_negatives_untouched(clean: str) -> None:
     assert detect_mojibake(clean) == []
 
 
+@pytest.mark.parametrize(
+    "clean",
+    ["Прив\u00adет", "с\u00ad\u00ad", "как\u00adие де\u00adла", "Stra\u00dfe gro\u00df\u00adartig"],
+)
+def test_soft_hyphens_in_words_are_not_mojibake(clean: str) -> None:
+    # a lower-case letter then U+00AD is iso-8859-5 for U+04AD (``в\xad`` ->
+    # ``ҭ``), but scraped Russian is full of soft hyphens inside words
+    assert detect_mojibake(clean) == []
+    assert fix_text(clean, ONLY) == clean
+
+
+def test_soft_hyphen_mojibake_still_repaired() -> None:
+    # the windows-1251 view of "Это" holds "Р\xad" (upper case: not a word's
+    # soft hyphen), and the iso-8859-5 view is suspicious elsewhere
+    assert fix_text(damage("Это", "windows-1251"), ONLY) == "Это"
+    assert fix_text(damage("Это всё", "iso-8859-5"), ONLY) == "Это всё"
+
+
 def test_unesco_seed_mac_roman_repaired() -> None:
     path = SEEDS / "003_4eda92d6010d5cbd.txt"
     if not path.exists():

@@ -91,6 +91,10 @@ def _benign(a: str, b: str) -> bool:
         return True
     if ib.kind == "L" and ib.cost < 0.3 and a in _OPENERS:
         return True
+    if b == "\u00ad" and (a == b or ia.kind == "L" and ia.lower and ia.cost < 0.3):
+        # a soft hyphen inside a word (``Прив\u00adет``, common in scraped
+        # Russian), not iso-8859-5 for ``ҭ``
+        return True
     return (
         ia.kind == "L" and ib.kind == "L" and ia.script == ib.script
         and ia.cost < 0.3 and ib.cost < 0.3 and not (ia.lower and ib.upper)
@@ -511,8 +515,8 @@ def _non_overlapping(
 class _Taken:
     """Positions already claimed by a chosen candidate (linear overall)."""
 
-    def __init__(self) -> None:
-        self.marks = bytearray()
+    def __init__(self, size: int = 0) -> None:
+        self.marks = bytearray(size)
 
     def claim(self, start: int, end: int) -> bool:
         """Claim ``[start, end)`` unless any of it is taken."""
@@ -690,33 +694,38 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
     # two code pages reading the same run as two different, about equally
     # plausible texts (``Ăśnal``: Ünal in windows-1250, önal in iso-8859-2):
     # ambiguous, so reported only, unless the document's code page decides
-    by_span: dict[tuple[int, int], list[Candidate]] = {}
-    for k in kept:
+    by_span: dict[tuple[int, int], list[int]] = {}
+    for idx, k in enumerate(kept):
         c = k[0]
-        by_span.setdefault((c.start, c.end), []).append(c)
-    for idx, (c, score, by_doc) in enumerate(kept):
-        if c.chain[0] == best or score < 0.5:
-            continue
-        group = by_span[(c.start, c.end)]
-        if len(group) > 1 and any(
-            r.replacement != c.replacement and r.gain > c.gain - _TIE for r in group
-        ):
-            kept[idx] = (c, min(score, 0.45), by_doc)
-    # between overlapping candidates, the more confident (then larger gain) wins
+        key = (c.start, c.end)
+        group = by_span.get(key)
+        if group is None:
+            by_span[key] = [idx]
+        else:
+            group.append(idx)
     order = _ORDER
+    # between overlapping candidates, the more confident (then larger gain,
+    # then earlier code page) wins; of one run only its best can win
+    ranks: list[tuple[float, float, int, int]] = []
+    for group in by_span.values():
+        if len(group) > 1 and len({kept[j][0].replacement for j in group}) > 1:
+            for idx in group:
+                c, score, by_doc = kept[idx]
+                if c.chain[0] == best or score < 0.5:
+                    continue
+                if any(
+                    kept[j][0].replacement != c.replacement
+                    and kept[j][0].gain > c.gain - _TIE for j in group
+                ):
+                    kept[idx] = (c, min(score, 0.45), by_doc)
+        ranks.append(min(
+            (-kept[j][1], -kept[j][0].gain, order[kept[j][0].chain[0]], j) for j in group
+        ))
+    ranks.sort()
     chosen: list[Decision] = []
-    taken = _Taken()
-    ranked = sorted(
-        range(len(kept)),
-        key=lambda i: (-kept[i][1], -kept[i][0].gain, order[kept[i][0].chain[0]]),
-    )
-    claimed: set[tuple[int, int]] = set()
-    for i in ranked:
-        c, score, by_doc = kept[i]
-        span = (c.start, c.end)
-        if span in claimed:
-            continue  # the same run, already decided by a better candidate
-        claimed.add(span)
+    taken = _Taken(max((k[0].end for k in kept), default=0))
+    for rank in ranks:
+        c, score, by_doc = kept[rank[3]]
         if taken.claim(c.start, c.end):
             chosen.append(Decision(c, score, by_doc))
     chosen.sort(key=lambda d: d.candidate.start)
