@@ -250,6 +250,10 @@ KNOWN_REPROS: dict[str, str] = {
     "inside Cyrillic words) -> Samaritan '࠭' (0.76); 'рее' -> '॥' in 'Gреенланд'",
     "Swis": "restore_dropped_ligatures: Tagalog 'Swis' (Swiss) -> 'Swifts' "
     "(/usr/share/locale/tl)",
+    "hands stu stu,": "restore_dropped_ligatures: a stammer in a fortune (fortunes-en): "
+    "'stu' -> 'stuff'",
+    "addgroup adduser deluser": "split_joined_words: command names 'addgroup' -> 'add group', "
+    "'adduser' -> 'add user' (even inside the Chinese translation, /usr/share/locale/zh_CN)",
     "─┐": "fix_mojibake: box drawing read as cp437 mojibake: '─┐' -> 'Ŀ' (dpkg docs)",
     "basename: readlink: realpath:": "split_joined_words: command names "
     "'basename' -> 'base name', 'readlink' -> 'read link' (coreutils AUTHORS)",
