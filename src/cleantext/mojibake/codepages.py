@@ -75,13 +75,20 @@ class CodePage:
     lossy: bool
     """Whether the Windows-style losses (A0 -> space, undefined byte -> U+FFFD)
     are considered for this code page."""
+    chars: frozenset[str]
+    """The characters of ``decode``."""
+    latin1: dict[int, int]
+    """Code point -> byte value, for :meth:`str.translate` (see ``encode``)."""
 
     def encode(self, text: str) -> bytes:
         """The bytes ``text`` came from when read with this code page.
 
         Raises ``KeyError`` for a character the code page cannot produce.
         """
-        return bytes(self.to_byte[c] for c in text)
+        if not self.chars.issuperset(text):
+            raise KeyError(next(c for c in text if c not in self.to_byte))
+        # one C-level pass: each character to the Latin-1 character of its byte
+        return text.translate(self.latin1).encode("latin-1")
 
 
 _LOSSY = frozenset({"windows-1252", "latin-1", "windows-1250", "windows-1251",
@@ -128,5 +135,6 @@ def table(name: str) -> CodePage:
         + one + "*"
     )
     return CodePage(
-        name, tuple(chars), to_byte, lead2, lead3, lead4, cont, re.compile(seg), lossy
+        name, tuple(chars), to_byte, lead2, lead3, lead4, cont, re.compile(seg), lossy,
+        frozenset(to_byte), {ord(c): b for c, b in to_byte.items()},
     )

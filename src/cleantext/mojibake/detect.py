@@ -257,9 +257,12 @@ def _peel(
     the same code page is taken when it is no worse, another code page only
     when it is clearly better; and the inner layer must explain all of it.
     """
-    if depth >= MAX_LAYERS or text.isascii() or not _has_runs(text):
+    if depth >= MAX_LAYERS or text.isascii():
         return text, ()
-    found = _scan(text, left, right, depth, scripts)
+    pages = _pages_with_runs(text)
+    if not pages:
+        return text, ()
+    found = _scan(text, left, right, depth, scripts, pages=pages)
 
     def bonus(c: Candidate) -> float:
         return c.gain + (_SAME_PAGE_BONUS if c.chain[0] == outer else 0.0)
@@ -293,10 +296,16 @@ def _peel(
 
 
 @lru_cache(maxsize=65536)
-def _has_runs(text: str) -> bool:
-    """Whether any code page finds a run of UTF-8 in ``text`` (most decoded
-    runs are plain words: nothing to peel, and nothing to scan for)."""
-    return any(table(name).segment.search(text) for name in CODEPAGES)
+def _pages_with_runs(text: str) -> tuple[str, ...]:
+    """The code pages that find a run of UTF-8 in ``text``, in their order
+    (most decoded runs are plain words: nothing to peel, nothing to scan)."""
+    return tuple(name for name in CODEPAGES if table(name).segment.search(text))
+
+
+@lru_cache(maxsize=65536)
+def _cost(text: str, left: str, right: str) -> float:
+    """:func:`cost`, cached: a run is judged again with the scripts around."""
+    return cost(text, left, right)
 
 
 def _islands(text: str, scripts: tuple[str, str]) -> tuple[bool, bool]:
@@ -321,7 +330,7 @@ def _judge(
         return None
     text, lossy = decoded
     final, inner = _peel(text, left, right, scripts, depth + 1, name)
-    gain = cost(seg, left, right) - cost(final, left, right)
+    gain = _cost(seg, left, right) - _cost(final, left, right)
     if lossy:
         gain -= _LOSSY_PENALTY * (seg.count(" ") + seg.count("\ufffd"))
     island_fixed = False
@@ -435,20 +444,21 @@ def _spans_near(
 def _scan(
     text: str, left: str, right: str, depth: int, outer_scripts: tuple[str, str] = ("", ""),
     force: frozenset[str] = frozenset(), only: str | None = None, innocent: bool = False,
-    hits: list[int] | None = None,
+    hits: list[int] | None = None, pages: tuple[str, ...] = CODEPAGES,
 ) -> list[Candidate]:
     """Judge the runs of ``text``.
 
     At depth 0 (the document itself) only runs that look suspicious are
     judged, except in the code pages of ``force``; with ``innocent`` only the
-    runs that do not (the complement, for a second look).
+    runs that do not (the complement, for a second look). Only the code pages
+    of ``pages`` are searched (those known to find runs in ``text``).
     """
     found: list[Candidate] = []
     n = len(text)
     mixed = _MIXED.search(text) is not None
     if hits is None:
         hits = _gate_hits(text) if depth == 0 else []
-    for name in (only,) if only else CODEPAGES:
+    for name in (only,) if only else pages:
         sus = suspicious_regex(name)
         cp = table(name)
         every = depth > 0 or name in force
@@ -539,8 +549,8 @@ def analyse(text: str, force: Iterable[str] = ()) -> tuple[list[Candidate], dict
 def _analyse(
     text: str, force: frozenset[str]
 ) -> tuple[tuple[Candidate, ...], tuple[tuple[str, float], ...]]:
-    cands = candidates(text, force)
-    return tuple(cands), tuple(evidence_of(cands).items())
+    cands, evidence = _candidates_and_evidence(text, force)
+    return tuple(cands), tuple(evidence.items())
 
 
 def candidates(text: str, force: Iterable[str] = ()) -> list[Candidate]:
@@ -552,21 +562,31 @@ def candidates(text: str, force: Iterable[str] = ()) -> list[Candidate]:
     >>> [(c.replacement, c.chain) for c in candidates("cafÃ©") if c.gain > 1.5][:2]
     [('é', ('windows-1252',)), ('é', ('latin-1',))]
     """
-    forced = frozenset(force)
+    return _candidates_and_evidence(text, frozenset(force))[0]
+
+
+def _candidates_and_evidence(
+    text: str, forced: frozenset[str]
+) -> tuple[list[Candidate], dict[str, float]]:
+    """:func:`candidates` and their :func:`evidence_of`."""
     if text.isascii() or not _PREFILTER.search(text):
-        return []
+        return [], {}
     hits = _gate_hits(text)
     if not (forced or hits):
-        return []
+        return [], {}
     found = _scan(text, "", "", 0, force=forced, hits=hits)
+    evidence = evidence_of(found)
     # the runs that look innocent are only worth judging in the code page
     # that the clear cases point to
-    best = dominant_codepage(evidence_of(found))
+    best = dominant_codepage(evidence)
     if best is not None and best not in forced:
-        found += _scan(
+        more = _scan(
             text, "", "", 0, force=frozenset([best]), only=best, innocent=True, hits=hits
         )
-    return found
+        if more:
+            found += more
+            evidence = evidence_of(found)
+    return found, evidence
 
 
 def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
@@ -586,9 +606,9 @@ def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
                 group.append(c)
     ev: dict[str, float] = {}
     for group in by_span.values():
-        if len(group) == 1:
-            c = group[0]
-            ev[c.chain[0]] = ev.get(c.chain[0], 0.0) + c.gain
+        if len(group) == 1 or len({c.replacement for c in group}) == 1:
+            for c in group:  # one reading: no ambiguity
+                ev[c.chain[0]] = ev.get(c.chain[0], 0.0) + c.gain
             continue
         best = max(group, key=lambda c: c.gain)
         if any(c.replacement != best.replacement and c.gain > best.gain - _TIE for c in group):
@@ -718,9 +738,14 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
                     and kept[j][0].gain > c.gain - _TIE for j in group
                 ):
                     kept[idx] = (c, min(score, 0.45), by_doc)
-        ranks.append(min(
-            (-kept[j][1], -kept[j][0].gain, order[kept[j][0].chain[0]], j) for j in group
-        ))
+        if len(group) == 1:
+            j = group[0]
+            c = kept[j][0]
+            ranks.append((-kept[j][1], -c.gain, order[c.chain[0]], j))
+        else:
+            ranks.append(min(
+                (-kept[j][1], -kept[j][0].gain, order[kept[j][0].chain[0]], j) for j in group
+            ))
     ranks.sort()
     chosen: list[Decision] = []
     taken = _Taken(max((k[0].end for k in kept), default=0))
