@@ -170,7 +170,7 @@ def best_time(fix: Fixer, text: str, repeat: int) -> tuple[float, str]:
     """Best CPU time of ``repeat`` runs, and the output; a run stopped at the
     limit counts as infinitely slow (and the output is empty)."""
     best = float("inf")
-    out = fix(text[:20000])  # warm up: lazy imports, word lists, caches
+    out = fix(text[:200_000])  # warm up: lazy imports, word lists (loaded on first need)
     signal.signal(signal.SIGPROF, _stop)
     for _ in range(repeat):
         gc.collect()
