@@ -34,109 +34,20 @@ KNOWN_FAILURES: dict[str, str] = {
     "ce-chechen.txt": "fix_kazakh_letters: Chechen typed with a Latin I for the palochka "
     "(Ӏ, U+04C0), as it commonly is: 'АфгIанистан' -> 'АфгІанистан' (Cyrillic І, U+0406, "
     "still not the palochka); repro 'АфгIанистан' (Chechen/Chuvash in /usr/share/locale)",
-    "box-drawing.txt": "fix_mojibake: box-drawing corners read as UTF-8 seen through "
-    "cp437: '─┐' -> 'Ŀ' (0.71), '─┤' -> 'Ĵ'; a progress bar '█░' -> '۰' (0.93); "
-    "repro '─┐' (found in /usr/share/doc/dpkg diagrams)",
-    "ky-kyrgyz.txt": "split_joined_words: Kyrgyz words split into Russian pieces: "
-    "'миллиондон' -> 'миллион дон', 'строкасын' -> 'строка сын', 'томдон' -> 'том дон', "
-    "'номери' -> 'но мери'; repro 'миллиондон томдон номери' (/usr/share/locale/ky)",
-    "kk-software.txt": "split_joined_words: Kazakh words with a Russian loan stem split "
-    "off their Kazakh endings: 'Файлдар' -> 'Файл дар', 'Файлдары' -> 'Файл дары', "
-    "'опциясына' -> 'опция сына'; repro 'Файлдар опциясына жүктеңіз. Файлдары' "
-    "(same in the real Kazakh translations in /usr/share/locale/kk)",
     "math-greek-letters.txt": "fix_homoglyphs: a Greek variable before Latin ones in a "
     "formula: 'ρNT' -> 'pNT' (0.95); repro 'ρNT' (from an RFC-style doc in /usr/share/doc)",
     "naughty-strings.txt": "fix_mojibake: the Mac keyboard rows (as in the Big List of "
     "Naughty Strings) read as Mac Roman mojibake: '≈ç√∫' -> 'ōú' (0.87), 'ƒ©' -> 'ĩ', "
     "'Â¯' -> '¯'; repro '≈ç√∫' (symbol soup: the least realistic sample here)",
-    "nfd-portuguese.txt": "split_joined_words: decomposed 'orc\\u0327amento' is cut at the "
-    "combining mark, then 'amento' -> 'amen to'; repro 'orc\\u0327amento promove colegas'",
-    "prose-da.txt": "split_joined_words: Danish prose: 'Skibet' -> 'Ski bet', "
-    "'forbud' -> 'for bud', 'bredden' -> 'bred den'; repro 'Skibet forbud bredden'",
-    "prose-id.txt": "split_joined_words: 3 changes ("
-    "'hilang' -> 'hi lang', 'mantap' -> 'man tap')"
-    " repro 'hilang. mantap turnamen'",
-    "prose-nb.txt": "split_joined_words: 3 changes ("
-    "'samlet' -> 'sam let', 'Laget' -> 'La get')"
-    " repro 'samlet fram. Laget innhold'",
-    "prose-nl.txt": "split_joined_words: 3 changes ("
-    "'steden' -> 'st eden', 'opende' -> 'open de')"
-    " repro 'steden.\\n\\nopende bestellen; de'",
     "scots.txt": "restore_dropped_ligatures: 2 changes ("
     "'ower' -> 'flower', 'ower' -> 'flower')"
     " repro 'ower'",
-    "shell-commands.txt": "split_joined_words: 9 changes ("
-    "'basename' -> 'base name', 'readlink' -> 'read link')"
-    " repro 'basename readlink realpath'",
     "sysadmin-uids.txt": "restore_dropped_ligatures: 6 changes ("
     "'uids' -> 'fluids', 'uid' -> 'fluid')"
     " repro 'uids'",
-    "sr-cyrillic-ui.txt": "split_joined_words: Serbian Cyrillic words split into Russian "
-    "pieces: 'вредност' -> 'вредно ст', 'претрагу' -> 'прет рагу', 'софтвера' -> 'софт вера'; "
-    "repro 'вредност претрагу.\\nсофтвера:' (/usr/share/locale/sr)",
-    "tech-english.txt": "split_joined_words: English technical compounds split: "
-    "'testsuite' -> 'test suite', 'codepath' -> 'code path', 'scriptlets' -> 'script lets'; "
-    "repro 'testsuite testcase --shortstat\"' (git's release notes in /usr/share/doc)",
-    "uk-news.txt": "split_joined_words: Ukrainian news split into Russian pieces: "
-    "'тримати' -> 'три мати', 'знайшла' -> 'знай шла', 'Головним' -> 'Голов ним', "
-    "'Показник' -> 'Показ ник'; repro 'Головним тримати знайшла'",
     "uz-cyrillic.txt": "fix_codepage_mixups: Uzbek Cyrillic ў read as a code-page mix-up "
     "and turned into the Kazakh letter ұ, whole lines at a time: 'бўлмади' -> 'бұлмади', "
     "'Ўзбекистон' -> 'Ұзбекистон'; repro 'бўлмади' (/usr/share/locale/uz@cyrillic: 127 changes)",
-    "vi-prose.txt": "restore_dropped_ligatures: Vietnamese 'duy' (duy nhất, duy trì) -> "
-    "'duffy', the name 'Duy' -> 'Duffy', in a text full of Vietnamese diacritics; "
-    "repro 'duy nhất' ('duy' alone passes since dd8bf68)",
-    "wordfreq-bg.txt": "split_joined_words: Bulgarian words split into Russian pieces "
-    "('гордост' -> 'гордо ст', 'научих' -> 'науч их'; the article -та is kept since d3ad453)"
-    " repro 'гордост научих мощност'",
-    "wordfreq-ca.txt": "split_joined_words: 7 changes ("
-    "'respondre' -> 'respond re', 'combatre' -> 'combat re')"
-    " repro 'respondre tornat profund'",
-    "wordfreq-da.txt": "split_joined_words: 4 changes ("
-    "'skibet' -> 'ski bet', 'bredde' -> 'bred de')"
-    " repro 'skibet bredde forbud'",
-    "wordfreq-fil.txt": "split_joined_words: 5 changes ("
-    "'paraan' -> 'para an', 'ingay' -> 'in gay')"
-    " repro 'paraan ingay karapat'",
-    "wordfreq-id.txt": "split_joined_words: 4 changes ("
-    "'mantap' -> 'man tap', 'bensin' -> 'ben sin')"
-    " repro 'mantap hilang gagasan'",
-    "wordfreq-it.txt": "split_joined_words: 4 changes ("
-    "'armate' -> 'arm ate', 'comincia' -> 'comin cia')"
-    " repro 'armate, fondamentale.\\n\\nimportanti'",
-    "wordfreq-lt.txt": "split_joined_words: 5 changes ("
-    "'transporto' -> 'trans porto', 'pastate' -> 'past ate')"
-    " repro 'transporto.\\n\\npastate fondas'",
-    "wordfreq-mk.txt": "split_joined_words: Macedonian words split into Russian pieces "
-    "('приватни' -> 'приват ни', 'средно' -> 'сред но', 'целиот' -> 'цели от')"
-    " repro 'приватни средно целиот'",
-    "wordfreq-ms.txt": "split_joined_words: 6 changes ("
-    "'helang' -> 'he lang', 'bangkit' -> 'bang kit')"
-    " repro 'helang bangkit logam.'",
-    "wordfreq-nb.txt": "split_joined_words: 11 changes ("
-    "'samlet' -> 'sam let', 'Laget' -> 'La get')"
-    " repro 'samlet legger. Laget innhold,'",
-    "wordfreq-nl.txt": "split_joined_words: 5 changes ("
-    "'sectie' -> 'sec tie', 'alvast' -> 'al vast')"
-    " repro 'sectie, alvast bedrag'",
-    "wordfreq-ro.txt": "split_joined_words: 6 changes ("
-    "'gasit' -> 'gas it', 'chestii' -> 'chest ii')"
-    " repro 'gasit chestii sosit'",
-    "wordfreq-sh.txt": "split_joined_words: 3 changes ("
-    "'Mandata' -> 'Man data', 'mesec' -> 'me sec')"
-    " repro 'Mandata mesec donela'",
-    "wordfreq-sk.txt": "split_joined_words: 3 changes ("
-    "'parametre' -> 'para metre', 'Priestor' -> 'Priest or')"
-    " repro 'parametre, vybral. Priestor polohe'",
-    "wordfreq-sl.txt": "split_joined_words: 4 changes ("
-    "'prostem' -> 'pro stem', 'poseben' -> 'pose ben')"
-    " repro 'prostem desno filmski,'",
-    "wordfreq-sv.txt": "split_joined_words: 9 changes ("
-    "'visade' -> 'visa de', 'riskera' -> 'risk era')"
-    " repro 'visade finns. Fundera riskera,'",
-    "wordfreq-tr.txt": "split_joined_words: 7 changes ("
-    "'dolara' -> 'do lara', 'dolara' -> 'do lara')"
-    " repro 'dolara, lanet. onlara'",
 }
 
 
@@ -230,10 +141,6 @@ Korean, Persian, Tamil, Urdu, and math: no step splits or respells these today."
 KNOWN_REPROS: dict[str, str] = {
     # mixes of sentences from files that pass one by one, which fail together
     # (found by the mix property below run with 1500 examples)
-    "colegas paperit passend": "split_joined_words: Portuguese, Finnish and German words "
-    "side by side: 'colegas' -> 'cole gas', 'paperit' -> 'paper it', 'passend' -> 'pass end'",
-    "mytool dataclasses dataclass": "split_joined_words: identifiers from the Markdown and "
-    "Python samples: 'dataclasses' -> 'data classes', 'mytool' -> 'my tool'",
     # one word or a few: no evidence can be enough
     "Mu\u0308ller": "restore_dropped_ligatures: decomposed (NFD) 'Müller' is cut at the "
     "combining mark and 'ller' -> 'filler' (precomposed 'Müller' is left alone)",
@@ -252,13 +159,6 @@ KNOWN_REPROS: dict[str, str] = {
     "(/usr/share/locale/tl)",
     "hands stu stu,": "restore_dropped_ligatures: a stammer in a fortune (fortunes-en): "
     "'stu' -> 'stuff'",
-    "addgroup adduser deluser": "split_joined_words: command names 'addgroup' -> 'add group', "
-    "'adduser' -> 'add user' (even inside the Chinese translation, /usr/share/locale/zh_CN)",
-    "─┐": "fix_mojibake: box drawing read as cp437 mojibake: '─┐' -> 'Ŀ' (dpkg docs)",
-    "basename: readlink: realpath:": "split_joined_words: command names "
-    "'basename' -> 'base name', 'readlink' -> 'read link' (coreutils AUTHORS)",
-    "-nogroup\n -nouser\n LocalWords:": "split_joined_words: find options and an Emacs "
-    "tag: 'nogroup' -> 'no group', 'LocalWords' -> 'Local Words' (findutils docs)",
 }
 
 
@@ -289,11 +189,6 @@ _MIXES = st.lists(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="split_joined_words / restore_dropped_ligatures: mixes of clean sentences "
-    "in several Latin/Cyrillic languages get split or respelled (see KNOWN_REPROS)",
-)
 @settings(max_examples=100, deadline=None, derandomize=True)
 @example([("colegas paperit passend", " ")])
 @given(_MIXES)

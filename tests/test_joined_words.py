@@ -102,15 +102,19 @@ def test_technical_text_full_of_camel_case_is_left_alone() -> None:
     text = ("Create a FileReader and a BufferedReader, wrap the InputStream, read "
             "fileName and userName into a StringBuilder; the HttpClient and the "
             "ThreadPool share a ConnectionManager. See filmand the reflectionon.")
-    # the two dictionary joins are damage enough to repair; the class names stay
-    assert fix_text(text, ONLY) == text.replace("filmand", "film and").replace(
-        "reflectionon", "reflection on")
+    # without a confident (lower-to-upper) join the dictionary joins are only
+    # reported: technical text is full of compounds (testsuite, codepath)
+    assert fix_text(text, ONLY) == text
+    anchored = text + " They were social outcastsThe film."
+    assert fix_text(anchored, ONLY) == anchored.replace("filmand", "film and").replace(
+        "reflectionon", "reflection on").replace("outcastsThe", "outcasts The")
     found = {f.original: f.confidence for f in detect_joined_words(text)}
     assert found["BufferedReader"] < 0.5 and found["ConnectionManager"] < 0.5
 
 
 def test_lower_camel_case_is_only_reported() -> None:
-    text = "the filmand the reflectionon the firstinternational day: set maxValue"
+    text = ("the filmand the reflectionon the firstinternational day: set maxValue. "
+            "They were outcastsThe end.")
     found = {f.original: f.confidence for f in detect_joined_words(text)}
     assert found["maxValue"] < 0.5 and found["filmand"] >= 0.5
 
@@ -131,17 +135,22 @@ def test_a_lone_dictionary_join_is_reported_not_applied() -> None:
 
 
 def test_document_evidence_makes_borderline_joins_likely() -> None:
-    text = "the filmand the reflectionon the firstinternational day"
+    text = "the filmand the reflectionon the firstinternational day. social outcastsThe end"
     assert _applied(text) == {"filmand": "film and", "reflectionon": "reflection on",
-                              "firstinternational": "first international"}
+                              "firstinternational": "first international",
+                              "outcastsThe": "outcasts The"}
+    # the same joins without a confident lower-to-upper join: reported only
+    assert _applied("the filmand the reflectionon the firstinternational day") == {}
 
 
 def test_russian_dictionary_joins() -> None:
     text = ("Это особое фестивальноекино, зрительдолжен зайти в залподготовленным. "
-            "Фильм скореесоздан для того, чтобы к мигрантам изменили отношение.")
+            "Фильм скореесоздан для того, чтобы к мигрантам изменили отношение. "
+            "Они были изгоиОни жили в Москве.")
     assert _applied(text) == {"скореесоздан": "скорее создан",
                               "зрительдолжен": "зритель должен",
-                              "залподготовленным": "зал подготовленным"}
+                              "залподготовленным": "зал подготовленным",
+                              "изгоиОни": "изгои Они"}
     # a rare inflected piece (фестивальное, Zipf 2.0) is reported, not applied
     reported = {f.original: f for f in detect_joined_words(text)}
     assert reported["фестивальноекино"].replacement == "фестивальное кино"
@@ -195,7 +204,16 @@ def _joined_sentence(draw: st.DrawFn, words: tuple[str, ...], lang: str
         assume(zipf(joined, lang) < 1.0 and found is not None and found[0] == (left, right)
                and found[2] >= 1.0)
         damaged[k:k + 2] = [joined]
-    return " ".join(damaged), " ".join(sentence)
+    # Dictionary splits are applied only in a document that also shows the
+    # confident kind of this damage (a lower-to-upper join): add one.
+    anchor, fixed = _ANCHORS[lang]
+    return " ".join(damaged) + anchor, " ".join(sentence) + fixed
+
+
+_ANCHORS = {
+    "en": (" They were social outcastsThe film.", " They were social outcasts The film."),
+    "ru": (" Они были изгоиОни жили.", " Они были изгои Они жили."),
+}
 
 
 @SETTINGS

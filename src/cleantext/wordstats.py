@@ -18,7 +18,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["LANGUAGES", "common_words", "is_known", "language_of", "zipf", "zipf_table"]
+__all__ = [
+    "LANGUAGES",
+    "RIVALS",
+    "best_language",
+    "common_words",
+    "is_known",
+    "known_share",
+    "language_of",
+    "small_vocabulary",
+    "zipf",
+    "zipf_table",
+]
 
 LANGUAGES: tuple[str, ...] = ("en", "ru")
 """The languages this module has word lists for."""
@@ -95,3 +106,68 @@ def common_words(lang: str, n: int = 5000) -> tuple[str, ...]:
     import wordfreq
 
     return tuple(w for w in wordfreq.top_n_list(lang, n, wordlist="large") if w.isalpha())
+
+
+RIVALS: dict[str, tuple[str, ...]] = {
+    "latin": ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi",
+              "pl", "cs", "sk", "sl", "tr", "ro", "hu", "id", "ms", "ca", "lt", "lv", "fil", "vi"),
+    "cyrillic": ("ru", "uk", "bg", "mk"),
+}
+"""Languages that write with the same letters, by script, whose common words
+wordfreq knows: a document is judged with one language's word list only
+when that list explains its words at least as well as every rival's."""
+
+
+@lru_cache(maxsize=64)
+def small_vocabulary(lang: str) -> dict[str, float]:
+    """wordfreq's small list for ``lang`` (its ~30,000 most common words,
+    quick to load), with each word's Zipf value.
+
+    >>> small_vocabulary("de")["und"] > 6
+    True
+    """
+    import wordfreq
+
+    buckets = wordfreq.get_frequency_list(lang, wordlist="small")
+    return {word: 9 - i / 100 for i, bucket in enumerate(buckets) for word in bucket}
+
+
+def _weight(tokens: set[str], lang: str) -> float:
+    vocabulary = small_vocabulary(lang)
+    return sum(vocabulary.get(t, 0.0) for t in tokens)
+
+
+def best_language(tokens: set[str], lang: str, script: str) -> bool:
+    """Whether ``lang``'s common words explain the (lower-case) ``tokens`` at
+    least as well as those of every other language of ``script``: the sum of
+    the tokens' Zipf values in each language's list is compared.
+
+    wordfreq's large lists know many foreign words (the English one knows
+    German ``liegt`` and ``fahren``), and every small list knows ``and`` and
+    ``film`` from the web, so "most tokens are known" alone would read
+    German as English; how common the words are in each language does not.
+
+    >>> best_language({"die", "stadt", "liegt", "in", "westfalen"}, "en", "latin")
+    False
+    >>> best_language({"it", "was", "diult", "to", "nd", "the"}, "en", "latin")
+    True
+    """
+    own = _weight(tokens, lang) + _MARGIN
+    return all(_weight(tokens, rival) <= own for rival in RIVALS[script] if rival != lang)
+
+
+_MARGIN = 4.0
+"""How much better (in summed Zipf values, about one common word) a rival
+language must explain a text before it is judged not to be in ``lang``: a
+few words (``dierent oense``) prove nothing either way."""
+
+
+def known_share(tokens: set[str], lang: str) -> float:
+    """The share of ``tokens`` that are among ``lang``'s common words.
+
+    >>> known_share({"это", "мой", "файлдар"}, "ru") > 0.6
+    True
+    """
+    if not tokens:
+        return 0.0
+    return len(tokens & small_vocabulary(lang).keys()) / len(tokens)

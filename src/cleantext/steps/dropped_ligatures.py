@@ -46,6 +46,8 @@ from ..config import Config
 from ..evidence_words import deletion_index, frequency_table, zipf
 from ..finding import Finding
 from ..step import Step, apply_findings
+from ..wordstats import best_language
+from .joined_words import looks_like_code
 
 __all__ = [
     "LANGUAGES",
@@ -847,6 +849,8 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
     """
     uniq = {lang.code: _uniq_tokens(text, lang) for lang in LANGUAGES if lang.sequences}
     ev = _evidence(text, config, uniq)
+    if ev.damage and looks_like_code(text):
+        return []  # identifiers (aord, bres, iname) are abbreviated on purpose
     if not ev.damage:
         ev = _fragment_evidence(text, ev, uniq)
         if not ev.damage:
@@ -862,40 +866,13 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
     return findings
 
 
-_RIVALS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "A-Za-z": ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi",
-               "pl", "cs", "tr", "ro", "hu", "id", "ca"),
-})
-"""Languages that write with the same letters, whose words wordfreq also
-knows: a document is repaired with a language's list only when that list
-explains its words at least as well as each rival's. wordfreq's large English
-list knows most German words too (``liegt``, ``fahren``), so the share of
-known words alone would read German ``Soest`` as English ``Softest``."""
-
-
-@lru_cache(maxsize=32)
-def _small_vocabulary(code: str) -> frozenset[str]:
-    import wordfreq
-
-    return frozenset(wordfreq.get_frequency_dict(code, wordlist="small"))
-
-
 def _best_language(tokens: set[str], lang: LigatureLanguage) -> bool:
-    """Whether ``lang``'s common words explain ``tokens`` at least as well
-    as those of every other language of the same script.
-
-    >>> _best_language({"die", "stadt", "liegt", "in", "westfalen"}, _lang_for("en"))
-    False
-    >>> _best_language({"it", "was", "diult", "to", "nd", "the"}, _lang_for("en"))
-    True
-    """
-    rivals = _RIVALS.get(lang.letters, ())
-    if not rivals:
+    """Whether ``lang``'s common words explain ``tokens`` at least as well as
+    those of every other language of the same script (German ``Soest`` is
+    not English ``Softest``); see :func:`cleantext.wordstats.best_language`."""
+    if lang.letters != "A-Za-z":
         return True
-    own = len(tokens & _small_vocabulary(lang.code))
-    return all(
-        len(tokens & _small_vocabulary(code)) <= own for code in rivals if code != lang.code
-    )
+    return best_language(tokens, lang.code, "latin")
 
 
 FRAGMENT_EVIDENCE = 2

@@ -34,7 +34,7 @@ from functools import lru_cache
 from ..config import Config
 from ..finding import Finding
 from ..step import Step, apply_findings
-from ..wordstats import language_of, zipf, zipf_table
+from ..wordstats import best_language, known_share, language_of, zipf, zipf_table
 
 __all__ = [
     "STEP",
@@ -224,10 +224,17 @@ class JoinEvidence:
         False
         >>> JoinEvidence(words=600, dictionary_joins=9, lines=10, code_lines=3).damaged
         False
+        >>> JoinEvidence(words=600, dictionary_joins=9).damaged
+        False
         """
         prose = 2 * self.sentence_joins + self.dictionary_joins
         if self.code:
             return False  # source code: identifiers are joined on purpose
+        if not self.sentence_joins:
+            # Dictionary splits alone are what clean text in a language
+            # without a word list looks like (Kazakh Файлдар, Dutch opende,
+            # technical testsuite): a confident case join must anchor them.
+            return False
         return prose >= 2 and self.support >= 3 and self.support * 150 >= self.words
 
     @property
@@ -463,6 +470,20 @@ def _in_code_line(text: str, pos: int) -> bool:
     return _looks_like_code(_line_at(text, pos))
 
 
+def looks_like_code(text: str) -> bool:
+    """Whether two or more, and more than one in five, of the lines of ``text`` look like
+    source code (``=``, braces, ``name(``, ``snake_case``, ``def``...):
+    identifiers there are joined and abbreviated on purpose.
+
+    >>> looks_like_code("def f(x):\\n    return x_y\\n")
+    True
+    >>> looks_like_code("It was a film about migrants.")
+    False
+    """
+    lines, code = _code_lines(text)
+    return code >= 2 and code * 5 > lines
+
+
 def _code_lines(text: str) -> tuple[int, int]:
     """Non-empty lines, and how many of them look like source code."""
     lines = len(_NON_EMPTY_LINE.findall(text))
@@ -532,10 +553,20 @@ def detect_joined_words(text: str, config: Config | None = None) -> list[Finding
             evidence = given
     if evidence is None:
         evidence = _evidence_from(text, candidates, lazy=True)
+    readable = _readable_languages(text)
     findings = []
     for c in candidates:
         confidence = c.base
         why = c.why
+        lang = language_of(text[c.start:c.end])
+        if lang not in readable:
+            findings.append(Finding(
+                _KIND, c.start, c.end, text[c.start:c.end], " ".join(c.pieces),
+                min(confidence, 0.3), _NAME,
+                why + "; not repaired: the text does not read as English or Russian, "
+                "the languages whose words the split relies on",
+            ))
+            continue
         damaged = evidence.camel_damaged if c.kind == "camel" else evidence.damaged
         if c.sentence_join and evidence.code:
             confidence = 0.4
@@ -553,6 +584,38 @@ def detect_joined_words(text: str, config: Config | None = None) -> list[Finding
             Finding(_KIND, c.start, c.end, original, " ".join(c.pieces), confidence, _NAME, why)
         )
     return findings
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04FF]+")
+_MIN_RUSSIAN_SHARE = 0.5
+"""Share of a text's distinct Cyrillic words that must be common Russian
+words before Russian word evidence is trusted (Kazakh, Kyrgyz and Serbian
+text share most letters with Russian but few words)."""
+
+
+def _readable_languages(text: str) -> frozenset[str]:
+    """The languages of the word lists this text can be judged by: English
+    when its Latin words read best as English, Russian when its Cyrillic
+    words read best as Russian and are mostly common Russian words.
+
+    >>> sorted(_readable_languages("the filmand outcastsThe end"))
+    ['en']
+    >>> sorted(_readable_languages("samlet fram. Laget innhold"))
+    []
+    """
+    found = set()
+    latin = {w.lower() for w in _LATIN_RUN.findall(text)}
+    if latin and best_language(latin, "en", "latin"):
+        found.add("en")
+    cyrillic = {w.lower() for w in _CYRILLIC_RUN.findall(text)}
+    if (
+        cyrillic
+        and known_share(cyrillic, "ru") >= _MIN_RUSSIAN_SHARE
+        and best_language(cyrillic, "ru", "cyrillic")
+    ):
+        found.add("ru")
+    return frozenset(found)
 
 
 def split_joined_words(text: str, config: Config | None = None) -> str:
