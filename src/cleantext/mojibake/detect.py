@@ -697,8 +697,12 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
     is reported with a confidence below 0.5.
     """
     best = dominant_codepage(evidence)
-    # (candidate, confidence, by document), in the order of ``cands``
-    kept: list[tuple[Candidate, float, bool]] = []
+    # the kept candidates, in the order of ``cands``: candidate, confidence,
+    # by document; and their indices by run
+    kc: list[Candidate] = []
+    ks: list[float] = []
+    kd: list[bool] = []
+    by_span: dict[tuple[int, int], list[int]] = {}
     for c in cands:
         outer = c.chain[0]
         gain = c.gain
@@ -706,53 +710,56 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
             score = _confidence(gain)
             if best is not None and outer != best:
                 score = min(score, 0.5 + (score - 0.5) / 2)
-            kept.append((c, max(score, 0.55), False))
+            score, by_doc = max(score, 0.55), False
         elif outer == best and _weak_but_dominant(c):
-            kept.append((c, 0.55 + min(gain, 1.5) / 5, True))
+            score, by_doc = 0.55 + min(gain, 1.5) / 5, True
         elif gain >= REPORT_GAIN and c.suspicious:
-            kept.append((c, min(0.45, _confidence(gain) / 2), False))
-    # two code pages reading the same run as two different, about equally
-    # plausible texts (``Ăśnal``: Ünal in windows-1250, önal in iso-8859-2):
-    # ambiguous, so reported only, unless the document's code page decides
-    by_span: dict[tuple[int, int], list[int]] = {}
-    for idx, k in enumerate(kept):
-        c = k[0]
+            score, by_doc = min(0.45, _confidence(gain) / 2), False
+        else:
+            continue
         key = (c.start, c.end)
         group = by_span.get(key)
         if group is None:
-            by_span[key] = [idx]
+            by_span[key] = [len(kc)]
         else:
-            group.append(idx)
+            group.append(len(kc))
+        kc.append(c)
+        ks.append(score)
+        kd.append(by_doc)
     order = _ORDER
-    # between overlapping candidates, the more confident (then larger gain,
-    # then earlier code page) wins; of one run only its best can win
+    # two code pages reading the same run as two different, about equally
+    # plausible texts (``Ăśnal``: Ünal in windows-1250, önal in iso-8859-2):
+    # ambiguous, so reported only, unless the document's code page decides.
+    # Between overlapping candidates, the more confident (then larger gain,
+    # then earlier code page) wins; of one run only its best can win.
     ranks: list[tuple[float, float, int, int]] = []
     for group in by_span.values():
-        if len(group) > 1 and len({kept[j][0].replacement for j in group}) > 1:
-            for idx in group:
-                c, score, by_doc = kept[idx]
-                if c.chain[0] == best or score < 0.5:
-                    continue
-                if any(
-                    kept[j][0].replacement != c.replacement
-                    and kept[j][0].gain > c.gain - _TIE for j in group
-                ):
-                    kept[idx] = (c, min(score, 0.45), by_doc)
         if len(group) == 1:
             j = group[0]
-            c = kept[j][0]
-            ranks.append((-kept[j][1], -c.gain, order[c.chain[0]], j))
-        else:
-            ranks.append(min(
-                (-kept[j][1], -kept[j][0].gain, order[kept[j][0].chain[0]], j) for j in group
-            ))
+            c = kc[j]
+            ranks.append((-ks[j], -c.gain, order[c.chain[0]], j))
+            continue
+        if len({kc[j].replacement for j in group}) > 1:
+            for idx in group:
+                c = kc[idx]
+                if c.chain[0] == best or ks[idx] < 0.5:
+                    continue
+                if any(
+                    kc[j].replacement != c.replacement and kc[j].gain > c.gain - _TIE
+                    for j in group
+                ):
+                    ks[idx] = min(ks[idx], 0.45)
+        ranks.append(min((-ks[j], -kc[j].gain, order[kc[j].chain[0]], j) for j in group))
     ranks.sort()
     chosen: list[Decision] = []
-    taken = _Taken(max((k[0].end for k in kept), default=0))
+    marks = bytearray(max((c.end for c in kc), default=0))
     for rank in ranks:
-        c, score, by_doc = kept[rank[3]]
-        if taken.claim(c.start, c.end):
-            chosen.append(Decision(c, score, by_doc))
+        j = rank[3]
+        c = kc[j]
+        start, end = c.start, c.end
+        if marks.find(1, start, end) == -1:
+            marks[start:end] = b"\x01" * (end - start)
+            chosen.append(Decision(c, ks[j], kd[j]))
     chosen.sort(key=lambda d: d.candidate.start)
     return chosen
 
