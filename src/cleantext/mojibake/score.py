@@ -26,7 +26,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["CharInfo", "char_info", "cost"]
+__all__ = ["CharInfo", "char_info", "cost", "weak_repair"]
 
 
 class CharInfo(NamedTuple):
@@ -267,3 +267,75 @@ def cost(text: str, left: str = "", right: str = "") -> float:
         info = char_info(right)
         total += _pair(prev, info, prev_c, right)
     return total
+
+
+# Characters that follow a word in clean text (``AHÅ™``, ``Ã’s``, ``SELKÄ\u00a0``):
+# after a capital they are as likely text as mojibake.
+_AFTER_WORD = frozenset("™®©’”»›°\u00a0")
+
+
+_MAJOR = frozenset(["Latin", "Greek", "Cyrillic", "CJK", "Hangul"])
+
+
+def _rare_replacement(replacement: str, original: str) -> bool:
+    """A repair no one would bet on alone: a rare character (``ſ``), or a
+    letter of a minor script that the original lacks (``ή¨`` -> Thaana ``ި``)."""
+    scripts = {char_info(ch).script for ch in original if char_info(ch).kind == "L"}
+    for ch in replacement:
+        info = char_info(ch)
+        if info.cost >= 1.0:
+            return True
+        if info.kind in "LM" and ord(ch) >= 0x300:
+            script = _script(ord(ch))
+            if script not in _MAJOR and script not in scripts and not 0x300 <= ord(ch) < 0x370:
+                return True
+    return False
+
+
+def _is_letter(ch: str) -> bool:
+    return bool(ch) and char_info(ch).kind == "L"
+
+
+def _is_upper(ch: str) -> bool:
+    return bool(ch) and char_info(ch).kind == "L" and ch.isupper()
+
+
+def weak_repair(text: str, start: int, end: int, replacement: str) -> bool:
+    """Whether repairing the two characters ``text[start:end]`` rests on weak
+    evidence, so that alone in a document it is reported, not made.
+
+    Weak: the pair is plausible as it stands (a symbol first and no letter on
+    either side, like ``√π`` or ``¬´``; a capital that ends a capital word,
+    before a trademark sign, apostrophe, closing quote or no-break space:
+    ``AHÅ™``, ``SELKÄ\u00a0``; a capital word of one letter before an
+    apostrophe or trademark sign: ``Ã’s``), or the repair is a rare character or a letter of a
+    script foreign to the pair, or puts a lower-case letter (or no letter)
+    into a capital word.
+
+    >>> weak_repair("x = √π", 4, 6, "ù"), weak_repair("AHÅ™, sofa", 2, 4, "ř")
+    (True, True)
+    >>> weak_repair("cafÃ© au lait", 3, 5, "é"), weak_repair("pi√π presto", 2, 4, "ù")
+    (False, False)
+    """
+    if end - start != 2:
+        return False
+    a, b = text[start], text[end - 1]
+    ia = char_info(a)
+    left = text[start - 1] if start > 0 else ""
+    left2 = text[start - 2] if start > 1 else ""
+    right = text[end] if end < len(text) else ""
+    if ia.kind != "L" and not _is_letter(left) and not _is_letter(right):
+        return True
+    in_caps = _is_upper(left) and _is_upper(left2)
+    if ia.kind == "L" and ia.upper and b in _AFTER_WORD:
+        if in_caps and (not _is_letter(right) or b in "’\u00a0"):
+            return True
+        if not _is_letter(left) and b in "’™®":
+            return True
+    if _rare_replacement(replacement, text[start:end]):
+        return True
+    if in_caps:
+        letters = [ch for ch in replacement if char_info(ch).kind == "L"]
+        if not letters or any(char_info(ch).lower for ch in letters):
+            return True
+    return False

@@ -15,7 +15,9 @@ from typing import Any
 
 from ..config import Config
 from ..finding import Finding
-from ..mojibake import analyse, decide, dominant_codepage, merge_evidence
+from ..mojibake import Decision, analyse, decide, dominant_codepage, merge_evidence
+from ..mojibake.detect import FIX_GAIN
+from ..mojibake.score import weak_repair
 from ..step import Step, apply_findings, select_findings
 
 __all__ = ["STEP", "detect_mojibake", "fix_mojibake", "gather_mojibake"]
@@ -43,6 +45,57 @@ def _why(chain: tuple[str, ...], by_document: bool, lossy: bool) -> str:
     return why
 
 
+_WEAK = 0.45
+"""Confidence of a weak repair with no support in its document (reported)."""
+
+
+def demote_weak(
+    text: str, decisions: list[Decision], evidence: dict[str, float]
+) -> list[Decision]:
+    """Report, not make, the weak repairs (:func:`weak_repair`) that nothing
+    else in the document supports.
+
+    ftfy's policy: minimise false positives, even at the cost of false
+    negatives. ``√π``, ``¬´``, ``AHÅ™`` or ``NICIODATĂ\u00a0`` are each a run
+    that decodes, but alone they are more plausible as they stand. A weak
+    repair is made only when its code page still has ``FIX_GAIN`` of evidence
+    without the weak repairs; repairs made by the document's evidence are
+    reported when that evidence came from weak repairs only.
+
+    >>> [d.confidence for d in demote_weak("OK `¬´ ):", decide(*analyse("OK `¬´ ):")),
+    ...  analyse("OK `¬´ ):")[1])]
+    [0.45]
+    """
+    weak = [
+        not d.by_document and d.confidence >= 0.5 and len(d.candidate.chain) == 1
+        and weak_repair(text, d.candidate.start, d.candidate.end, d.candidate.replacement)
+        for d in decisions
+    ]
+    if not any(weak):
+        return decisions
+    support = dict(evidence)
+    feeble: dict[str, float] = {}
+    for d, w in zip(decisions, weak, strict=True):
+        c = d.candidate
+        if w and c.suspicious and c.gain >= FIX_GAIN and not c.lossy:
+            support[c.chain[0]] = support.get(c.chain[0], 0.0) - c.gain
+            feeble[c.chain[0]] = feeble.get(c.chain[0], 0.0) + c.gain
+    # a code page whose evidence is mostly weak repairs is not trusted at all
+    # (line art: ``├┤a┼┐a┼┐a`` is cp437 for ``ôaſaſa``)
+    doubtful = {page for page, g in feeble.items() if g > support.get(page, 0.0)}
+    best = dominant_codepage(evidence)
+    lost = best is not None and (best in doubtful or dominant_codepage(support) != best)
+    out = []
+    for d, w in zip(decisions, weak, strict=True):
+        page = d.candidate.chain[0]
+        if (w and support.get(page, 0.0) < FIX_GAIN) or page in doubtful or (
+            lost and d.by_document and page == best
+        ):
+            d = Decision(d.candidate, min(d.confidence, _WEAK), d.by_document)
+        out.append(d)
+    return out
+
+
 def detect_mojibake(text: str, config: Config | None = None) -> list[Finding]:
     """Find runs of UTF-8 read with the wrong code page, with their repair.
 
@@ -62,7 +115,7 @@ def detect_mojibake(text: str, config: Config | None = None) -> list[Finding]:
         return []
     evidence = given if given is not None else own
     findings = []
-    for d in decide(cands, evidence):
+    for d in demote_weak(text, decide(cands, evidence), evidence):
         c = d.candidate
         why = _why(c.chain, d.by_document, c.lossy)
         replacement = c.replacement if d.confidence >= 0.5 else c.original
