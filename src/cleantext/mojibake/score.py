@@ -306,7 +306,7 @@ def weak_repair(text: str, start: int, end: int, replacement: str) -> bool:
 
     Weak: the pair is plausible as it stands (a symbol first and no letter on
     either side, like ``√π`` or ``¬´``; a capital that ends a capital word,
-    before a trademark sign, apostrophe, closing quote or no-break space:
+    before a trademark sign, apostrophe, closing quote or (no-break) space:
     ``AHÅ™``, ``SELKÄ\u00a0``; a capital word of one letter before an
     apostrophe or trademark sign: ``Ã’s``), or the repair is a rare character or a letter of a
     script foreign to the pair, or puts a lower-case letter (or no letter)
@@ -327,8 +327,9 @@ def weak_repair(text: str, start: int, end: int, replacement: str) -> bool:
     if ia.kind != "L" and not _is_letter(left) and not _is_letter(right):
         return True
     in_caps = _is_upper(left) and _is_upper(left2)
-    if ia.kind == "L" and ia.upper and b in _AFTER_WORD:
-        if in_caps and (not _is_letter(right) or b in "’\u00a0"):
+    if ia.kind == "L" and ia.upper and (b in _AFTER_WORD or b == " "):
+        # (a space is a no-break space assumed lost in transit: ``SENSЕ -``)
+        if in_caps and (not _is_letter(right) or b in "’\u00a0 "):
             return True
         if not _is_letter(left) and b in "’™®":
             return True
