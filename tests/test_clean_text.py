@@ -45,9 +45,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "sysadmin-uids.txt": "restore_dropped_ligatures: 6 changes ("
     "'uids' -> 'fluids', 'uid' -> 'fluid')"
     " repro 'uids'",
-    "uz-cyrillic.txt": "fix_codepage_mixups: Uzbek Cyrillic ў read as a code-page mix-up "
-    "and turned into the Kazakh letter ұ, whole lines at a time: 'бўлмади' -> 'бұлмади', "
-    "'Ўзбекистон' -> 'Ұзбекистон'; repro 'бўлмади' (/usr/share/locale/uz@cyrillic: 127 changes)",
 }
 
 

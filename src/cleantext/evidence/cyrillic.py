@@ -42,6 +42,15 @@ ALPHABETS: dict[str, frozenset[str]] = {
     "sr": frozenset("абвгдђежзијклљмнњопрстћуфхцчџш"),
     "mk": frozenset("абвгдѓежзѕијклљмнњопрстќуфхцчџш"),
     "kk": frozenset(_RU + "әғқңөұүһі"),
+    # Languages with no word list here, whose letters must still count as a
+    # real alphabet: Uzbek ў/қ/ғ/ҳ next to Russian letters is clean Uzbek,
+    # not Kazakh ұ read through windows-1251.
+    "uz": frozenset(_RU + "ўқғҳ"),
+    "ky": frozenset(_RU + "ңөү"),
+    "tg": frozenset(_RU + "ғӣқӯҳҷ"),
+    "mn": frozenset(_RU + "өү"),
+    "tt": frozenset(_RU + "әөүҗңһ"),
+    "ba": frozenset(_RU + "ғҙҡңөҫүһә"),
 }
 """Lower-case alphabets of the Cyrillic languages we tell apart."""
 
