@@ -153,6 +153,38 @@ def test_weak_case_is_reported_not_applied() -> None:
     assert fix_text("Ăśnal, ZĂĽrich, acciĂłn đź“„", ONLY) == "Ünal, Zürich, acción 📄"
 
 
+@pytest.mark.parametrize(
+    ("clean", "would_be"),
+    [
+        ("(-1/2)! = √π", "ù"), ("OK??:(   `¬´    ):", "«"), ("AHÅ™, the new sofa", "ř"),
+        ("NICIODATĂ™", "Ù"), ("NICIODATĂ\u00a0", "à"), ("a lot of Ã’s in it", "Ò"),
+        ("SELKÄ\u00a0EDELLÄ\u00a0MAAHAN", "Ġ"), ("MISUTÂ\u00a0AJIKKO", "\u00a0"),
+        ("Η ¨ανατροφή¨ δυστυχώς", "ި"), ("├┤a┼┐a┼┐a┼┐a", "ſ"),
+    ],
+)
+def test_weak_lone_pairs_are_reported_not_applied(clean: str, would_be: str) -> None:
+    # ftfy's negatives: a two-character run that decodes, alone in its
+    # document, and more plausible as it stands than its repair
+    found = detect_mojibake(clean)
+    assert found and all(f.confidence < 0.5 and not f.changes for f in found)
+    assert any(repr(would_be) in f.why for f in found)
+    assert fix_text(clean, ONLY) == clean
+
+
+@pytest.mark.parametrize(
+    ("damaged", "fixed"),
+    [
+        ("CÃ™IS", "CÙIS"), ("OÃ™ ET QUAND?", "OÙ ET QUAND?"), ("al pi√π presto", "al più presto"),
+        ("40 ¬∞C in Seville", "40 °C in Seville"),
+        ("ART TRIP Ã\u00a0 l'office", "ART TRIP à l'office"),
+        ("¬´ caf√© ¬ª", "« café »"), ("AHÅ™ and pÅ™ed PÅ™Ã­klad", "AHř and před Příklad"),
+    ],
+)
+def test_weak_pairs_repaired_when_not_alone(damaged: str, fixed: str) -> None:
+    # the same rules leave real mojibake alone only where it is weak and alone
+    assert fix_text(damaged, ONLY) == fixed
+
+
 def test_finding_explains_layers() -> None:
     (f,) = detect_mojibake("ÃƒÂ©")
     assert f.replacement == "é" and "2 layers" in f.why and f.confidence >= 0.5

@@ -26,7 +26,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["CharInfo", "char_info", "cost", "weak_repair"]
+__all__ = ["CharInfo", "char_info", "cost", "rare_replacement", "weak_repair"]
 
 
 class CharInfo(NamedTuple):
@@ -277,9 +277,13 @@ _AFTER_WORD = frozenset("™®©’”»›°\u00a0")
 _MAJOR = frozenset(["Latin", "Greek", "Cyrillic", "CJK", "Hangul"])
 
 
-def _rare_replacement(replacement: str, original: str) -> bool:
+def rare_replacement(replacement: str, original: str) -> bool:
     """A repair no one would bet on alone: a rare character (``ſ``), or a
-    letter of a minor script that the original lacks (``ή¨`` -> Thaana ``ި``)."""
+    letter of a minor script that the original lacks (``ή¨`` -> Thaana ``ި``).
+
+    >>> rare_replacement("ſ", "┼┐"), rare_replacement("é", "Ã©")
+    (True, False)
+    """
     scripts = {char_info(ch).script for ch in original if char_info(ch).kind == "L"}
     for ch in replacement:
         info = char_info(ch)
@@ -333,7 +337,7 @@ def weak_repair(text: str, start: int, end: int, replacement: str) -> bool:
             return True
         if not _is_letter(left) and b in "’™®":
             return True
-    if _rare_replacement(replacement, text[start:end]):
+    if rare_replacement(replacement, text[start:end]):
         return True
     if in_caps:
         letters = [ch for ch in replacement if char_info(ch).kind == "L"]

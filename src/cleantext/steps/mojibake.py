@@ -17,7 +17,7 @@ from ..config import Config
 from ..finding import Finding
 from ..mojibake import Decision, analyse, decide, dominant_codepage, merge_evidence
 from ..mojibake.detect import FIX_GAIN
-from ..mojibake.score import weak_repair
+from ..mojibake.score import rare_replacement, weak_repair
 from ..step import Step, apply_findings, select_findings
 
 __all__ = ["STEP", "detect_mojibake", "fix_mojibake", "gather_mojibake"]
@@ -79,9 +79,10 @@ def demote_weak(
         c = d.candidate
         if w and c.suspicious and c.gain >= FIX_GAIN and not c.lossy:
             support[c.chain[0]] = support.get(c.chain[0], 0.0) - c.gain
-            feeble[c.chain[0]] = feeble.get(c.chain[0], 0.0) + c.gain
-    # a code page whose evidence is mostly weak repairs is not trusted at all
-    # (line art: ``├┤a┼┐a┼┐a`` is cp437 for ``ôaſaſa``)
+            if rare_replacement(c.replacement, c.original):
+                feeble[c.chain[0]] = feeble.get(c.chain[0], 0.0) + c.gain
+    # a code page whose evidence is mostly repairs into rare characters is not
+    # trusted at all (line art: ``├┤a┼┐a┼┐a`` is cp437 for ``ôaſaſa``)
     doubtful = {page for page, g in feeble.items() if g > support.get(page, 0.0)}
     best = dominant_codepage(evidence)
     lost = best is not None and (best in doubtful or dominant_codepage(support) != best)
