@@ -89,8 +89,17 @@ def measure_prose(lang: str) -> None:
         print("   changed:", repr(f.original), "->", repr(f.replacement), f.why)
 
 
-def measure_random_joins(lang: str, trials: int = 1000) -> None:
+_ANCHORS = {
+    "en": (" They were social outcastsThe film.", " They were social outcasts The film."),
+    "ru": (" Они были изгоиОни жили.", " Они были изгои Они жили."),
+}
+"""A sentence with a confident lower-to-upper join: dictionary splits are
+applied only in documents that show one (docs/words.md, 'An anchor')."""
+
+
+def measure_random_joins(lang: str, trials: int = 1000, anchored: bool = False) -> None:
     rng = random.Random(4)
+    tail, fixed_tail = _ANCHORS[lang] if anchored else ("", "")
     words = [w for w in common_words(lang, 3000) if len(w) >= 2]
     exact = false_split = unrepaired = 0
     misses: list[str] = []
@@ -101,8 +110,8 @@ def measure_random_joins(lang: str, trials: int = 1000) -> None:
         for k in sorted(rng.sample(range(0, 15, 2), 3), reverse=True):
             damaged[k:k + 2] = [damaged[k] + damaged[k + 1]]
             joined_pairs.append(sentence[k] + sentence[k + 1])
-        original = " ".join(sentence)
-        repaired = fix_text(" ".join(damaged), ONLY_WORDS)
+        original = " ".join(sentence) + fixed_tail
+        repaired = fix_text(" ".join(damaged) + tail, ONLY_WORDS)
         if repaired == original:
             exact += 1
         elif any(p in repaired.split() for p in joined_pairs):
@@ -113,7 +122,9 @@ def measure_random_joins(lang: str, trials: int = 1000) -> None:
             false_split += 1
             if len(misses) < 12:
                 misses.append(f"WRONG: {' '.join(damaged)!r} -> {repaired!r}")
-    print(f"== random joins ({lang}, {trials} sentences of 16 common words, 3 pairs joined): "
+    what = " plus a sentence with a case join" if anchored else ""
+    print(f"== random joins ({lang}, {trials} sentences of 16 common words, 3 pairs joined"
+          f"{what}): "
           f"{exact / trials:.1%} exact, {unrepaired / trials:.1%} left joined, "
           f"{false_split / trials:.1%} split wrongly")
     for m in misses:
@@ -209,6 +220,7 @@ def main() -> None:
         measure_prose(lang)
     for lang in ("en", "ru"):
         measure_random_joins(lang)
+        measure_random_joins(lang, anchored=True)
     for lang in ("en", "ru"):
         measure_lookalikes(lang)
     measure_code_and_docs()
