@@ -582,9 +582,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "mojibake-cs-konference-utf8-as-cp1250":
         "fix_mojibake picks the wrong code page for some windows-1250 runs:"
         " 'ĂšÄŤastnĂ­ci' becomes 'ùīastníci', 'ÄŤtvrtek' 'ītvrtek', 'ÄŚeských' 'Ħeských'",
-    "negative-math-1-2-p-and-5-degc-is-1-2-of-10-de":
-        "FALSE POSITIVE (clean text changed): fix_mojibake reads '√π' as Mac Roman mojibake"
-        " and makes it 'ù'",
 }
 
 

@@ -150,38 +150,20 @@ KNOWN_FAILURES: dict[str, str] = {
     "ftfy-known-failures-an-example-with-in-windows-1251-where-we-need-our-heuristic":
         SPACE_A0 + "windows-1251 'Г ' is repaired to 'à' but the space after it is eaten"
         " ('àbien')",
-    "ftfy-known-failures-the-title-of-a-manga-in-weird-capitalized-romaji-with-a-non":
-        FP + "'Â' before a no-break space is removed (ftfy fails too)",
     "ftfy-language-names-slovak": LOSSY + "'Ä�' is left instead of becoming U+FFFD",
     "ftfy-language-names-russian":
         LOSSY + "'Ð Ñƒ' (Р whose 0xA0 byte became a space) is decoded as 'Ð ÑĄ'",
     "ftfy-language-names-russian-2":
         LOSSY + "'Ð Ñƒ' (Р whose 0xA0 byte became a space) is decoded as 'Ð ÑĄ'",
     "ftfy-language-names-thai": SPACE_A0 + "'à¸ ' (ภ) is left, the rest is repaired",
-    "ftfy-negative-using-diaereses-as-quotation-marks-in-greek":
-        FP + "'ή¨' (Greek with a diaeresis as a quote) becomes 'ި'",
     "ftfy-negative-this-is-a-ukrainian-letter-but-nothing-else-is-wrong":
         FP + "'Е ' (a Cyrillic Е in a Latin word) is read as windows-1251 and becomes 'Š'",
-    "ftfy-negative-angry-face": FP + "'¬´' is read as Mac Roman mojibake and becomes '«'",
-    "ftfy-negative-finnish-followed-by-a-non-breaking-space":
-        FP + "'Ä' + no-break space is read as mojibake and becomes 'Ġ'",
-    "ftfy-negative-math-in-unicode": FP + "'√π' is read as Mac Roman mojibake and becomes 'ù'",
-    "ftfy-negative-leet-line-art": FP + "box-drawing '├┤a┼┐' is read as cp437 mojibake"
-        " ('ôaſa')",
     "ftfy-synthetic-we-can-recognize-in-some-cases-when-it-s-the-only-mojibake":
         SPACE_A0 + "fix_mojibake leaves 'Ã ' (à) when it is the only mojibake",
     "ftfy-synthetic-we-can-recognize-at-the-end-of-a-word-when-it-absorbs-a-foll":
         SPACE_A0 + "fix_mojibake leaves 'Ã' (à) at the end of a word",
-    "ftfy-synthetic-hypothetical-swedish-product-name":
-        FP + "'Å™' is read as windows-1252 mojibake and becomes 'ř'",
     "ftfy-synthetic-lossy-decoding-in-sloppy-windows-1252":
         LOSSY + "'â€�' is left instead of becoming U+FFFD",
-    "ftfy-synthetic-romanian-word-before-a-non-breaking-space":
-        FP + "'Ă' + no-break space is read as windows-1250 mojibake and becomes 'Ã'",
-    "ftfy-synthetic-be-careful-around-curly-apostrophes":
-        FP + "'Ã’' is read as windows-1252 mojibake and becomes 'Ò'",
-    "ftfy-synthetic-romanian-word-before-a-trademark-sign":
-        FP + "'Ă™' is read as windows-1250 mojibake and becomes 'Ù'",
 }
 
 # ftfy does these by default; cleantext's default profile does not.
