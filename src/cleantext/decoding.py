@@ -41,15 +41,17 @@ from .config import Config
 from .errors import NotTextError
 from .pipeline import Result, run_pipeline
 
-__all__ = ["Decoded", "decode", "decode_bytes", "fix_bytes"]
+__all__ = ["BOMS", "Decoded", "decode", "decode_bytes", "fix_bytes"]
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+"""Byte-order marks and the encodings they announce (UTF-32 before UTF-16:
+the UTF-32-LE mark starts with the UTF-16-LE one)."""
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -491,7 +493,7 @@ def decode(data: bytes) -> Decoded:
     """
     data = bytes(data)
     _refuse_magic(data)
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(name)

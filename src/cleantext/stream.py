@@ -28,7 +28,7 @@ from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Any
 
 from .config import Config
-from .decoding import decode, decode_bytes
+from .decoding import BOMS, decode, decode_bytes
 from .errors import NotTextError
 from .pipeline import run_pipeline
 from .step import Step, apply_findings, select_findings
@@ -270,13 +270,6 @@ def iter_fix(
 
 # -- files --------------------------------------------------------------------
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 def _read_blocks(path: Path, skip: int = 0) -> Iterator[bytes]:
@@ -289,7 +282,7 @@ def _read_blocks(path: Path, skip: int = 0) -> Iterator[bytes]:
 def _bom_of(path: Path) -> tuple[bytes, str] | None:
     with path.open("rb") as fh:
         head = fh.read(4)
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if head.startswith(bom):
             return bom, name
     return None

@@ -46,6 +46,7 @@ from ..evidence.kazakh import KAZAKH_LETTERS
 from ..evidence.latin import is_known_accented_word
 from ..evidence.wordlists import LANGUAGE_NAMES
 from ..finding import Finding
+from ..lines import lines_matching
 from ..step import Step, apply_findings
 
 __all__ = [
@@ -476,20 +477,6 @@ def _why(v: _Verdict) -> str:
     return f"{head}: {tail}"
 
 
-def _lines(text: str, gate: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    pos = 0
-    while True:
-        m = gate.search(text, pos)
-        if m is None:
-            return
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        if end < 0:
-            end = len(text)
-        yield start, end
-        pos = end + 1
-
-
 def _candidates(text: str) -> dict[int, list[_Verdict]]:
     """Every mixup that finds hard evidence on a line, by line start."""
     found: dict[int, list[_Verdict]] = {}
@@ -499,7 +486,7 @@ def _candidates(text: str) -> dict[int, list[_Verdict]]:
         gate = _gate(family)
         if gate.search(text) is None:
             continue
-        for start, end in _lines(text, gate):
+        for start, end in lines_matching(text, gate):
             line = text[start:end]
             for mixup in MIXUPS:
                 if mixup.family != family:

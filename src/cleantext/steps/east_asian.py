@@ -31,6 +31,7 @@ from ..config import Config
 from ..evidence.cjk import char_log_frequency, rank
 from ..evidence.wordlists import LANGUAGE_NAMES
 from ..finding import Finding
+from ..lines import lines_matching
 from ..step import Step, apply_findings
 
 __all__ = ["EAST_ASIAN", "STEP", "detect_east_asian_mojibake", "fix_east_asian_mojibake"]
@@ -214,20 +215,6 @@ def _high_share(line: str) -> float:
     return high / max(1, high + ascii_letters)
 
 
-def _lines(text: str, gate: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    pos = 0
-    while True:
-        m = gate.search(text, pos)
-        if m is None:
-            return
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        if end < 0:
-            end = len(text)
-        yield start, end
-        pos = end + 1
-
-
 def _why(r: _Reading) -> str:
     lang = LANGUAGE_NAMES[r.lang]
     common = r.letters - r.rare
@@ -253,7 +240,7 @@ def detect_east_asian_mojibake(text: str, config: Config | None = None) -> list[
     if gate.search(text) is None:
         return []
     findings: list[Finding] = []
-    for start, end in _lines(text, gate):
+    for start, end in lines_matching(text, gate):
         line = text[start:end]
         if _high_share(line) < _MIN_HIGH_SHARE:
             continue  # mostly ASCII letters: European words with accents
