@@ -153,7 +153,7 @@ def speed() -> None:
             t0 = time.process_time()
             fn(text)
             dt = time.process_time() - t0
-            row += f"  {label} {size / dt:7.1f} MB/s"
+            row += f"  {label} {size / dt:7.2f} MB/s"
         print(row, flush=True)
 
 

@@ -730,21 +730,20 @@ def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decis
     ks: list[float] = []
     kd: list[bool] = []
     by_span: dict[tuple[int, int], list[int]] = {}
+    fix_score = _fix_score
     for c in cands:
-        outer = c.chain[0]
-        gain = c.gain
-        if gain >= FIX_GAIN and (c.suspicious or outer == best):
-            score = _confidence(gain)
-            if best is not None and outer != best:
-                score = min(score, 0.5 + (score - 0.5) / 2)
-            score, by_doc = max(score, 0.55), False
+        start, end, _, _, chain, gain, suspicious, _, _ = c
+        outer = chain[0]
+        if gain >= FIX_GAIN and (suspicious or outer == best):
+            score = fix_score(gain, best is not None and outer != best)
+            by_doc = False
         elif outer == best and _weak_but_dominant(c):
             score, by_doc = 0.55 + min(gain, 1.5) / 5, True
-        elif gain >= REPORT_GAIN and c.suspicious:
+        elif gain >= REPORT_GAIN and suspicious:
             score, by_doc = min(0.45, _confidence(gain) / 2), False
         else:
             continue
-        key = (c.start, c.end)
+        key = (start, end)
         group = by_span.get(key)
         if group is None:
             by_span[key] = [len(kc)]
@@ -792,6 +791,16 @@ def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decis
 
 
 _ORDER = {name: i for i, name in enumerate(CODEPAGES)}
+
+
+@lru_cache(maxsize=4096)
+def _fix_score(gain: float, outside_dominant: bool) -> float:
+    """Confidence of a repair made on its own evidence; a code page other than
+    the document's gets half of it above 0.5."""
+    score = _confidence(gain)
+    if outside_dominant:
+        score = min(score, 0.5 + (score - 0.5) / 2)
+    return max(score, 0.55)
 
 
 def _weak_but_dominant(c: Candidate) -> bool:
