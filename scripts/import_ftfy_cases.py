@@ -157,7 +157,8 @@ KNOWN_FAILURES: dict[str, str] = {
         LOSSY + "'Ð Ñƒ' (Р whose 0xA0 byte became a space) is decoded as 'Ð ÑĄ'",
     "ftfy-language-names-thai": SPACE_A0 + "'à¸ ' (ภ) is left, the rest is repaired",
     "ftfy-negative-this-is-a-ukrainian-letter-but-nothing-else-is-wrong":
-        FP + "'Е ' (a Cyrillic Е in a Latin word) is read as windows-1251 and becomes 'Š'",
+        FP + "fix_homoglyphs respells the Cyrillic Е in the Latin word 'SENSЕ' as a Latin E "
+        "(fix_mojibake only reports it now); ftfy leaves it",
     "ftfy-synthetic-we-can-recognize-in-some-cases-when-it-s-the-only-mojibake":
         SPACE_A0 + "fix_mojibake leaves 'Ã ' (à) when it is the only mojibake",
     "ftfy-synthetic-we-can-recognize-at-the-end-of-a-word-when-it-absorbs-a-foll":
