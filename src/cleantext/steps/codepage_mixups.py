@@ -602,8 +602,19 @@ def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Find
         # worth a word: a known word, or more than one word's worth
         if conf < 0.5 and v.support < (0.5 if v.known else 0.75):
             continue
+        original = text[v.start:v.end]
+        # Symbols and invisible soft hyphens alone ('\xad\xad» €' reads as
+        # CP866 'нн╗ Инн'): clean text too often looks like that, so such a
+        # line is only reported unless the document backs the mixup.
+        if (
+            conf >= 0.5
+            and not any(ch.isalpha() for ch in original)
+            and document.get(_key(v.mixup), 0.0) < _DOCUMENT_SUPPORT
+        ):
+            conf = min(conf, 0.45)
+            why += "; not repaired: the line has no letters, only symbols"
         findings.append(Finding(
-            _KIND, v.start, v.end, text[v.start:v.end], v.replacement,
+            _KIND, v.start, v.end, original, v.replacement,
             round(min(conf, 0.99), 4), _STEP, why,
         ))
     return findings
