@@ -396,6 +396,10 @@ def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
     after_text: list[str] = []
     hard = False
     for s, e, after in _tokens(line, mixup):
+        if not any(ch.isalpha() for ch in line[s:e]):
+            # a token of symbols and soft hyphens ('\xad\xad»' is CP866 'нн╗')
+            # says nothing by itself: clean text is full of such tokens
+            continue
         v = _vote(line[s:e], after, mixup.family)
         before_text.append(line[s:e])
         after_text.append(after)
