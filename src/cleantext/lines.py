@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["lines_matching"]
+__all__ = ["lines_matching", "words_touched"]
 
 
 def lines_matching(text: str, gate: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -28,3 +28,26 @@ def lines_matching(text: str, gate: re.Pattern[str]) -> Iterator[tuple[int, int]
             end = len(text)
         yield start, end
         pos = end + 1
+
+
+def words_touched(
+    text: str, gate: re.Pattern[str], word: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """The words of ``text`` (matches of ``word`` from a word start) that hold
+    a match of ``gate``, each word once, in order.
+
+    >>> [m.group() for m in words_touched("Almaty and Астана", re.compile("[а-я]"),
+    ...                                    re.compile(r"\\w+"))]
+    ['Астана']
+    """
+    seen: set[int] = set()
+    for hit in gate.finditer(text):
+        start = hit.start()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        if start in seen:
+            continue
+        seen.add(start)
+        found = word.match(text, start)
+        if found is not None:
+            yield found

@@ -32,6 +32,7 @@ from types import MappingProxyType
 
 from ..config import Config
 from ..finding import Finding
+from ..lines import words_touched
 from ..step import Step, apply_findings, select_findings
 from ..wordstats import zipf
 from .kazakh_letters import KAZAKH_LOOKALIKES, KAZAKH_TEXT
@@ -221,19 +222,10 @@ def detect_homoglyphs(text: str, config: Config | None = None) -> list[Finding]:
     if not _GATE.search(text):
         return []
     findings: list[Finding] = []
-    seen: set[int] = set()
     # Latin H in a Cyrillic word is Kazakh Һ only in Kazakh text; elsewhere Н.
     deferred = _DEFERRED if KAZAKH_TEXT.search(text) else _DEFERRED - {"H"}
-    for gate in _GATE.finditer(text):
-        start = gate.start()
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-        if start in seen:
-            continue
-        seen.add(start)
-        word = _LETTERS.match(text, start)
-        if word is None:
-            continue
+    for word in words_touched(text, _GATE, _LETTERS):
+        start = word.start()
         judged = _judge(text, start, word.end(), deferred)
         if judged is None:
             continue

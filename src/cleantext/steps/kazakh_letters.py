@@ -26,6 +26,7 @@ from types import MappingProxyType
 
 from ..config import Config
 from ..finding import Finding
+from ..lines import words_touched
 from ..step import Step, apply_findings, select_findings
 
 __all__ = [
@@ -96,18 +97,9 @@ def detect_kazakh_letters(text: str, config: Config | None = None) -> list[Findi
     if not _GATE.search(text):
         return []
     findings: list[Finding] = []
-    seen: set[int] = set()
     kazakh_text = KAZAKH_TEXT.search(text) is not None
-    for gate in _GATE.finditer(text):
-        start = gate.start()
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-        if start in seen:
-            continue
-        seen.add(start)
-        word = _LETTERS.match(text, start)
-        if word is None:
-            continue
+    for word in words_touched(text, _GATE, _LETTERS):
+        start = word.start()
         token = word.group()
         cyrillic = sum(1 for c in token if _is_cyrillic(c))
         foreign = [c for c in token if not _is_cyrillic(c)]
