@@ -42,6 +42,20 @@ class Step:
     merge: Callable[[Any, Any], Any] | None = None
     """Folds two pieces of evidence from ``gather`` into one."""
 
+    def fix(self, text: str, config: Config | None = None) -> str:
+        """Run this step alone on ``text``: apply the findings the pipeline
+        would apply (see :func:`select_findings`), once.
+
+        >>> from cleantext.registry import step_named
+        >>> step_named("remove_bom").fix("\\ufeffHello")
+        'Hello'
+        """
+        from .config import Config
+
+        config = config or Config()
+        found = select_findings(self.detect(text, config), config.min_confidence)
+        return apply_findings(text, found)
+
 
 def select_findings(findings: Iterable[Finding], min_confidence: float) -> list[Finding]:
     """Keep the findings that are to be applied, sorted, without overlaps.

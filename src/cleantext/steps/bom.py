@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["STEP", "detect_bom", "remove_bom"]
 
@@ -38,7 +38,7 @@ def remove_bom(text: str) -> str:
     >>> remove_bom("\\ufeffHello")
     'Hello'
     """
-    return apply_findings(text, detect_bom(text))
+    return STEP.fix(text)
 
 
 STEP = Step("remove_bom", detect_bom, "Remove a byte-order mark at the start of the text.")

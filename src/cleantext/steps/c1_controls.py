@@ -7,7 +7,7 @@ import re
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["STEP", "detect_c1_controls", "fix_c1_controls"]
 
@@ -79,7 +79,7 @@ def fix_c1_controls(text: str) -> str:
     >>> fix_c1_controls("It\\x92s \\x80 5")
     'It’s € 5'
     """
-    return apply_findings(text, [f for f in detect_c1_controls(text) if f.changes])
+    return STEP.fix(text)
 
 
 STEP = Step(

@@ -6,7 +6,7 @@ import re
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["STEP", "detect_non_ascii", "fold_to_ascii"]
 
@@ -53,7 +53,7 @@ def fold_to_ascii(text: str) -> str:
     >>> fold_to_ascii("Qazaqstan — Қазақстан")
     "Qazaqstan -- K'azak'stan"
     """
-    return apply_findings(text, detect_non_ascii(text))
+    return STEP.fix(text)
 
 
 STEP = Step("fold_to_ascii", detect_non_ascii, "Transliterate to ASCII with Unidecode.")

@@ -9,7 +9,7 @@ from html.entities import html5
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["STEP", "detect_html_entities", "looks_like_markup", "unescape_html"]
 
@@ -110,7 +110,7 @@ def unescape_html(text: str) -> str:
     >>> unescape_html("<b>Caf&eacute;</b>")
     '<b>Caf&eacute;</b>'
     """
-    return apply_findings(text, [f for f in detect_html_entities(text) if f.changes])
+    return STEP.fix(text)
 
 
 STEP = Step(

@@ -21,7 +21,7 @@ import re
 from ..config import Config
 from ..evidence_words import zipf
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["STEP", "detect_hyphenated_words", "join_hyphenated_words"]
 
@@ -114,7 +114,7 @@ def join_hyphenated_words(text: str) -> str:
     >>> join_hyphenated_words("доку-\\nментальный фильм; русско-\\nказахский")
     'документальный\\nфильм; русско-\\nказахский'
     """
-    return apply_findings(text, detect_hyphenated_words(text))
+    return STEP.fix(text)
 
 
 STEP = Step(

@@ -7,7 +7,7 @@ import re
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["LIGATURES", "STEP", "detect_ligature_codepoints", "fix_latin_ligatures"]
 
@@ -56,7 +56,7 @@ def fix_latin_ligatures(text: str) -> str:
     >>> fix_latin_ligatures("the ﬁrst ﬂoor, eﬃcient")
     'the first floor, efficient'
     """
-    return apply_findings(text, detect_ligature_codepoints(text))
+    return STEP.fix(text)
 
 
 STEP = Step(

@@ -30,7 +30,7 @@ import re
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["STEP", "detect_hard_wraps", "reflow_paragraphs"]
 
@@ -152,7 +152,7 @@ def reflow_paragraphs(text: str) -> str:
     >>> reflow_paragraphs("It was a long \\nstory, which \\nended.\\n\\n- one\\n- two")
     'It was a long story, which ended.\\n\\n- one\\n- two'
     """
-    return apply_findings(text, detect_hard_wraps(text))
+    return STEP.fix(text)
 
 
 STEP = Step(

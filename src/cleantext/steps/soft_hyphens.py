@@ -6,7 +6,7 @@ import re
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["STEP", "detect_soft_hyphens", "remove_soft_hyphens"]
 
@@ -41,7 +41,7 @@ def remove_soft_hyphens(text: str) -> str:
     >>> remove_soft_hyphens("hyphen\\xadation")
     'hyphenation'
     """
-    return apply_findings(text, detect_soft_hyphens(text))
+    return STEP.fix(text)
 
 
 STEP = Step("remove_soft_hyphens", detect_soft_hyphens, "Remove soft hyphens (U+00AD).")

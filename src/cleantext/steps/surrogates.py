@@ -7,7 +7,7 @@ import re
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["STEP", "detect_surrogates", "fix_surrogates"]
 
@@ -110,7 +110,7 @@ def fix_surrogates(text: str) -> str:
     >>> fix_surrogates("\\ud83d\\udc4d ok")
     '👍 ok'
     """
-    return apply_findings(text, detect_surrogates(text))
+    return STEP.fix(text)
 
 
 STEP = Step(

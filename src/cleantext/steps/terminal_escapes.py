@@ -7,7 +7,7 @@ import re
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["STEP", "detect_terminal_escapes", "remove_terminal_escapes"]
 
@@ -65,7 +65,7 @@ def remove_terminal_escapes(text: str) -> str:
     >>> remove_terminal_escapes("\\x1b[32mOK\\x1b[0m done")
     'OK done'
     """
-    return apply_findings(text, [f for f in detect_terminal_escapes(text) if f.changes])
+    return STEP.fix(text)
 
 
 STEP = Step(

@@ -7,7 +7,7 @@ import re
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["STEP", "detect_zero_width", "remove_zero_width"]
 
@@ -123,7 +123,7 @@ def remove_zero_width(text: str) -> str:
     >>> remove_zero_width("zero\\u200bwidth\\u2060 and 👩\\u200d💻")
     'zerowidth and 👩\\u200d💻'
     """
-    return apply_findings(text, detect_zero_width(text))
+    return STEP.fix(text)
 
 
 STEP = Step(
