@@ -9,7 +9,7 @@ Three independent kinds of evidence, each over a whole word:
   (with word boundaries) under the best-fitting language's model, trained
   lazily from wordfreq's lists weighted by frequency.
 
->>> sorted(alphabet_languages("қазақ"))
+>>> sorted(alphabet_languages("ұлы"))
 ['kk']
 >>> alphabet_languages("ыќ")
 frozenset()
