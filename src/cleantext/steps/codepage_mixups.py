@@ -47,7 +47,7 @@ from ..evidence.latin import is_known_accented_word
 from ..evidence.wordlists import LANGUAGE_NAMES
 from ..finding import Finding
 from ..lines import lines_matching
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = [
     "MIXUPS", "STEP", "Mixup", "detect_codepage_mixups", "fix_codepage_mixups",
@@ -630,8 +630,7 @@ def fix_codepage_mixups(text: str) -> str:
     >>> fix_codepage_mixups("рТЙЧЕФ, НЙТ! лБЛ ДЕМБ? чУЕ ИПТПЫП.")
     'Привет, мир! Как дела? Все хорошо.'
     """
-    found = [f for f in detect_codepage_mixups(text) if f.confidence >= 0.5]
-    return apply_findings(text, found)
+    return STEP.fix(text)
 
 
 STEP = Step(

@@ -45,7 +45,7 @@ from types import MappingProxyType
 from ..config import Config
 from ..evidence_words import deletion_index, frequency_table, zipf
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 from ..wordstats import best_language
 from .joined_words import looks_like_code
 
@@ -1164,13 +1164,7 @@ def restore_dropped_ligatures(text: str) -> str:
     >>> restore_dropped_ligatures("signi\\ufffdcant and signi cant")
     'significant and significant'
     """
-    return apply_findings(text, _select(detect_dropped_ligatures(text)))
-
-
-def _select(findings: list[Finding]) -> list[Finding]:
-    from ..step import select_findings
-
-    return select_findings(findings, 0.5)
+    return STEP.fix(text)
 
 
 def _gather(text: str) -> LigatureEvidence:

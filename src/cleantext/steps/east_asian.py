@@ -32,7 +32,7 @@ from ..evidence.cjk import char_log_frequency, rank
 from ..evidence.wordlists import LANGUAGE_NAMES
 from ..finding import Finding
 from ..lines import lines_matching
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = ["EAST_ASIAN", "STEP", "detect_east_asian_mojibake", "fix_east_asian_mojibake"]
 
@@ -273,8 +273,7 @@ def fix_east_asian_mojibake(text: str) -> str:
     >>> fix_east_asian_mojibake("ƒeƒXƒg‚Ì“ú–{Œê")
     'テストの日本語'
     """
-    return apply_findings(
-        text, [f for f in detect_east_asian_mojibake(text) if f.confidence >= 0.5])
+    return STEP.fix(text)
 
 
 STEP = Step(

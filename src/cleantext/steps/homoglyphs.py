@@ -33,7 +33,7 @@ from types import MappingProxyType
 from ..config import Config
 from ..finding import Finding
 from ..lines import words_touched
-from ..step import Step, apply_findings, select_findings
+from ..step import Step
 from ..wordstats import zipf
 from .kazakh_letters import KAZAKH_LOOKALIKES, KAZAKH_TEXT
 
@@ -242,8 +242,7 @@ def fix_homoglyphs(text: str, config: Config | None = None) -> str:
     >>> fix_homoglyphs("Город Aлматы и K\\u0430z\\u0430khst\\u0430n")
     'Город Алматы и Kazakhstan'
     """
-    threshold = config.min_confidence if config is not None else 0.5
-    return apply_findings(text, select_findings(detect_homoglyphs(text, config), threshold))
+    return STEP.fix(text, config)
 
 
 STEP = Step(

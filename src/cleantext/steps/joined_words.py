@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 from ..wordstats import best_language, known_share, language_of, zipf, zipf_table
 
 __all__ = [
@@ -624,10 +624,7 @@ def split_joined_words(text: str, config: Config | None = None) -> str:
     >>> split_joined_words("They were social outcastsThe film is about them.")
     'They were social outcasts The film is about them.'
     """
-    from ..step import select_findings
-
-    threshold = config.min_confidence if config is not None else 0.5
-    return apply_findings(text, select_findings(detect_joined_words(text, config), threshold))
+    return STEP.fix(text, config)
 
 
 STEP = Step(

@@ -27,7 +27,7 @@ from types import MappingProxyType
 from ..config import Config
 from ..finding import Finding
 from ..lines import words_touched
-from ..step import Step, apply_findings, select_findings
+from ..step import Step
 
 __all__ = [
     "KAZAKH_LOOKALIKES", "KAZAKH_TEXT", "STEP", "detect_kazakh_letters", "fix_kazakh_letters",
@@ -147,8 +147,7 @@ def fix_kazakh_letters(text: str, config: Config | None = None) -> str:
     >>> fix_kazakh_letters("Аhмет")  # no Kazakh letters in the text: h or н?
     'Аhмет'
     """
-    threshold = config.min_confidence if config is not None else 0.5
-    return apply_findings(text, select_findings(detect_kazakh_letters(text, config), threshold))
+    return STEP.fix(text, config)
 
 
 STEP = Step(

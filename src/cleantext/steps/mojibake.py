@@ -18,7 +18,7 @@ from ..finding import Finding
 from ..mojibake import Decision, analyse, decide, dominant_codepage, merge_evidence
 from ..mojibake.detect import FIX_GAIN
 from ..mojibake.score import rare_replacement, weak_repair
-from ..step import Step, apply_findings, select_findings
+from ..step import Step
 
 __all__ = ["STEP", "detect_mojibake", "fix_mojibake", "gather_mojibake"]
 
@@ -135,7 +135,7 @@ def fix_mojibake(text: str) -> str:
     >>> fix_mojibake("The cafÃ© â€œbarâ€\x9d")
     'The café “bar”'
     """
-    return apply_findings(text, select_findings(detect_mojibake(text), 0.5))
+    return STEP.fix(text)
 
 
 STEP = Step(

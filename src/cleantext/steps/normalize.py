@@ -8,7 +8,7 @@ import unicodedata
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, apply_findings
+from ..step import Step
 
 __all__ = [
     "LINE_ENDINGS_STEP",
@@ -65,7 +65,7 @@ def normalize_nfc(text: str) -> str:
     >>> normalize_nfc("cafe\\u0301") == "caf\\u00e9"
     True
     """
-    return apply_findings(text, detect_unnormalized(text))
+    return NFC_STEP.fix(text)
 
 
 NFC_STEP = Step("normalize_nfc", detect_unnormalized, "Normalise to Unicode NFC.")
@@ -103,7 +103,7 @@ def normalize_line_endings(text: str) -> str:
     >>> normalize_line_endings("a\\r\\nb\\r")
     'a\\nb\\n'
     """
-    return apply_findings(text, detect_line_endings(text))
+    return LINE_ENDINGS_STEP.fix(text)
 
 
 LINE_ENDINGS_STEP = Step(
@@ -171,7 +171,7 @@ def normalize_whitespace(text: str) -> str:
     >>> normalize_whitespace("a  b\\u00a0c  \\n\\n  d")
     'a b c\\n\\n  d'
     """
-    return apply_findings(text, detect_whitespace(text))
+    return WHITESPACE_STEP.fix(text)
 
 
 WHITESPACE_STEP = Step(
@@ -228,7 +228,7 @@ def straighten_quotes(text: str) -> str:
     >>> straighten_quotes("“It’s” «ok»")
     '"It\\'s" "ok"'
     """
-    return apply_findings(text, detect_quotes(text))
+    return QUOTES_STEP.fix(text)
 
 
 QUOTES_STEP = Step(
