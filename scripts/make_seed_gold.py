@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_io import CORPUS  # noqa: E402
 
 SEEDS = CORPUS / "seeds"
-SHARED = Path("/work/shared/seeds")
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"  # beside the repo
 
 # The run-together words of seed 000's English half are issue 4's damage: its
 # gold for this stage is the input, so that step is switched off here.

@@ -41,7 +41,7 @@ from cleantext.steps.dropped_ligatures import (  # noqa: E402
     restore_dropped_ligatures,
 )
 
-SEED = Path("/work/shared/seeds/003_4eda92d6010d5cbd.txt")
+SEED = Path(__file__).resolve().parent.parent / "corpus/seeds/003_unesco_interview.damaged.txt"
 SEED_DAMAGE = {
     "diult": "difficult", "lm": "film", "rst": "first", "nd": "find", "oial": "official",
     "sacrie": "sacrifice", "inux": "influx", "dierent": "different",

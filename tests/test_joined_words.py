@@ -21,7 +21,7 @@ from cleantext.steps.joined_words import (
 from cleantext.wordstats import common_words, language_of, zipf
 from strategies import mixed_text, sentences
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared/seeds/000_9d304b95c593325b.txt"
+SEED = Path(__file__).resolve().parent.parent / "corpus/seeds/000_aika_news.damaged.txt"
 ONLY = Config(disable={s for s in Config().step_names() if s != "split_joined_words"})
 SETTINGS = settings(max_examples=100, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -52,7 +52,6 @@ def test_the_five_joins_of_the_seed_are_split_and_no_name() -> None:
     assert fixed.count(" ") == SEED_EN.count(" ") + 7
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seeds not beside the repository")
 def test_seed_file_default_profile() -> None:
     text = SEED.read_text("utf-8")
     fixed = fix_text(text)

@@ -35,7 +35,7 @@ from strategies import (
 )
 
 ONLY = Config(disable=set(STEP_NAMES) - {"fix_mojibake"})
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"  # copies of the seeds
 PROPS = settings(max_examples=60, deadline=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
@@ -119,10 +119,7 @@ def test_soft_hyphen_mojibake_still_repaired() -> None:
 
 
 def test_unesco_seed_mac_roman_repaired() -> None:
-    path = SEEDS / "003_4eda92d6010d5cbd.txt"
-    if not path.exists():
-        pytest.skip("shared seeds not present")
-    text = path.read_text("utf-8")
+    text = (SEEDS / "003_unesco_interview.damaged.txt").read_text("utf-8")
     fixed = fix_text(text, ONLY)
     for bad in ("‚Äô", "¬†", "‚Äì", "‚Äú", "‚Äù", "¬©", "√ù", "√ú"):
         assert bad in text
@@ -133,12 +130,9 @@ def test_unesco_seed_mac_roman_repaired() -> None:
                for f in fix_and_explain(text, ONLY).applied)
 
 
-@pytest.mark.parametrize("name", ["000_9d304b95c593325b.txt", "004_cc10fa06e849894e.txt"])
+@pytest.mark.parametrize("name", ["000_aika_news.damaged.txt", "004_madina_news.damaged.txt"])
 def test_clean_seeds_untouched(name: str) -> None:
-    path = SEEDS / name
-    if not path.exists():
-        pytest.skip("shared seeds not present")
-    text = path.read_text("utf-8")
+    text = (SEEDS / name).read_text("utf-8")
     assert fix_text(text, ONLY) == text
     assert detect_mojibake(text) == []
 

@@ -455,7 +455,7 @@ def _candidates(text: str) -> list[_Candidate]:
             if cand is not None:
                 found[m.start()] = cand
     if found and _looks_like_code(text):
-        for k in [k for k in found if _in_code_line(text, k)]:
+        for k in [k for k in found if in_code_line(text, k)]:
             del found[k]
     return [found[k] for k in sorted(found)]
 
@@ -466,12 +466,17 @@ def _line_at(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
-def _in_code_line(text: str, pos: int) -> bool:
+def in_code_line(text: str, pos: int) -> bool:
+    """Whether the line of ``text`` holding ``pos`` looks like source code.
+
+    >>> in_code_line("prose here\\nx = f(y)\\n", 12)
+    True
+    """
     return _looks_like_code(_line_at(text, pos))
 
 
 def looks_like_code(text: str) -> bool:
-    """Whether two or more, and more than one in five, of the lines of ``text`` look like
+    """Whether two or more, and more than one in three, of the lines of ``text`` look like
     source code (``=``, braces, ``name(``, ``snake_case``, ``def``...):
     identifiers there are joined and abbreviated on purpose.
 
@@ -481,7 +486,7 @@ def looks_like_code(text: str) -> bool:
     False
     """
     lines, code = _code_lines(text)
-    return code >= 2 and code * 5 > lines
+    return code >= 2 and code * 3 > lines
 
 
 def _code_lines(text: str) -> tuple[int, int]:
