@@ -33,6 +33,7 @@ from strategies import (  # noqa: E402
     LATIN_ACCENTED_WORDS,
     PUNCTUATION,
     RUSSIAN_WORDS,
+    damage,
 )
 
 LANGS = {
@@ -41,23 +42,6 @@ LANGS = {
     "kk": KAZAKH_WORDS,
     "mixed": ENGLISH_WORDS + LATIN_ACCENTED_WORDS + RUSSIAN_WORDS + KAZAKH_WORDS,
 }
-
-
-def sloppy_decode(data: bytes, codepage: str) -> str:
-    """Decode like Windows software: undefined bytes become Latin-1."""
-    out = []
-    for b in data:
-        try:
-            out.append(bytes([b]).decode(codepage))
-        except UnicodeDecodeError:
-            out.append(chr(b))
-    return "".join(out)
-
-
-def damage(text: str, codepage: str, layers: int) -> str:
-    for _ in range(layers):
-        text = sloppy_decode(text.encode("utf-8"), codepage)
-    return text
 
 
 def make_text(rng: random.Random, words: tuple[str, ...]) -> str:

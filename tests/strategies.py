@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 __all__ = [
     "ENGLISH_WORDS", "KAZAKH_WORDS", "LATIN_ACCENTED_WORDS", "PUNCTUATION", "RUSSIAN_WORDS",
-    "english_text", "kazakh_text", "mixed_text", "russian_text", "sentences", "text_in",
+    "damage", "english_text", "kazakh_text", "mixed_text", "russian_text", "sentences",
+    "sloppy_decode", "text_in",
 ]
 
 def _words(spaced: str) -> tuple[str, ...]:
@@ -97,3 +98,23 @@ def sentences(min_words: int = 1, max_words: int = 12) -> st.SearchStrategy[str]
         english_text(min_words, max_words), russian_text(min_words, max_words),
         kazakh_text(min_words, max_words), mixed_text(min_words, max_words),
     )
+
+
+def sloppy_decode(data: bytes, codepage: str) -> str:
+    """Decode as Windows software does: bytes the code page leaves undefined
+    become the Latin-1 character of that byte. Uses Python's codecs only."""
+    out = []
+    for b in data:
+        try:
+            out.append(bytes([b]).decode(codepage))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return "".join(out)
+
+
+def damage(text: str, codepage: str, layers: int = 1) -> str:
+    """``text`` encoded as UTF-8 and decoded (sloppily) with ``codepage``,
+    ``layers`` times: mojibake as it is made in the wild."""
+    for _ in range(layers):
+        text = sloppy_decode(text.encode("utf-8"), codepage)
+    return text

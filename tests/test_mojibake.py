@@ -26,6 +26,7 @@ from strategies import (
     KAZAKH_WORDS,
     LATIN_ACCENTED_WORDS,
     RUSSIAN_WORDS,
+    damage,
     english_text,
     kazakh_text,
     mixed_text,
@@ -38,24 +39,6 @@ ONLY = Config(disable=set(STEP_NAMES) - {"fix_mojibake"})
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"  # copies of the seeds
 PROPS = settings(max_examples=60, deadline=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-
-
-def sloppy_decode(data: bytes, codepage: str) -> str:
-    """Decode as Windows software does: bytes the code page leaves undefined
-    become the Latin-1 character of that byte. Uses Python's codecs only."""
-    out = []
-    for b in data:
-        try:
-            out.append(bytes([b]).decode(codepage))
-        except UnicodeDecodeError:
-            out.append(chr(b))
-    return "".join(out)
-
-
-def damage(text: str, codepage: str, layers: int = 1) -> str:
-    for _ in range(layers):
-        text = sloppy_decode(text.encode("utf-8"), codepage)
-    return text
 
 
 # --- explicit examples -------------------------------------------------------
