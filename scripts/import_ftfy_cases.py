@@ -118,18 +118,6 @@ KNOWN_FAILURES: dict[str, str] = {
         " ('۪', '㢀'); ftfy leaves it",
     "ftfy-in-the-wild-english-example-in-utf-8-windows-1251-with-a-ligature":
         "UTF-8 ﬁ read as windows-1251 ('п¬Ѓ') inside an English word is decoded as 'п®'",
-    "ftfy-in-the-wild-remains-its-own-word-even-if-spaces-after-it-get-coalesced-i":
-        SPACE_A0 + "fix_mojibake leaves 'Ã ' (à)",
-    "ftfy-in-the-wild-fix-in-inconsistent-mojibake": SPACE_A0 + "fix_mojibake leaves 'Ã ' (à)",
-    "ftfy-in-the-wild-the-portuguese-word-s-does-not-become-s-due-to-the-french-fi":
-        SPACE_A0 + "fix_mojibake leaves 'Ã s' (às)",
-    "ftfy-in-the-wild-this-is-why-we-require-a-space-after-the-s-in-s":
-        SPACE_A0 + "fix_mojibake leaves 'Ã s'' (à s')",
-    "ftfy-in-the-wild-we-can-fix-in-windows-1251-sometimes-as-well":
-        SPACE_A0 + "windows-1251 'Г ' is repaired to 'à' but the space after it is eaten"
-        " ('àl’ouest')",
-    "ftfy-in-the-wild-quele-is-the-portuguese-word-quele-not-quele":
-        SPACE_A0 + "fix_mojibake leaves 'Ã quele' (àquele)",
     "ftfy-in-the-wild-a-complex-lossy-pile-up-of-mojibake-in-portuguese":
         LOSSY + "fix_mojibake leaves 'â €' (U+2800) and 'âš' (⚠)",
     "ftfy-in-the-wild-html-entity-on-top-of-utf-8-latin-1":
@@ -147,24 +135,9 @@ KNOWN_FAILURES: dict[str, str] = {
     "ftfy-known-failures-latin-1-macroman-mixup-in-spanish-2-characters":
         "Mac Roman bytes read as windows-1252 (a single-byte mixup for Spanish):"
         " fix_c1_controls makes '‡' and '’', not 'á' and 'í' (ftfy fails too)",
-    "ftfy-known-failures-an-example-with-in-windows-1251-where-we-need-our-heuristic":
-        SPACE_A0 + "windows-1251 'Г ' is repaired to 'à' but the space after it is eaten"
-        " ('àbien')",
-    "ftfy-language-names-slovak": LOSSY + "'Ä�' is left instead of becoming U+FFFD",
-    "ftfy-language-names-russian":
-        LOSSY + "'Ð Ñƒ' (Р whose 0xA0 byte became a space) is decoded as 'Ð ÑĄ'",
-    "ftfy-language-names-russian-2":
-        LOSSY + "'Ð Ñƒ' (Р whose 0xA0 byte became a space) is decoded as 'Ð ÑĄ'",
-    "ftfy-language-names-thai": SPACE_A0 + "'à¸ ' (ภ) is left, the rest is repaired",
     "ftfy-negative-this-is-a-ukrainian-letter-but-nothing-else-is-wrong":
         FP + "fix_homoglyphs respells the Cyrillic Е in the Latin word 'SENSЕ' as a Latin E "
         "(fix_mojibake only reports it now); ftfy leaves it",
-    "ftfy-synthetic-we-can-recognize-in-some-cases-when-it-s-the-only-mojibake":
-        SPACE_A0 + "fix_mojibake leaves 'Ã ' (à) when it is the only mojibake",
-    "ftfy-synthetic-we-can-recognize-at-the-end-of-a-word-when-it-absorbs-a-foll":
-        SPACE_A0 + "fix_mojibake leaves 'Ã' (à) at the end of a word",
-    "ftfy-synthetic-lossy-decoding-in-sloppy-windows-1252":
-        LOSSY + "'â€�' is left instead of becoming U+FFFD",
 }
 
 # ftfy does these by default; cleantext's default profile does not.

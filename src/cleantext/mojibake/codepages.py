@@ -16,6 +16,7 @@ b'\\xc3\\xa9'
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -69,11 +70,12 @@ class CodePage:
     segment: re.Pattern[str]
     """Runs of complete UTF-8 multi-byte sequences as seen in this code page.
 
-    ``lossy`` sequences are included: a 2-byte sequence whose continuation
-    byte A0 became a plain space, and any sequence whose undefined byte was
-    replaced by U+FFFD (only for code pages where such loss happens)."""
+    ``lossy`` sequences are included (only for code pages where such loss
+    happens): a sequence whose A0 byte became a plain space (ftfy's
+    ``restore_byte_a0``), and a sequence with one byte replaced by U+FFFD or
+    a plain '?' (ftfy's ``replace_lossy_sequences``)."""
     lossy: bool
-    """Whether the Windows-style losses (A0 -> space, undefined byte -> U+FFFD)
+    """Whether the Windows-style losses (A0 -> space, a byte -> U+FFFD or '?')
     are considered for this code page."""
     chars: frozenset[str]
     """The characters of ``decode``."""
@@ -93,6 +95,49 @@ class CodePage:
 
 _LOSSY = frozenset({"windows-1252", "latin-1", "windows-1250", "windows-1251",
                     "windows-1253", "windows-1254", "windows-1257", "iso-8859-2"})
+
+
+# Bytes whose UTF-8 sequence is worth restoring when its A0 continuation
+# became a space (ftfy's ALTERED_UTF8_RE): C2 A0 no-break space, C3 A0 à,
+# C5 A0 Š, CE A0 Π, D0 A0 Р, D9 A0 ٠; E0-E3 for three-byte sequences (Thai,
+# Indic, punctuation, CJK symbols; A0 second only after E2 and E3, for E0 A0
+# and E1 A0 lead to rare scripts) and F0 for four-byte ones (emoji).
+_SPACE_LEAD2 = (0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9)
+_SPACE_LEAD3 = range(0xE0, 0xE4)
+_SPACE_LEAD4 = (0xF0,)
+# Bytes after which a plain '?' may stand for one lost byte (ftfy's LOSSY_UTF8_RE).
+_QUESTION_LEAD2 = (0xC2, 0xC3)
+# Continuation bytes that sit next to a lost A0 (not 85, the ellipsis, nor A0).
+_BESIDE_SPACE = [b for b in range(0x80, 0xC0) if b not in (0x85, 0xA0)]
+
+
+def _lossy_branches(
+    chars: list[str], lead2: str, lead3: str, lead4: str, c: str
+) -> list[tuple[str, str]]:
+    """(lead class, rest) alternatives of one UTF-8 sequence of a lossy code page.
+
+    A lost byte is U+FFFD (any continuation), a plain '?' (at most one per
+    sequence) or, for the A0 byte only, a plain space (at most one, and only
+    after the leads of ``_SPACE_LEAD*``).
+    """
+    lost = "(?:" + c + "|\ufffd)"
+    side = _class("".join(chars[b] for b in _BESIDE_SPACE))
+
+    def cls(bytes_: Iterable[int]) -> str:
+        return _class("".join(chars[b] for b in bytes_))
+
+    return [
+        (_class(lead2), lost),
+        (cls(_SPACE_LEAD2), " "),
+        (cls(_QUESTION_LEAD2), "\\?"),
+        (_class(lead3), lost + "{2}"),
+        (_class(lead3), "(?:\\?" + lost + "|" + lost + "\\?)"),
+        (cls(_SPACE_LEAD3[2:]), " " + side),
+        (cls(_SPACE_LEAD3), side + " "),
+        (_class(lead4), lost + "{3}"),
+        (_class(lead4), "(?:\\?" + lost + "{2}|" + lost + "\\?" + lost + "|" + lost + "{2}\\?)"),
+        (cls(_SPACE_LEAD4), "(?: " + c + "{2}|" + c + " " + c + "|" + c + "{2} )"),
+    ]
 
 
 @cache
@@ -118,20 +163,16 @@ def table(name: str) -> CodePage:
     cont = "".join(chars[0x80:0xC0])
     lossy = name in _LOSSY
     c = _class(cont)
-    c_lossy = "(?:" + c + "|\ufffd)" if lossy else c
-    c2 = "(?:" + c + "| |\ufffd)" if lossy else c
-    one = (
-        "(?:" + _class(lead2) + c2
-        + "|" + _class(lead3) + c_lossy + "{2}"
-        + "|" + _class(lead4) + c_lossy + "{3})"
-    )
+    if lossy:
+        branches = _lossy_branches(chars, lead2, lead3, lead4, c)
+    else:
+        branches = [(_class(lead2), c), (_class(lead3), c + "{2}"), (_class(lead4), c + "{3}")]
+    one = "(?:" + "|".join(lead + rest for lead, rest in branches) + ")"
     # The same as one+, written to start with a character class so that the
     # regex engine scans for a lead byte in C before trying anything.
     seg = (
         _class(lead2 + lead3 + lead4)
-        + "(?:(?<=" + _class(lead2) + ")" + c2
-        + "|(?<=" + _class(lead3) + ")" + c_lossy + "{2}"
-        + "|(?<=" + _class(lead4) + ")" + c_lossy + "{3})"
+        + "(?:" + "|".join("(?<=" + lead + ")" + rest for lead, rest in branches) + ")"
         + one + "*"
     )
     return CodePage(

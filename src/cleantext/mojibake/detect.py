@@ -24,12 +24,12 @@ from contextlib import contextmanager
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from .codepages import CODEPAGES, CodePage, table
+from .codepages import _QUESTION_LEAD2, _SPACE_LEAD2, CODEPAGES, CodePage, table
 from .score import char_info, cost
 
 __all__ = [
     "Candidate", "analyse", "candidates", "decide", "dominant_codepage", "evidence_of", "gates",
-    "merge_evidence",
+    "is_evidence", "merge_evidence",
 ]
 
 FIX_GAIN = 1.5
@@ -41,6 +41,12 @@ DOMINANT_EVIDENCE = 1.5
 MAX_LAYERS = 4
 """Deepest nesting of mojibake that is undone."""
 _LOSSY_PENALTY = 0.8
+"""Cost of assuming a byte lost to U+FFFD or '?'."""
+_SPACE_PENALTY = 0.4
+"""Cost of assuming an A0 byte turned into a space (the commonest loss:
+software that takes byte A0 for a no-break space and "normalises" it)."""
+_FFFD_COST = 1.5
+"""The cost of U+FFFD on its own (see ``score._FIXED``)."""
 _PEEL_GAIN = 1.0
 _SAME_PAGE_GAIN = 0.05
 _ISLAND_COST = 1.5
@@ -130,6 +136,10 @@ def _suspicious_groups(cp: CodePage) -> dict[str, frozenset[str]]:
     if cp.lossy:
         for a in cp.lead2:
             groups[a] = groups[a] | {"\ufffd"}
+        for b in _SPACE_LEAD2:
+            groups[cp.decode[b]] = groups[cp.decode[b]] | {" "}
+        for b in _QUESTION_LEAD2:
+            groups[cp.decode[b]] = groups[cp.decode[b]] | {"?"}
     return groups
 
 
@@ -178,7 +188,7 @@ def gates() -> tuple[re.Pattern[str], ...]:
         cp = table(name)
         leads.update(cp.lead2 + cp.lead3 + cp.lead4)
         conts.update(cp.cont)
-    suspect = set()
+    suspect = {"\ufffd"}  # a byte already lost: its sequence may be around it
     for c in leads | conts:
         info = char_info(c)
         if c in _COMMON_PUNCT or c.isascii():
@@ -213,21 +223,41 @@ def _gate_hits(text: str) -> list[int]:
     return hits
 
 
-def _decode(seg: str, cp: CodePage) -> tuple[str, bool] | None:
-    """Decode a run found by ``cp.segment``; None when it is not valid UTF-8."""
-    if not cp.lossy or (" " not in seg and "\ufffd" not in seg):
+_GRAVE_WORDS = (" ", "quele", "quela", "quilo", "s ")
+"""What may follow ``Ã `` (à whose A0 byte became a space) when that space was
+the byte alone: Portuguese ``àquele``, ``às``; elsewhere (French ``à``, a word
+of its own) the space after it was coalesced into the lost byte (ftfy's
+``A_GRAVE_WORD_RE``)."""
+
+
+def _keeps_space(text: str, end: int) -> bool:
+    """Whether a run ending at ``end`` in a lost A0 byte also held the space
+    that followed it (``voilÃ le`` is ``voilà le``, ``Ã s`` is ``às``)."""
+    return end < len(text) and not text.startswith(_GRAVE_WORDS, end)
+
+
+def _decode(seg: str, cp: CodePage, keep: bool = False) -> tuple[str, bool] | None:
+    """Decode a run found by ``cp.segment``; None when it is not valid UTF-8.
+
+    A sequence with a lost byte (U+FFFD or '?') decodes to U+FFFD; a space in
+    a sequence is its lost A0 byte. ``Ã `` (C3 A0, à) followed by more of the
+    run, or at the end of the run when ``keep`` (see :func:`_keeps_space`),
+    keeps a space after the à: the two spaces were coalesced into one.
+    """
+    if not cp.lossy or (" " not in seg and "\ufffd" not in seg and "?" not in seg):
         try:
             return cp.encode(seg).decode("utf-8"), False
         except (KeyError, UnicodeDecodeError):
             return None
     out: list[str] = []
     i, n = 0, len(seg)
+    grave = cp.decode[0xC3] + " "
     while i < n:
         c = seg[i]
         size = 2 if c in cp.lead2 else 3 if c in cp.lead3 else 4
         part = seg[i:i + size]
         i += size
-        if "\ufffd" in part:
+        if "\ufffd" in part or "?" in part:
             out.append("\ufffd")
             continue
         try:
@@ -235,6 +265,8 @@ def _decode(seg: str, cp: CodePage) -> tuple[str, bool] | None:
             out.append(raw.decode("utf-8"))
         except (KeyError, UnicodeDecodeError):
             return None
+        if part == grave and (i < n or keep):
+            out.append(" ")
     return "".join(out), True
 
 
@@ -324,17 +356,22 @@ def _islands(text: str, scripts: tuple[str, str]) -> tuple[bool, bool]:
 
 @lru_cache(maxsize=65536)
 def _judge(
-    seg: str, name: str, left: str, right: str, scripts: tuple[str, str], depth: int
+    seg: str, name: str, left: str, right: str, scripts: tuple[str, str], depth: int,
+    keep: bool = False,
 ) -> tuple[str, tuple[str, ...], float, bool, bool, float] | None:
     cp = table(name)
-    decoded = _decode(seg, cp)
+    decoded = _decode(seg, cp, keep)
     if decoded is None:
         return None
     text, lossy = decoded
     final, inner = _peel(text, left, right, scripts, depth + 1, name)
     gain = _cost(seg, left, right) - _cost(final, left, right)
     if lossy:
-        gain -= _LOSSY_PENALTY * (seg.count(" ") + seg.count("\ufffd"))
+        # the U+FFFD a lost byte decodes to stands for a loss the run already
+        # had: it costs nothing of its own; each lost byte assumed costs
+        gain += _FFFD_COST * final.count("\ufffd")
+        gain -= _LOSSY_PENALTY * (seg.count("\ufffd") + seg.count("?"))
+        gain -= _SPACE_PENALTY * seg.count(" ")
     island_fixed = False
     island = 0.0
     if any(scripts):
@@ -485,7 +522,8 @@ def _scan(
                     continue
             ln = _neighbour(text[s - 1] if s > 0 else left)
             rn = _neighbour(text[e] if e < n else right)
-            judged = _judge(seg, name, ln, rn, outer_scripts, depth)
+            keep = cp.lossy and seg[-1] == " " and _keeps_space(text, e)
+            judged = _judge(seg, name, ln, rn, outer_scripts, depth, keep)
             if judged is None:
                 continue
             if judged[2] < _CLEAR_GAIN:
@@ -493,7 +531,7 @@ def _scan(
                 ls, rs = _context_scripts(text, spans, i)
                 scripts = (ls or outer_scripts[0], rs or outer_scripts[1])
                 if scripts != outer_scripts:
-                    judged = _judge(seg, name, ln, rn, scripts, depth)
+                    judged = _judge(seg, name, ln, rn, scripts, depth, keep)
                     if judged is None:
                         continue
             final, chain, gain, lossy, island_fixed, island = judged
@@ -611,6 +649,14 @@ def _candidates_and_evidence(
     return found, evidence
 
 
+def is_evidence(c: Candidate) -> bool:
+    """Whether a candidate counts as document evidence for its code page: a
+    suspicious run whose repair saves ``FIX_GAIN`` (``_CLEAR_GAIN`` when it
+    assumes lost bytes: a space or '?' read as a lost byte proves little
+    unless the rest of the run is clearly mojibake)."""
+    return c.suspicious and c.gain >= (_CLEAR_GAIN if c.lossy else FIX_GAIN)
+
+
 def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
     """Document evidence: per outer code page, the summed gain of clear repairs.
 
@@ -619,7 +665,7 @@ def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
     """
     by_span: dict[tuple[int, int], list[Candidate]] = {}
     for c in cands:
-        if c.suspicious and c.gain >= FIX_GAIN and not c.lossy:
+        if is_evidence(c):
             key = (c.start, c.end)
             group = by_span.get(key)
             if group is None:
@@ -806,7 +852,9 @@ def _fix_score(gain: float, outside_dominant: bool) -> float:
 def _weak_but_dominant(c: Candidate) -> bool:
     """Whether a candidate of the document's code page too weak on its own
     is still repaired: its repair is plain, joins no words and is no worse."""
-    return _plain(c.replacement) and not _joins_words(c) and (
+    # (a U+FFFD that a lost byte decodes to is no rarer than the loss itself)
+    plain = c.replacement.replace("\ufffd", "") if c.lossy else c.replacement
+    return _plain(plain) and not _joins_words(c) and (
         c.gain >= (0.3 if c.lossy else 0.05)
         or (c.gain >= 0 and _same_script_letters(c.original, c.replacement))
         or (c.gain >= 0 and all(char_info(ch).kind == "E" for ch in c.replacement))

@@ -259,14 +259,25 @@ def cost(text: str, left: str = "", right: str = "") -> float:
     total = 0.0
     prev_c = left
     prev = char_info(left) if left else _SPACE
+    before = True  # whether the character before ``prev`` is no letter
     for ch in text:
         info = char_info(ch)
         total += info.cost + _pair(prev, info, prev_c, ch)
+        if before and info.kind == "Z" and prev_c in _LATIN_LEADLIKE:
+            total += _LONE_LEADLIKE
+        before = prev.kind != "L"
         prev, prev_c = info, ch
     if right:
         info = char_info(right)
         total += _pair(prev, info, prev_c, right)
+        if before and info.kind == "Z" and prev_c in _LATIN_LEADLIKE:
+            total += _LONE_LEADLIKE
     return total
+
+
+_LONE_LEADLIKE = 1.0
+"""A one-letter word of a UTF-8 lead byte's letter (``Ã``, ``Â``, ``Ă``...):
+no language writes one; ``Ã `` is ``à`` whose A0 byte became a space."""
 
 
 # Characters that follow a word in clean text (``AHÅ™``, ``Ã’s``, ``SELKÄ\u00a0``):
@@ -285,7 +296,10 @@ def rare_replacement(replacement: str, original: str) -> bool:
     (True, False)
     """
     scripts = {char_info(ch).script for ch in original if char_info(ch).kind == "L"}
+    lost = "\ufffd" in original or "?" in original
     for ch in replacement:
+        if ch == "\ufffd" and lost:
+            continue  # the mark of a byte the original had already lost
         info = char_info(ch)
         if info.cost >= 1.0:
             return True

@@ -16,7 +16,7 @@ from typing import Any
 from ..config import Config
 from ..finding import Finding
 from ..mojibake import Decision, analyse, decide, dominant_codepage, merge_evidence
-from ..mojibake.detect import FIX_GAIN
+from ..mojibake.detect import FIX_GAIN, is_evidence
 from ..mojibake.score import rare_replacement, weak_repair
 from ..step import Step
 
@@ -77,7 +77,7 @@ def demote_weak(
     feeble: dict[str, float] = {}
     for d, w in zip(decisions, weak, strict=True):
         c = d.candidate
-        if w and c.suspicious and c.gain >= FIX_GAIN and not c.lossy:
+        if w and is_evidence(c):
             support[c.chain[0]] = support.get(c.chain[0], 0.0) - c.gain
             if rare_replacement(c.replacement, c.original):
                 feeble[c.chain[0]] = feeble.get(c.chain[0], 0.0) + c.gain
