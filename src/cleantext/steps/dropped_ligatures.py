@@ -47,7 +47,6 @@ from ..evidence_words import deletion_index, frequency_table, zipf
 from ..finding import Finding
 from ..step import Step
 from ..wordstats import best_language
-from .joined_words import looks_like_code
 
 __all__ = [
     "LANGUAGES",
@@ -711,8 +710,9 @@ def gather_ligature_evidence(
         rare_keys = _rare_keys(lang)
         in_table = uniq & table.keys()
         known[lang.code] = len(in_table) + len((uniq - in_table) & rare_keys)
+        code = _CodeLines(text)
         for c in _candidates(text, lang, None, uniq=uniq):
-            if c.unambiguous:
+            if c.unambiguous and c.start not in code:
                 key = (lang.code, c.mode, c.lost)
                 damage[key] = damage.get(key, 0) + 1
     return LigatureEvidence(damage, tokens, known, seen)
@@ -755,6 +755,59 @@ def _rare_halves(lang: LigatureLanguage) -> frozenset[str]:
     for key in _split_index(lang):
         halves.update(h for h in key.split(" ") if table.get(h, 0.0) < RARE)
     return frozenset(halves)
+
+
+_CODE_MARK = re.compile(
+    r"[{}]|[=!<>]=|->|::|&&|\|\||[\w\]]\(|[A-Za-z0-9]_[A-Za-z]|\b0x[0-9A-Fa-f]|\$[\w{]"
+    r"|\w=|=\w|\s=\s|^[ \t]*(?:#[ \t]*(?:include|define|ifn?def|endif|pragma)\b"
+    r"|(?:def|class|import|return)[ \t])",
+    re.MULTILINE,
+)
+"""What makes a line source code: braces, comparisons and assignments, ``->``
+and ``::``, a call ``name(``, ``snake_case``, hex numbers, ``$var``, a
+preprocessor line or a Python keyword opening the line."""
+
+
+class _CodeLines:
+    """The lines of a text that look like source code, found on first use.
+
+    Code is set in a typewriter font, which has no ligatures, and its
+    identifiers are abbreviated on purpose (``aord``, ``bres``, ``iname``):
+    no token on such a line is restored or counted as evidence. Prose lines
+    around it (chat logs, signatures with ``<nick>`` or an address) are read
+    as prose.
+
+    >>> code = _CodeLines("the oce\naord = 1\n")
+    >>> 4 in code, 10 in code
+    (False, True)
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: frozenset[int] | None = None
+
+    def _code_starts(self) -> frozenset[int]:
+        if self._starts is None:
+            text = self._text
+            self._starts = frozenset(
+                text.rfind("\n", 0, m.start()) + 1 for m in _CODE_MARK.finditer(text)
+            )
+        return self._starts
+
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, int):
+            return False
+        return self._text.rfind("\n", 0, pos) + 1 in self._code_starts()
+
+    def document_is_code(self) -> bool:
+        """Whether two or more, and a third or more, of the non-empty lines
+        are code (a source file: its comments and docstrings hold
+        identifiers and names too)."""
+        code = len(self._code_starts())
+        return code >= 2 and code * 3 >= len(_NON_EMPTY_LINE.findall(self._text))
+
+
+_NON_EMPTY_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 
 
 # -- regions ------------------------------------------------------------------
@@ -849,12 +902,12 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
     """
     uniq = {lang.code: _uniq_tokens(text, lang) for lang in LANGUAGES if lang.sequences}
     ev = _evidence(text, config, uniq)
-    if ev.damage and looks_like_code(text):
-        return []  # identifiers (aord, bres, iname) are abbreviated on purpose
     if not ev.damage:
         ev = _fragment_evidence(text, ev, uniq)
         if not ev.damage:
             return []
+    if _CodeLines(text).document_is_code():
+        return []  # identifiers (aord, bres, iname) are abbreviated on purpose
     findings: list[Finding] = []
     for lang in LANGUAGES:
         if not lang.sequences or ev.total(lang.code) == 0 or not ev.trusted(lang.code):
@@ -911,7 +964,10 @@ def _fragment_evidence(
         liga = frozenset(lang.ligatures)
         plain = partial(_plain_zipf, lang.code)
         hits: dict[str, int] = {}
+        code = _CodeLines(text)
         for m in _find_tokens(text, lang, keys, toks):
+            if m.start() in code:
+                continue
             tok = m.group()
             reading = _read_token(tok, lang, liga, plain, None)
             if reading is None:
@@ -955,6 +1011,8 @@ def _detect_language(
     ]
     if ev.learned(lang.code, ("dropped", "marker")):
         cands.extend(_rare_word_candidates(text, lang, licensed, uniq))
+    code = _CodeLines(text)
+    cands = [c for c in cands if c.start not in code]
     if not cands:
         return []
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
