@@ -107,7 +107,11 @@ def test_technical_text_full_of_camel_case_is_left_alone() -> None:
     anchored = text + " They were social outcastsThe film."
     assert fix_text(anchored, ONLY) == anchored.replace("filmand", "film and").replace(
         "reflectionon", "reflection on").replace("outcastsThe", "outcasts The")
-    found = {f.original: f.confidence for f in detect_joined_words(text)}
+    # not even reported: without an anchor, such words are what clean text is made of
+    assert detect_joined_words(text) == []
+    # with one, the CamelCase names are reported, not applied: more of them
+    # than joins of the other kinds
+    found = {f.original: f.confidence for f in detect_joined_words(anchored)}
     assert found["BufferedReader"] < 0.5 and found["ConnectionManager"] < 0.5
 
 
@@ -124,13 +128,17 @@ def test_a_sentence_join_is_confident_alone() -> None:
     assert _applied("Это были изгоиОни жили в Москве.") == {"изгоиОни": "изгои Они"}
 
 
-def test_a_lone_dictionary_join_is_reported_not_applied() -> None:
-    findings = detect_joined_words("A particular festival filmand the spectator.")
-    assert [(f.original, f.replacement) for f in findings] == [("filmand", "film and")]
-    assert findings[0].confidence < 0.5
-    assert "too little" in findings[0].why
-    assert fix_text("A particular festival filmand the spectator.") == (
-        "A particular festival filmand the spectator.")
+def test_a_lone_dictionary_join_is_neither_applied_nor_reported() -> None:
+    # one unknown word that splits into common words is what clean prose is
+    # full of (flamewars, liveware, netnews): not worth a finding
+    text = "A particular festival filmand the spectator."
+    assert detect_joined_words(text) == []
+    assert fix_text(text) == text
+    # in a document that shows the damage, a weak candidate is reported
+    damaged = ("the filmand the reflectionon the firstinternational day: set maxValue. "
+               "They were outcastsThe end.")
+    weak = [f for f in detect_joined_words(damaged) if f.original == "maxValue"]
+    assert len(weak) == 1 and weak[0].confidence < 0.5
 
 
 def test_document_evidence_makes_borderline_joins_likely() -> None:
