@@ -757,54 +757,67 @@ def _rare_halves(lang: LigatureLanguage) -> frozenset[str]:
     return frozenset(halves)
 
 
+_CODE_START = (
+    r"[ \t]*(?:#[ \t]*(?:include|define|ifn?def|endif|pragma)\b|(?:def|class|import|return)[ \t])"
+)
 _CODE_MARK = re.compile(
-    r"[{}]|[=!<>]=|->|::|&&|\|\||[\w\]]\(|[A-Za-z0-9]_[A-Za-z]|\b0x[0-9A-Fa-f]|\$[\w{]"
-    r"|\w=|=\w|\s=\s|^[ \t]*(?:#[ \t]*(?:include|define|ifn?def|endif|pragma)\b"
-    r"|(?:def|class|import|return)[ \t])",
-    re.MULTILINE,
+    # every branch starts with a literal, so that the scan skips ahead at C speed
+    r"[{}]|[=!<>]=|->|::|&&|\|\|"
+    r"|\((?<=[\w\]]\()"                       # call(
+    r"|_(?<=[A-Za-z0-9]_)(?=[A-Za-z])"        # snake_case
+    r"|0(?<!\w0)x[0-9A-Fa-f]"                 # hex numbers
+    r"|\$[\w{]"                               # $var
+    r"|=(?:(?<=\w=)|(?=\w)|(?<=\s=)(?=\s))"    # x=1, x = 1
+    r"|\n" + _CODE_START
 )
 """What makes a line source code: braces, comparisons and assignments, ``->``
 and ``::``, a call ``name(``, ``snake_case``, hex numbers, ``$var``, a
-preprocessor line or a Python keyword opening the line."""
+preprocessor line or a Python keyword opening the line (the match then
+starts at the line break before it)."""
+_CODE_HEAD = re.compile(_CODE_START)
+"""A line that opens with a preprocessor directive or a Python keyword."""
 
 
 class _CodeLines:
-    """The lines of a text that look like source code, found on first use.
+    """The lines of a text that look like source code.
 
     Code is set in a typewriter font, which has no ligatures, and its
     identifiers are abbreviated on purpose (``aord``, ``bres``, ``iname``):
     no token on such a line is restored or counted as evidence. Prose lines
     around it (chat logs, signatures with ``<nick>`` or an address) are read
-    as prose.
+    as prose. A line is looked at when a token on it is asked about.
 
-    >>> code = _CodeLines("the oce\naord = 1\n")
+    >>> code = _CodeLines("the oce\\naord = 1\\n")
     >>> 4 in code, 10 in code
     (False, True)
     """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._starts: frozenset[int] | None = None
-
-    def _code_starts(self) -> frozenset[int]:
-        if self._starts is None:
-            text = self._text
-            self._starts = frozenset(
-                text.rfind("\n", 0, m.start()) + 1 for m in _CODE_MARK.finditer(text)
-            )
-        return self._starts
+        self._lines: dict[int, bool] = {}
 
     def __contains__(self, pos: object) -> bool:
         if not isinstance(pos, int):
             return False
-        return self._text.rfind("\n", 0, pos) + 1 in self._code_starts()
+        text = self._text
+        start = text.rfind("\n", 0, pos) + 1
+        known = self._lines.get(start)
+        if known is None:
+            end = text.find("\n", pos)
+            line = text[start:] if end < 0 else text[start:end]
+            known = _CODE_HEAD.match(line) is not None or _CODE_MARK.search(line) is not None
+            self._lines[start] = known
+        return known
 
     def document_is_code(self) -> bool:
         """Whether two or more, and a third or more, of the non-empty lines
         are code (a source file: its comments and docstrings hold
         identifiers and names too)."""
-        code = len(self._code_starts())
-        return code >= 2 and code * 3 >= len(_NON_EMPTY_LINE.findall(self._text))
+        text = self._text
+        starts = {text.rfind("\n", 0, m.end()) + 1 for m in _CODE_MARK.finditer(text)}
+        if _CODE_HEAD.match(text):
+            starts.add(0)
+        return len(starts) >= 2 and len(starts) * 3 >= len(_NON_EMPTY_LINE.findall(text))
 
 
 _NON_EMPTY_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
@@ -906,15 +919,17 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
         ev = _fragment_evidence(text, ev, uniq)
         if not ev.damage:
             return []
-    if _CodeLines(text).document_is_code():
-        return []  # identifiers (aord, bres, iname) are abbreviated on purpose
     findings: list[Finding] = []
     for lang in LANGUAGES:
         if not lang.sequences or ev.total(lang.code) == 0 or not ev.trusted(lang.code):
             continue
-        if not _best_language(uniq[lang.code], lang):
-            continue
-        findings.extend(_detect_language(text, lang, ev, uniq[lang.code]))
+        found = _detect_language(text, lang, ev, uniq[lang.code])
+        # the document-wide gates cost a pass over the text (or its words):
+        # asked only when there is something to repair
+        if found and _best_language(uniq[lang.code], lang) and not _CodeLines(
+            text
+        ).document_is_code():  # identifiers (aord, bres, iname) are abbreviated on purpose
+            findings.extend(found)
     findings.sort(key=lambda f: f.start)
     return findings
 
@@ -1003,11 +1018,13 @@ def _detect_language(
             weight_of[lost] = ev.weight(lang.code, lost)
         return weight_of[lost]
 
+    shown = {  # whether the document shows each mode family
+        mode: bool(ev.learned(lang.code, _mode_family(mode)))
+        for mode in ("dropped", "marker", "space", "split")
+    }
     cands = [
-        c for c in _candidates(
-            text, lang, licensed, weights, uniq, bool(ev.learned(lang.code, ("space", "split")))
-        )
-        if c.unambiguous or ev.learned(lang.code, _mode_family(c.mode))
+        c for c in _candidates(text, lang, licensed, weights, uniq, shown["space"])
+        if c.unambiguous or shown[c.mode]
     ]
     if ev.learned(lang.code, ("dropped", "marker")):
         cands.extend(_rare_word_candidates(text, lang, licensed, uniq))
