@@ -111,8 +111,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "fix_mojibake leaves 'Ì¶' (combining long stroke overlay U+0336)",
     "ftfy-in-the-wild-a-face-with-utf-8-sloppy-windows-1252-mixed-up-twice":
         "two layers: fix_mojibake leaves 'â”’' (┒) at the start of the line",
-    "ftfy-in-the-wild-lossy-decoding-can-have-plain-ascii-question-marks-as-well":
-        LOSSY + "'â€?' is left instead of becoming U+FFFD",
     "ftfy-in-the-wild-an-absolutely-hopeless-garble":
         FP + "fix_mojibake turns parts of a hopeless garble into unrelated characters"
         " ('۪', '㢀'); ftfy leaves it",
@@ -122,8 +120,6 @@ KNOWN_FAILURES: dict[str, str] = {
         LOSSY + "fix_mojibake leaves 'â €' (U+2800) and 'âš' (⚠)",
     "ftfy-in-the-wild-html-entity-on-top-of-utf-8-latin-1":
         "unescape_html gives '10Î¼s', then fix_mojibake leaves 'Î¼' (μ) in a short token",
-    "ftfy-in-the-wild-latvian-utf-8-windows-1257-mojibake":
-        SPACE_A0 + "fix_mojibake leaves 'Å ' (Š) at the start of the line",
     "ftfy-in-the-wild-lithuanian-utf-8-windows-1257-mojibake":
         SPACE_A0 + "fix_mojibake leaves 'Å ' (Š) and the windows-1257 'ÄÆ' (į)",
     "ftfy-known-failures-a-with-grave-in-vietnamese":

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 __all__ = [
     "ENGLISH_WORDS", "KAZAKH_WORDS", "LATIN_ACCENTED_WORDS", "PUNCTUATION", "RUSSIAN_WORDS",
-    "damage", "english_text", "kazakh_text", "mixed_text", "russian_text", "sentences",
-    "sloppy_decode", "text_in",
+    "damage", "damage_lossy", "english_text", "kazakh_text", "lose_a0", "lost_chars",
+    "mixed_text", "russian_text", "sentences", "sloppy_decode", "text_in",
 ]
 
 def _words(spaced: str) -> tuple[str, ...]:
@@ -118,3 +118,27 @@ def damage(text: str, codepage: str, layers: int = 1) -> str:
     for _ in range(layers):
         text = sloppy_decode(text.encode("utf-8"), codepage)
     return text
+
+
+def lose_a0(damaged: str, coalesce: bool = False) -> str:
+    """Mojibake passed on by software that takes byte A0 for a space: every
+    no-break space becomes a plain space (and with ``coalesce`` two spaces in
+    a row become one, as HTML and many editors do): ``voilÃ\u00a0 le`` becomes
+    ``voilÃ  le``, then ``voilÃ le``."""
+    damaged = damaged.replace("\u00a0", " ")
+    return damaged.replace("  ", " ") if coalesce else damaged
+
+
+def damage_lossy(text: str, codepage: str) -> str:
+    """``text`` encoded as UTF-8 and decoded strictly with ``codepage``: each
+    byte the code page leaves undefined becomes U+FFFD (``”`` in windows-1252
+    is ``â€\ufffd``)."""
+    return text.encode("utf-8").decode(codepage, errors="replace")
+
+
+def lost_chars(text: str, codepage: str) -> str:
+    """``text`` with each character that :func:`damage_lossy` loses a byte of
+    replaced by U+FFFD: the best repair of that damage."""
+    return "".join(
+        "\ufffd" if "\ufffd" in damage_lossy(ch, codepage) else ch for ch in text
+    )

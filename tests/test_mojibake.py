@@ -27,8 +27,11 @@ from strategies import (
     LATIN_ACCENTED_WORDS,
     RUSSIAN_WORDS,
     damage,
+    damage_lossy,
     english_text,
     kazakh_text,
+    lose_a0,
+    lost_chars,
     mixed_text,
     russian_text,
     sentences,
@@ -276,3 +279,67 @@ def test_russian_strict_property(text: str, codepage: str) -> None:
 def test_second_pass_does_not_reuse_stale_evidence() -> None:
     text = "в в в ТАСС”"
     assert fix_text(damage(text, "windows-1251"), ONLY) == text
+
+
+# --- lost bytes (ftfy's restore_byte_a0 and replace_lossy_sequences) ----------
+
+A_GRAVE_WORDS = ("à", "voilà", "déjà", "là", "Škoda", "Šveices", "Šiaip")
+
+
+@pytest.mark.parametrize(
+    ("damaged", "fixed"),
+    [
+        ("voilÃ le travail", "voilà le travail"),  # à, its space coalesced
+        ("voilÃ  le travail", "voilà le travail"),
+        ("voilÃ , le travail", "voilà, le travail"),  # no space before a comma
+        ("atenÃ§Ã£o Ã s crianÃ§as", "atenção às crianças"),  # Portuguese às
+        ("semelhante Ã quele observado, condiÃ§Ãµes", "semelhante àquele observado, condições"),
+        ("à¸ à¸²à¸©à¸²à¹„à¸—à¸¢", "ภาษาไทย"),  # A0 third in a Thai sequence
+        ("Ð ÑƒÑ\ufffdÑ\ufffdÐºÐ¸Ð¹", "Ру\ufffd\ufffdкий"),  # Р with its A0 lost, с lost
+        ("â€œlossy decodingâ€\ufffd", "“lossy decoding\ufffd"),  # ” with 9D lost
+        ("â€œbb+â€? from â€œbbâ€?", "“bb+\ufffd from “bb\ufffd"),  # lost to '?'
+    ],
+)
+def test_lost_bytes_examples(damaged: str, fixed: str) -> None:
+    assert fix_text(damaged, ONLY) == fixed
+    findings = detect_mojibake(damaged)
+    assert findings and all("lost in transit" in f.why for f in findings if f.replacement
+                            != f.original and (" " in f.original or "\ufffd" in f.original
+                                               or "?" in f.original))
+
+
+@PROPS
+@given(text_in(ENGLISH_WORDS + LATIN_ACCENTED_WORDS + A_GRAVE_WORDS, 4, 12), st.booleans())
+def test_a0_turned_space_property(text: str, coalesce: bool) -> None:
+    """UTF-8 read as windows-1252, its no-break spaces (A0 bytes) passed on as
+    spaces, two spaces perhaps coalesced into one: in a document that shows
+    its mojibake elsewhere too, the repair is the original. (Alone, ``Å koda``
+    may be the word Å: see the explicit examples for what is repaired alone.
+    The text's own no-break spaces are left out: ``Â `` between two words is
+    as likely the letter Â as a no-break space that lost its A0.)"""
+    assume(any(c in text for c in "àŠ") and any(c in text for c in "éçüöñ"))
+    assume("\u00a0" not in text)
+    damaged = lose_a0(damage(text, "windows-1252"), coalesce)
+    assert fix_text(damaged, ONLY) == text
+
+
+@PROPS
+@given(text_in(ENGLISH_WORDS + LATIN_ACCENTED_WORDS + ("Árbol", "ÁGUA", "Ő"), 4, 12))
+def test_lost_to_replacement_character_property(text: str) -> None:
+    """UTF-8 read strictly as windows-1252: each byte it leaves undefined
+    (81 8D 8F 90 9D: ``”`` is ``â€\\ufffd``, ``Á`` is ``Ã\\ufffd``) became
+    U+FFFD. In a document that shows its mojibake elsewhere too, the repair
+    gives every other character back and U+FFFD for the ones whose byte was
+    lost."""
+    damaged = damage_lossy(text, "windows-1252")
+    assume("\ufffd" in damaged and any(c in text for c in "éçüöñ"))
+    assert fix_text(damaged, ONLY) == lost_chars(text, "windows-1252")
+
+
+@PROPS
+@given(text_in(ENGLISH_WORDS + LATIN_ACCENTED_WORDS + A_GRAVE_WORDS + RUSSIAN_WORDS
+               + ("?", "NÃO?", "SÃO", "MAÇÃ?", "IRMÃ?", "В?", "Г", "О", "Å", "Î"), 1, 12))
+def test_clean_text_with_spaces_and_question_marks_unchanged(text: str) -> None:
+    """Clean text where letters that are lead bytes (``Ã``, ``Å``, ``В``, ``Г``)
+    stand before spaces and question marks is left alone."""
+    assert fix_text(text, ONLY) == text

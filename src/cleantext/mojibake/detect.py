@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -40,13 +41,15 @@ DOMINANT_EVIDENCE = 1.5
 """Summed gain of confident repairs that makes a code page the document's."""
 MAX_LAYERS = 4
 """Deepest nesting of mojibake that is undone."""
-_LOSSY_PENALTY = 0.8
-"""Cost of assuming a byte lost to U+FFFD or '?'."""
+_FFFD_COST = 1.5
+"""The cost of U+FFFD on its own (see ``score._FIXED``)."""
+_FFFD_PENALTY = 0.5
+"""Cost of assuming that a U+FFFD stands for a lost byte of the sequence before it."""
+_QUESTION_PENALTY = 0.7
+"""Cost of assuming that a '?' stands for a lost byte (a '?' is also just a '?')."""
 _SPACE_PENALTY = 0.4
 """Cost of assuming an A0 byte turned into a space (the commonest loss:
 software that takes byte A0 for a no-break space and "normalises" it)."""
-_FFFD_COST = 1.5
-"""The cost of U+FFFD on its own (see ``score._FIXED``)."""
 _PEEL_GAIN = 1.0
 _SAME_PAGE_GAIN = 0.05
 _ISLAND_COST = 1.5
@@ -174,7 +177,8 @@ def gates() -> tuple[re.Pattern[str], ...]:
       makes of a lead or continuation byte;
     * a dash or low quote glued to a letter (Mac Roman, Mac Cyrillic);
     * a lower-case letter followed by a non-ASCII capital;
-    * a non-ASCII capital followed by a no-break space (``Å\u00a0koda``);
+    * a non-ASCII capital followed by a no-break space (``Å\u00a0koda``),
+      or a lead byte whose A0 may have become a space before one (``Å veices``);
     * Latin and Cyrillic letters touching.
 
     >>> any(g.search("cafÃ©") for g in gates())
@@ -198,6 +202,9 @@ def gates() -> tuple[re.Pattern[str], ...]:
     lower = {c for c in leads if char_info(c).lower}
     upper = {c for c in leads | conts if char_info(c).upper and not c.isascii()}
     capitals = {c for c in leads if char_info(c).upper and not c.isascii()}
+    # lead bytes whose A0 byte may have become a space (``Å veices``)
+    spaced = {table(name).decode[b] for name in CODEPAGES if table(name).lossy
+              for b in _SPACE_LEAD2}
 
     def cls(chars: Iterable[str]) -> str:
         return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
@@ -207,6 +214,7 @@ def gates() -> tuple[re.Pattern[str], ...]:
         re.compile("[–—‚„](?=[^\\W\\d_])"),
         re.compile(cls(lower) + cls(upper)),
         re.compile(cls(capitals) + "\u00a0"),
+        re.compile(cls(spaced) + " "),
         re.compile(f"[{_LAT}][{_GRK}{_CYR}]"),
         re.compile(f"[{_GRK}{_CYR}][{_LAT}]"),
         re.compile(f"[{_GRK}][{_CYR}]"),
@@ -223,17 +231,26 @@ def _gate_hits(text: str) -> list[int]:
     return hits
 
 
-_GRAVE_WORDS = (" ", "quele", "quela", "quilo", "s ")
-"""What may follow ``Ã `` (à whose A0 byte became a space) when that space was
+_GRAVE_WORDS = ("quele", "quela", "quilo", "s ")
+"""What follows ``Ã `` (à whose A0 byte became a space) when that space was
 the byte alone: Portuguese ``àquele``, ``às``; elsewhere (French ``à``, a word
-of its own) the space after it was coalesced into the lost byte (ftfy's
+of its own) a space that followed it was coalesced into the lost byte (ftfy's
 ``A_GRAVE_WORD_RE``)."""
+
+
+def _spaced_before(ch: str) -> bool:
+    """Whether a word-final à was likely followed by a space before ``ch``:
+    not before a space, a closing or inner punctuation mark (``voilà,``)."""
+    return not ch.isspace() and unicodedata.category(ch) not in ("Pe", "Pf", "Po")
 
 
 def _keeps_space(text: str, end: int) -> bool:
     """Whether a run ending at ``end`` in a lost A0 byte also held the space
     that followed it (``voilÃ le`` is ``voilà le``, ``Ã s`` is ``às``)."""
-    return end < len(text) and not text.startswith(_GRAVE_WORDS, end)
+    return (
+        end < len(text) and _spaced_before(text[end])
+        and not text.startswith(_GRAVE_WORDS, end)
+    )
 
 
 def _decode(seg: str, cp: CodePage, keep: bool = False) -> tuple[str, bool] | None:
@@ -241,8 +258,9 @@ def _decode(seg: str, cp: CodePage, keep: bool = False) -> tuple[str, bool] | No
 
     A sequence with a lost byte (U+FFFD or '?') decodes to U+FFFD; a space in
     a sequence is its lost A0 byte. ``Ã `` (C3 A0, à) followed by more of the
-    run, or at the end of the run when ``keep`` (see :func:`_keeps_space`),
-    keeps a space after the à: the two spaces were coalesced into one.
+    run that a space could precede, or at the end of the run when ``keep``
+    (see :func:`_keeps_space`), keeps a space after the à: the two spaces
+    were coalesced into one.
     """
     if not cp.lossy or (" " not in seg and "\ufffd" not in seg and "?" not in seg):
         try:
@@ -252,6 +270,7 @@ def _decode(seg: str, cp: CodePage, keep: bool = False) -> tuple[str, bool] | No
     out: list[str] = []
     i, n = 0, len(seg)
     grave = cp.decode[0xC3] + " "
+    graves: list[int] = []
     while i < n:
         c = seg[i]
         size = 2 if c in cp.lead2 else 3 if c in cp.lead3 else 4
@@ -265,8 +284,11 @@ def _decode(seg: str, cp: CodePage, keep: bool = False) -> tuple[str, bool] | No
             out.append(raw.decode("utf-8"))
         except (KeyError, UnicodeDecodeError):
             return None
-        if part == grave and (i < n or keep):
-            out.append(" ")
+        if part == grave:
+            graves.append(len(out) - 1)
+    for k in graves:
+        if (keep and k == len(out) - 1) or (k + 1 < len(out) and _spaced_before(out[k + 1][0])):
+            out[k] += " "
     return "".join(out), True
 
 
@@ -365,13 +387,17 @@ def _judge(
         return None
     text, lossy = decoded
     final, inner = _peel(text, left, right, scripts, depth + 1, name)
-    gain = _cost(seg, left, right) - _cost(final, left, right)
     if lossy:
-        # the U+FFFD a lost byte decodes to stands for a loss the run already
-        # had: it costs nothing of its own; each lost byte assumed costs
-        gain += _FFFD_COST * final.count("\ufffd")
-        gain -= _LOSSY_PENALTY * (seg.count("\ufffd") + seg.count("?"))
+        # a U+FFFD stands for a character already lost, before and after the
+        # repair: it costs nothing of its own on either side, only its
+        # neighbours are judged (``SlovenÄ\ufffdina`` is mojibake, but
+        # ``café\u00a0\ufffd`` is not); each lost byte assumed costs
+        gain = _cost(seg, left, right) - _cost(final, left, right) + _FFFD_COST * (
+            final.count("\ufffd") - seg.count("\ufffd"))
+        gain -= _FFFD_PENALTY * seg.count("\ufffd") + _QUESTION_PENALTY * seg.count("?")
         gain -= _SPACE_PENALTY * seg.count(" ")
+    else:
+        gain = _cost(seg, left, right) - _cost(final, left, right)
     island_fixed = False
     island = 0.0
     if any(scripts):
@@ -535,9 +561,10 @@ def _scan(
                     if judged is None:
                         continue
             final, chain, gain, lossy, island_fixed, island = judged
-            if final == seg or gain < 0:
+            if final == seg or (gain < 0 and not (lossy and gain >= _lost_cost(seg))):
                 # a repair that costs more than it saves is never made,
-                # reported, peeled, nor counted as evidence
+                # reported, peeled, nor counted as evidence (but for the
+                # assumption of lost bytes: see _restores_lost)
                 continue
             suspicious = island_fixed or _suspicious_run(seg) or (
                 mixed and _mends_mixing(text, s, e, final)
@@ -784,7 +811,7 @@ def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decis
             score = fix_score(gain, best is not None and outer != best)
             by_doc = False
         elif outer == best and _weak_but_dominant(c):
-            score, by_doc = 0.55 + min(gain, 1.5) / 5, True
+            score, by_doc = 0.55 + min(max(gain, 0.0), 1.5) / 5, True
         elif gain >= REPORT_GAIN and suspicious:
             score, by_doc = min(0.45, _confidence(gain) / 2), False
         else:
@@ -858,4 +885,31 @@ def _weak_but_dominant(c: Candidate) -> bool:
         c.gain >= (0.3 if c.lossy else 0.05)
         or (c.gain >= 0 and _same_script_letters(c.original, c.replacement))
         or (c.gain >= 0 and all(char_info(ch).kind == "E" for ch in c.replacement))
+        or _restores_lost(c)
+    )
+
+
+def _lost_cost(seg: str) -> float:
+    """The (negative) gain of a run that is worth only the lost bytes it assumes."""
+    return -(
+        _SPACE_PENALTY * seg.count(" ") + _FFFD_PENALTY * seg.count("\ufffd")
+        + _QUESTION_PENALTY * seg.count("?")
+    ) - 0.05
+
+
+def _restores_lost(c: Candidate) -> bool:
+    """Whether a run is a character that lost a byte in transit, and reading
+    it so costs no more than that assumption: in a document of windows-1252
+    mojibake, where a real ``Å`` would read ``Ã…``, ``Å veices`` is
+    ``Šveices`` and ``Ã\ufffdrbol`` is ``\ufffdrbol`` (Á, its 81 byte lost)."""
+    original = c.original
+    return (
+        c.lossy and c.gain >= _lost_cost(original)
+        and all(char_info(ch).kind in "LZ" or ch == "\ufffd" for ch in c.replacement)
+        # a letter of an alphabet's core before the space is a word of its
+        # own (Russian ``В``, ``О``), never taken for a lead byte on this evidence
+        and all(
+            char_info(original[i - 1]).cost > 0
+            for i, ch in enumerate(original) if ch == " " and i > 0
+        )
     )
