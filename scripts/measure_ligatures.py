@@ -35,6 +35,7 @@ from benchmarks.prose import load_prose  # noqa: E402
 from cleantext import Config, fix_and_explain  # noqa: E402
 from cleantext.evidence_words import zipf  # noqa: E402
 from cleantext.step import select_findings  # noqa: E402
+from cleantext.steps import dropped_ligatures as dl  # noqa: E402
 from cleantext.steps.dropped_ligatures import (  # noqa: E402
     MIN_RARE_RESTORED,
     detect_dropped_ligatures,
@@ -60,7 +61,7 @@ WORD = re.compile(r"[A-Za-z]+")
 def seed_text() -> str:
     """The seed after the default pipeline, minus this step (Mac Roman repaired)."""
     raw = SEED.read_text("utf-8")
-    cfg = Config(disable={STEP})
+    cfg = Config(disable=frozenset({STEP}))
     text = fix_and_explain(raw, cfg).text
     if "\u221a" in text or "\u00ac" in text:  # fix_mojibake not there yet
         lines = []
@@ -75,7 +76,7 @@ def seed_text() -> str:
 
 def measure_seed() -> None:
     text = seed_text()
-    expected = Counter()
+    expected: Counter[str] = Counter()
     for broken in SEED_DAMAGE:
         expected[broken] = len(re.findall(rf"(?<![\w']){broken}(?![\w'])", text))
     findings = [f for f in fix_and_explain(text).applied if f.step == STEP]
@@ -150,7 +151,7 @@ def split_documents(text: str, doc_size: int = 4000) -> list[str]:
 
 def measure_clean_documents(text: str, lang: str) -> None:
     """Clean prose in documents of ~4 kB (as the synthetic damage is cut): changes."""
-    changes = []
+    changes: list[tuple[str, str]] = []
     for doc in split_documents(text):
         changes.extend(
             (f.original, f.replacement) for f in select_findings(detect_dropped_ligatures(doc), 0.5)
@@ -158,7 +159,53 @@ def measure_clean_documents(text: str, lang: str) -> None:
     print(f"== clean {lang} prose in ~4 kB documents: {len(changes)} changes", changes[:10])
 
 
-def measure_synthetic(text: str, profile: str, gap: str, doc_size: int = 4000) -> None:
+def _document_state(bad: str) -> str:
+    """Why the step may refuse a whole document ("" when it reads it)."""
+    uniq = {lang.code: dl._uniq_tokens(bad, lang) for lang in dl.LANGUAGES if lang.sequences}
+    ev = dl.gather_ligature_evidence(bad)
+    if not ev.damage:
+        if not dl._fragment_evidence(bad, ev, uniq).damage:
+            return "document shows no unambiguous case (nothing to learn from)"
+        return ""
+    if not ev.trusted("en"):
+        return "document refused: English list knows too few of its words"
+    if not dl._best_language(uniq["en"], dl.LANGUAGES[0]):
+        return "document refused: reads as another language"
+    if dl._CodeLines(bad).document_is_code():
+        return "document refused: source code"
+    return ""
+
+
+def _why_missed(bad: str, s: int, e: int, orig: str, doc_state: str) -> str:
+    """The first reason, in the step's order, why a damaged word was not restored."""
+    tok = bad[s:e].strip(" ")
+    low = tok.lower()
+    en = dl.LANGUAGES[0]
+    if doc_state:
+        return doc_state
+    if s in dl._CodeLines(bad):
+        return "on a line that looks like source code"
+    if zipf(orig, "en") < MIN_RARE_RESTORED:
+        return "original word not in wordfreq (Zipf < 1.5: names, coinages)"
+    if zipf(orig, "en") < dl.MIN_RESTORED:
+        return "original word rare (Zipf 1.5-2.5: only restored from a non-word)"
+    if zipf(low, "en") < dl.RARE:
+        return "broken form is a non-word (region read as clean, or several readings)"
+    if not tok.islower():
+        return "broken form is a word, capitalised (Je, Pu, O)"
+    if low not in dl._viable_keys(en):
+        return "broken form is a word too frequent ever to be restored (at, red, nest)"
+    if not dl._prose_position(bad, s, e, orig.lower()):
+        edge = bad[s - 1:s] + bad[e:e + 1]
+        if "-" in edge:
+            return "broken form is a word or fragment, in a hyphened compound (ve-hundred)"
+        return "broken form is a word or fragment, not between two words of a sentence"
+    return "broken form is a word or fragment between words, confidence too low"
+
+
+def measure_synthetic(
+    text: str, profile: str, gap: str, doc_size: int = 4000, verbose: bool = False
+) -> None:
     seqs = PROFILES[profile]
     docs = split_documents(text, doc_size)
     damaged_words = right = changes = 0
@@ -169,6 +216,9 @@ def measure_synthetic(text: str, profile: str, gap: str, doc_size: int = 4000) -
     missed: Counter[tuple[str, str]] = Counter()
     t_total = 0.0
     n_bytes = 0
+    why_missed: Counter[str] = Counter()
+    why_examples: dict[str, Counter[tuple[str, str]]] = {}
+    wrong_lines: list[str] = []
     for doc in docs:
         bad, spans = damage(doc, seqs, gap)
         n_bytes += len(bad.encode())
@@ -194,9 +244,19 @@ def measure_synthetic(text: str, profile: str, gap: str, doc_size: int = 4000) -
                 got.add(starts[k])
             else:
                 wrong[(f.original, f.replacement)] += 1
+                wrong_lines.append(
+                    f"{f.original!r} -> {f.replacement!r}: "
+                    f"{bad[max(0, f.start - 40):f.end + 30]!r}"
+                )
+        doc_state = None
         for s, (e, orig) in spans.items():
             if s not in got:
                 missed[(bad[s:e], orig)] += 1
+                if doc_state is None:
+                    doc_state = _document_state(bad)
+                why = _why_missed(bad, s, e, orig, doc_state)
+                why_missed[why] += 1
+                why_examples.setdefault(why, Counter())[(bad[s:e], orig)] += 1
             if zipf(orig, "en") >= MIN_RARE_RESTORED:
                 known_words += 1
                 known_right += s in got
@@ -210,6 +270,13 @@ def measure_synthetic(text: str, profile: str, gap: str, doc_size: int = 4000) -
           f"{n_bytes / 1e6 / max(t_total, 1e-9):.1f} MB/s")
     print("    most missed:", missed.most_common(12))
     print("    wrong:", wrong.most_common(12))
+    if verbose:
+        print("    misses by cause:")
+        for why, n in why_missed.most_common():
+            print(f"      {n:5}  {why}: {why_examples[why].most_common(8)}")
+        print("    every wrong change, in context:")
+        for line in wrong_lines:
+            print("      " + line)
 
 
 def _best_of(fn: object, arg: str, n: int = 5) -> float:
@@ -256,6 +323,10 @@ def measure_speed(text: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="200 kB of prose, not 1 MB")
+    parser.add_argument(
+        "--why", action="store_true",
+        help="for the standard profile, misses by cause and every wrong change in context",
+    )
     args = parser.parse_args()
     size = 200_000 if args.quick else 1_000_000
     detect_dropped_ligatures("warm up the word lists: diult")
@@ -265,7 +336,7 @@ def main() -> None:
     measure_clean_documents(en, "en")
     measure_clean_documents(ru, "ru")
     for profile in PROFILES:
-        measure_synthetic(en, profile, "")
+        measure_synthetic(en, profile, "", verbose=args.why and profile == "standard")
     measure_synthetic(en, "standard", "\ufffd")
     measure_synthetic(en, "standard", " ")
     measure_speed(en)

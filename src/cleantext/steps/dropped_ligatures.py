@@ -1118,7 +1118,7 @@ def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> 
     space beside it is the trace of the glyph (``turned o  the``).
     """
     tok = text[s:e]
-    if not tok.islower() or s < 2 or e >= len(text):
+    if not tok.islower() or s < 2 or e >= len(text) or tok in _CHAT_WORDS:
         return False
     if text[s - 1] == "-" or text[e] == "-":
         return _known_compound(text, s, e, word)
@@ -1155,13 +1155,17 @@ def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> 
         k = j
         while k > 0 and text[k - 1] in " \t":
             k -= 1
-        opens_line = k == 0 or text[k - 1] == "\n"
+        # a line's or a sentence's first word is capitalised anyway
+        opens_line = k == 0 or text[k - 1] in "\n.!?"
         if not prev.istitle() or zipf(prev, "en") < (_COMMON - 1.0 if opens_line else _COMMON):
             return False
     # the tail of a contraction whose apostrophe is gone (``I ve``, ``don t``)
     return not (tok in _CONTRACTION_TAILS and zipf(f"{prev}'{tok}", "en") >= RARE)
 
 
+_CHAT_WORDS = frozenset({"u", "r", "n", "ur", "c", "b", "k"})
+"""Letters that are words of informal English (``can u tell``, ``u r``,
+``rock n roll``): between words they are no rarer than wordfreq says."""
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 _NEXT_MIN = 3.0
 """The word after a fragment must be this frequent (or a broken form itself)."""
@@ -1181,7 +1185,25 @@ def _known_compound(text: str, s: int, e: int, word: str) -> bool:
         while k < len(text) and text[k].isalpha():
             k += 1
         other, joined = text[e + 1:k], word + text[e + 1:k]
-    return len(other) >= 2 and other.islower() and zipf(joined, "en") >= MIN_RESTORED
+    if len(other) < 2 or not other.islower():
+        return False
+    if zipf(joined, "en") >= MIN_RESTORED:
+        return True
+    # a frequent word hyphened to another word (``thirty-ve``,
+    # ``ve-hundred``, ``ne-tuning``): a fragment of two letters (one letter
+    # is a compound's part of its own: ``x-ray``, ``merry-o``, ``nerd-o-matic``),
+    # not a prefix (``re-enter``)
+    tok = text[s:e]
+    return (
+        len(tok) == 2 and tok not in _PREFIXES and zipf(word, "en") >= _COMPOUND_WORD
+        and zipf(other, "en") >= _NEXT_MIN
+    )
+
+
+_COMPOUND_WORD = 4.5
+"""A fragment hyphened to a word is restored only to a word this frequent."""
+_PREFIXES = frozenset({"re", "co", "ex", "de", "un", "bi", "mi", "di", "en", "em", "op"})
+"""Two-letter forms that open hyphened compounds as prefixes of their own."""
 
 
 def _used_as_names(text: str, cands: list[_Candidate]) -> set[str]:
