@@ -27,6 +27,54 @@ from pathlib import Path
 
 from benchmarks.speed import clean_prose, read_as
 
+TABLES: tuple[tuple[str, str], ...] = (
+    ("wordfreq large en (raw list)", "import wordfreq; wordfreq.get_frequency_list('en', 'large')"),
+    ("wordfreq large ru (raw list)", "import wordfreq; wordfreq.get_frequency_list('ru', 'large')"),
+    ("wordstats.zipf_table en", "from cleantext.wordstats import zipf_table as f; f('en')"),
+    ("wordstats.zipf_table ru", "from cleantext.wordstats import zipf_table as f; f('ru')"),
+    ("evidence_words.frequency_table en",
+     "from cleantext.evidence_words import frequency_table as f; f('en')"),
+    ("evidence_words.frequency_table ru",
+     "from cleantext.evidence_words import frequency_table as f; f('ru')"),
+    ("dropped_ligatures indexes (en)",
+     "from cleantext.steps import dropped_ligatures as d; L = d.LANGUAGES[0]; "
+     "d._viable_keys(L); d._rare_halves(L); d._low_index(L)"),
+    ("wordstats.small_vocabulary x29 (best_language)",
+     "from cleantext.wordstats import RIVALS, small_vocabulary as f\n"
+     "for langs in RIVALS.values():\n    [f(x) for x in langs]"),
+    ("evidence.wordlists.known_words (Cyrillic langs)",
+     "from cleantext.evidence.cyrillic import known_in; known_in('привет')"),
+    ("evidence.cyrillic bigram models",
+     "from cleantext.evidence.cyrillic import bigram_score; bigram_score('ұлы')"),
+    ("evidence.cjk tables (zh ja ko)",
+     "from cleantext.evidence.cjk import rank\nfor x in ('zh', 'ja', 'ko'): rank('的', x)"),
+    ("steps.codepage_mixups + evidence.latin",
+     "import cleantext; from cleantext.steps.codepage_mixups import fix_codepage_mixups as f; "
+     "f('Ïðèâåò, ìèð! Êàê äåëà?')"),
+    ("mojibake (tables, gates)",
+     "from cleantext.steps.mojibake import fix_mojibake as f; f('ÐŸÑ€Ð¸Ð²ÐµÑ‚ cafÃ©')"),
+    ("steps.east_asian", "from cleantext.steps.east_asian import STEP; import cleantext; "
+     "cleantext.fix_text('\u00e4\u00b8\u00ad\u00e6\u2013\u2021 \u00c4\u00e3\u00b1\u00e2')"),
+)
+"""What ``--tables`` measures: a name and the code that builds the table(s)."""
+
+TABLE_CHILD = r"""
+import gc, json, resource, sys, time
+def rss():
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
+import cleantext
+for code in sys.argv[1:]:
+    gc.collect()
+    r0, p0 = rss(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t = time.perf_counter()
+    exec(code, {})
+    dt = time.perf_counter() - t
+    gc.collect()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"rss": rss() - r0, "peak": peak - p0, "s": dt, "total": rss()}))
+"""
+
 CHILD = r"""
 import json, resource, sys, time
 import cleantext
@@ -70,6 +118,82 @@ def run(path: Path, out: Path, profile: str, disable: str, jobs: int) -> dict[st
     return result
 
 
+FIRST_CALL = ("import cleantext; cleantext.fix_text('Hello w\u00f6rld "
+              "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440, the diult lm. "
+              "\u00d0\u0178\u00d1\u20ac\u00d0\u00b8\u00d0\u00b2\u00d0\u00b5\u00d1\u201a')")
+"""The first ``fix_text`` of a process, on a short mixed text: what it loads."""
+
+
+def _table_run(codes: list[str]) -> list[dict[str, float]]:
+    done = subprocess.run([sys.executable, "-c", TABLE_CHILD, *codes],
+                          check=True, capture_output=True, text=True)
+    return [json.loads(line) for line in done.stdout.strip().splitlines()]
+
+
+def table_costs() -> None:
+    """Print what each table costs: alone in a fresh process (with what it
+    builds first), and added on top of the tables before it in one process."""
+    rows = [*TABLES, ("first fix_text (short mixed text)", FIRST_CALL)]
+    added = _table_run([code for _, code in rows])
+    print("| table | alone: RSS MB | alone: s | added: RSS MB | added: s |")
+    print("|---|---:|---:|---:|---:|")
+    for (name, code), more in zip(rows, added, strict=True):
+        (alone,) = _table_run([code])
+        print(f"| {name} | {alone['rss']:.1f} | {alone['s']:.2f} | {more['rss']:.1f} "
+              f"| {more['s']:.2f} |", flush=True)
+    print(f"| all of the above | | | {added[-1]['total']:.0f} (process RSS) | "
+          f"{sum(r['s'] for r in added):.2f} |")
+
+
+BIG_CHILD = r"""
+import json, resource, sys, time
+import cleantext
+t, w = time.process_time(), time.perf_counter()
+r = cleantext.fix_file(sys.argv[1], output=sys.argv[2])
+cpu, wall = time.process_time() - t, time.perf_counter() - w
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"peak": peak, "cpu": cpu, "wall": wall, "chunks": r.chunks,
+                  "repairs": r.repairs}))
+"""
+CLI_CHILD = "import sys; from cleantext.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def big_file(mb: float, folder: str | None) -> None:
+    """Stream one large file (``mb`` megabytes, made by :func:`make_file`)
+    through ``fix_file`` and through ``cleantext fix``, each in a fresh
+    process from the start (word lists and all): peak RSS and MB/s."""
+    import os
+    import shutil
+    import time
+
+    print("| path | file MB | peak RSS MB | CPU s | wall s | MB/s (wall) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        path = Path(tmp) / "big.txt"
+        make_file(path, int(mb * 1e6))
+        size = path.stat().st_size / 1e6
+        done = subprocess.run(
+            [sys.executable, "-c", BIG_CHILD, str(path), str(Path(tmp) / "out.txt")],
+            check=True, capture_output=True, text=True,
+        )
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"| fix_file | {size:.0f} | {r['peak']:.0f} | {r['cpu']:.0f} | {r['wall']:.0f} "
+              f"| {size / r['wall']:.2f} |", flush=True)
+        os.remove(Path(tmp) / "out.txt")
+        copy = Path(tmp) / "cli.txt"
+        shutil.copyfile(path, copy)
+        os.remove(path)
+        wall = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", CLI_CHILD, "fix", "-q", str(copy)])
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - wall
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise RuntimeError(f"cleantext fix failed with status {status}")
+        cpu = usage.ru_utime + usage.ru_stime
+        print(f"| cleantext fix | {size:.0f} | {usage.ru_maxrss / 1024:.0f} | {cpu:.0f} "
+              f"| {wall:.0f} | {size / wall:.2f} |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the measurement and print a markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -77,7 +201,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int, default=2, help="also run with jobs=N (default 2)")
     parser.add_argument("--profile", default="repair")
     parser.add_argument("--disable", default="", help="steps to disable, comma-separated")
+    parser.add_argument("--tables", action="store_true",
+                        help="only measure what each word table costs (RSS, time)")
+    parser.add_argument("--big", type=float, metavar="MB",
+                        help="only stream one file of MB megabytes through fix_file and "
+                        "the CLI (fresh processes; try 200, or 2000 for the 2 GB target)")
+    parser.add_argument("--dir", default=None,
+                        help="folder for the --big files (needs 2.5x MB of free disk)")
     args = parser.parse_args(argv)
+    if args.tables:
+        table_costs()
+        return
+    if args.big:
+        big_file(args.big, args.dir)
+        return
     print(f"profile {args.profile}, disabled: {args.disable or 'none'}\n")
     print("| file MB | jobs | RSS before MB | peak RSS MB | worker peak MB | CPU s | wall s "
           "| MB/s (wall) | chunks |")

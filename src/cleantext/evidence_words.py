@@ -16,10 +16,12 @@ True
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
+
+from .evidence.wordlists import read_buckets
+from .wordstats import LANGUAGES, zipf_dict, zipf_table
 
 __all__ = ["deletion_index", "frequency_table", "zipf"]
 
@@ -28,14 +30,16 @@ __all__ = ["deletion_index", "frequency_table", "zipf"]
 def frequency_table(lang: str) -> Mapping[str, float]:
     """wordfreq's Zipf frequency of every word it knows in ``lang`` (lower case).
 
-    Raises LookupError when wordfreq has no word list for ``lang``.
+    English and Russian share the table of :func:`cleantext.wordstats.zipf_table`
+    (one copy of the large list per process). Raises LookupError when wordfreq
+    has no word list for ``lang``.
     """
-    import wordfreq
-
-    freqs = wordfreq.get_frequency_dict(lang)
-    if not freqs:
+    if lang in LANGUAGES:
+        return MappingProxyType(zipf_table(lang))
+    table = zipf_dict(read_buckets(lang, "best"))
+    if not table:
         raise LookupError(f"wordfreq has no word list for language {lang!r}")
-    return MappingProxyType({w: math.log10(f) + 9.0 for w, f in freqs.items() if f > 0})
+    return MappingProxyType(table)
 
 
 def zipf(word: str, lang: str) -> float:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .evidence.wordlists import HashedLists, iter_buckets, read_buckets
+
 __all__ = [
     "LANGUAGES",
     "RIVALS",
@@ -28,6 +30,7 @@ __all__ = [
     "language_of",
     "small_vocabulary",
     "zipf",
+    "zipf_dict",
     "zipf_table",
 ]
 
@@ -40,18 +43,26 @@ def zipf_table(lang: str) -> dict[str, float]:
     """Every word wordfreq's large list knows in ``lang``, with its Zipf value.
 
     Keys are lower-case (wordfreq folds case). Raises ValueError for a
-    language without a list.
+    language without a list. One table per language serves this module and
+    :func:`cleantext.evidence_words.frequency_table`.
     """
     if lang not in LANGUAGES:
         raise ValueError(f"no word list for {lang!r}; known: {', '.join(LANGUAGES)}")
-    import wordfreq  # lazily: loading the lists takes about a second
+    return zipf_dict(read_buckets(lang, "large"))
 
-    # wordfreq stores its list in buckets of one centibel: the words of bucket
-    # i have the frequency 10 ** (-i / 100), that is the Zipf value 9 - i/100.
-    # Reading the buckets directly gives the same values as
-    # get_frequency_dict(), without a logarithm per word.
-    buckets = wordfreq.get_frequency_list(lang, wordlist="large")
-    return {word: round(9 - i / 100, 2) for i, bucket in enumerate(buckets) for word in bucket}
+
+def zipf_dict(buckets: list[list[str]]) -> dict[str, float]:
+    """wordfreq buckets as a dict of word -> Zipf value, rounded to the
+    centibel wordfreq stores (bucket ``i`` is Zipf ``9 - i / 100``).
+
+    The words of a bucket share one float object: a float per word would
+    add 24 bytes to each of the 713,000 Russian words.
+
+    >>> zipf_dict([[], ["a", "b"]])
+    {'a': 8.99, 'b': 8.99}
+    """
+    values = [round(9 - i / 100, 2) for i in range(len(buckets))]
+    return {word: values[i] for i, bucket in enumerate(buckets) for word in bucket}
 
 
 def zipf(word: str, lang: str) -> float:
@@ -103,9 +114,16 @@ def common_words(lang: str, n: int = 5000) -> tuple[str, ...]:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"no word list for {lang!r}; known: {', '.join(LANGUAGES)}")
-    import wordfreq
+    from wordfreq.numbers import has_digit_sequence
 
-    return tuple(w for w in wordfreq.top_n_list(lang, n, wordlist="large") if w.isalpha())
+    # What wordfreq.top_n_list does, without keeping the whole large list in
+    # wordfreq's cache: the first n words that hold no run of digits.
+    top: list[str] = []
+    for bucket in iter_buckets(lang, "large"):
+        top.extend(w for w in bucket if not has_digit_sequence(w))
+        if len(top) >= n:
+            break
+    return tuple(w for w in top[:n] if w.isalpha())
 
 
 RIVALS: dict[str, tuple[str, ...]] = {
@@ -126,10 +144,34 @@ def small_vocabulary(lang: str) -> dict[str, float]:
     >>> small_vocabulary("de")["und"] > 6
     True
     """
-    import wordfreq
+    buckets = read_buckets(lang, "small")
+    values = [9 - i / 100 for i in range(len(buckets))]  # one float per bucket
+    return {word: values[i] for i, bucket in enumerate(buckets) for word in bucket}
 
-    buckets = wordfreq.get_frequency_list(lang, wordlist="small")
-    return {word: 9 - i / 100 for i, bucket in enumerate(buckets) for word in bucket}
+
+@lru_cache(maxsize=len(RIVALS))
+def _small_lists(script: str) -> HashedLists:
+    """The small lists of the languages of ``script``, compact (see
+    :class:`cleantext.evidence.wordlists.HashedLists`): 8 bytes a word."""
+    return HashedLists((lang, iter_buckets(lang, "small")) for lang in RIVALS[script])
+
+
+_SMALL_ZIPF: tuple[float, ...] = tuple(9 - i / 100 for i in range(1024))
+"""Zipf value of each bucket, as :func:`small_vocabulary` computes it."""
+
+
+def _weights(tokens: set[str], script: str) -> dict[str, float]:
+    """The summed Zipf values of ``tokens`` in each language of ``script``.
+
+    Each sum adds the same values in the same order as summing over
+    :func:`small_vocabulary` would, so the results are the same floats.
+    """
+    table = _small_lists(script)
+    values: list[list[float]] = [[] for _ in table.names]
+    for t in tokens:
+        for index, bucket in table.find(t):
+            values[index].append(_SMALL_ZIPF[bucket])
+    return {lang: sum(v) for lang, v in zip(table.names, values, strict=True)}
 
 
 def _weight(tokens: set[str], lang: str) -> float:
@@ -152,8 +194,9 @@ def best_language(tokens: set[str], lang: str, script: str) -> bool:
     >>> best_language({"it", "was", "diult", "to", "nd", "the"}, "en", "latin")
     True
     """
-    own = _weight(tokens, lang) + _MARGIN
-    return all(_weight(tokens, rival) <= own for rival in RIVALS[script] if rival != lang)
+    weights = _weights(tokens, script)
+    own = (weights[lang] if lang in weights else _weight(tokens, lang)) + _MARGIN
+    return all(weights[rival] <= own for rival in RIVALS[script] if rival != lang)
 
 
 _MARGIN = 4.0
@@ -170,4 +213,10 @@ def known_share(tokens: set[str], lang: str) -> float:
     """
     if not tokens:
         return 0.0
-    return len(tokens & small_vocabulary(lang).keys()) / len(tokens)
+    script = next((s for s, langs in RIVALS.items() if lang in langs), None)
+    if script is None:
+        return len(tokens & small_vocabulary(lang).keys()) / len(tokens)
+    table = _small_lists(script)
+    index = table.names.index(lang)
+    known = sum(1 for t in tokens if any(i == index for i, _ in table.find(t)))
+    return known / len(tokens)

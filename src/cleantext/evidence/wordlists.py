@@ -1,15 +1,27 @@
 """Frequency-weighted word lists from wordfreq, loaded lazily and cached.
 
+wordfreq's lists are read here without wordfreq's own cache
+(``wordfreq.get_frequency_list`` keeps every list it ever read for the life
+of the process: the English and Russian large lists alone take ~110 MB), and
+only as far as needed: the most frequent words come first, so a caller that
+wants 50,000 of the 713,000 Russian words stops reading there.
+
 >>> "привет" in known_words("ru")
 True
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gzip
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from functools import cache
 
-__all__ = ["known_words", "weighted_words", "LANGUAGE_NAMES"]
+__all__ = [
+    "HashedLists", "LANGUAGE_NAMES", "iter_buckets", "known_words", "read_buckets",
+    "weighted_words",
+]
 
 LANGUAGE_NAMES: dict[str, str] = {
     "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "mk": "Macedonian",
@@ -36,6 +48,129 @@ def _to_serbian_cyrillic(word: str) -> str | None:
     return None if any("a" <= ch <= "z" for ch in out) else out
 
 
+def read_buckets(lang: str, wordlist: str = "best", limit: int | None = None) -> list[list[str]]:
+    """wordfreq's ``wordlist`` for ``lang`` as its buckets (bucket ``i``
+    holds the words of Zipf value ``9 - i / 100``), like
+    ``wordfreq.get_frequency_list`` but not kept in wordfreq's cache, and
+    with ``limit`` only the buckets that hold the ``limit`` most frequent
+    words (the last one whole).
+
+    >>> [word for bucket in read_buckets("en", "small", limit=2) for word in bucket][0]
+    'the'
+    """
+    return list(iter_buckets(lang, wordlist, limit))
+
+
+def iter_buckets(
+    lang: str, wordlist: str = "best", limit: int | None = None
+) -> Iterator[list[str]]:
+    """:func:`read_buckets` one bucket at a time, read from the file as they
+    are used: a caller that keeps no words keeps no list in memory."""
+    import msgpack
+    import wordfreq
+
+    path = wordfreq.available_languages(wordlist).get(lang)
+    if path is None:
+        # Not a file name: let wordfreq match the code (pt-BR -> pt), uncached.
+        yield from _cut(wordfreq.get_frequency_list.__wrapped__(lang, wordlist), limit)
+        return
+    with gzip.open(path, "rb") as fh:
+        unpacker = msgpack.Unpacker(fh, raw=False)
+        n = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB":
+            raise ValueError(f"unexpected wordfreq list header in {path}: {header!r}")
+        count = 0
+        for _ in range(n - 1):
+            if limit is not None and count >= limit:
+                return
+            bucket: list[str] = unpacker.unpack()
+            count += len(bucket)
+            yield bucket
+
+
+def _cut(buckets: list[list[str]], limit: int | None) -> list[list[str]]:
+    if limit is None:
+        return buckets
+    count = 0
+    for i, bucket in enumerate(buckets):
+        if count >= limit:
+            return buckets[:i]
+        count += len(bucket)
+    return buckets
+
+
+_LIST_BITS = 15
+"""Low bits of a :class:`HashedLists` key: 5 for the list, 10 for the bucket."""
+
+
+class HashedLists:
+    """Several word lists in one compact, read-only table: for a word, the
+    lists that hold it and its bucket (Zipf ``9 - bucket / 100``) in each.
+
+    The words themselves are not kept. Each (word, list) is one 64-bit
+    integer in a sorted array: the word's hash with its low 15 bits replaced
+    by the list (5 bits) and the bucket (10 bits); a word is found by binary
+    search. That is 8 bytes a word where a dict of strings takes about 110
+    (wordfreq's 29 small lists: 8 MB instead of ~105). The price: a word of
+    none of the lists is taken for a listed one when the top 49 bits of the
+    hashes agree, about one look-up in 10**9 for a million words; hashes
+    are per process (``PYTHONHASHSEED``), and so is the table.
+
+    >>> t = HashedLists([("a", [[], ["cat", "dog"]]), ("b", [["cat"]])])
+    >>> t.find("cat"), t.find("dog"), t.find("emu")
+    ([(0, 1), (1, 0)], [(0, 1)], [])
+    """
+
+    __slots__ = ("_keys", "names")
+
+    def __init__(self, lists: Iterable[tuple[str, Iterable[list[str]]]]) -> None:
+        """``lists`` are (name, buckets) pairs, at most 32 lists of at most
+        1024 buckets; a word twice in one list keeps its last bucket."""
+        import heapq
+        from itertools import repeat
+        from operator import and_, or_
+
+        mask = ~((1 << _LIST_BITS) - 1)
+        names: list[str] = []
+        parts: list[array[int]] = []
+        for index, (name, buckets) in enumerate(lists):
+            if index >= 32:
+                raise ValueError("at most 32 lists")
+            names.append(name)
+            keys: list[int] = []
+            for b, words in enumerate(buckets):
+                if b >= 1024:
+                    raise ValueError(f"list {name!r} has more than 1024 buckets")
+                if words:  # all C-level: hash, mask, tag with list and bucket
+                    tag = repeat(index << 10 | b)
+                    keys.extend(map(or_, map(and_, map(hash, words), repeat(mask)), tag))
+            keys.sort()
+            parts.append(array("q", keys))
+        self.names: tuple[str, ...] = tuple(names)
+        """The names of the lists, by index."""
+        self._keys = array("q", heapq.merge(*parts))
+
+    def find(self, word: str) -> list[tuple[int, int]]:
+        """(list index, bucket) for every list holding ``word``, by list index."""
+        keys = self._keys
+        h = hash(word) >> _LIST_BITS
+        i = bisect_left(keys, h << _LIST_BITS)
+        out: list[tuple[int, int]] = []
+        while i < len(keys) and keys[i] >> _LIST_BITS == h:
+            index, bucket = (keys[i] >> 10) & 31, keys[i] & 1023
+            if out and out[-1][0] == index:
+                out[-1] = (index, bucket)  # the same word twice: the last one
+            else:
+                out.append((index, bucket))
+            i += 1
+        return out
+
+    def __len__(self) -> int:
+        """The number of (word, list, bucket) entries stored."""
+        return len(self._keys)
+
+
 def weighted_words(lang: str, limit: int = 50000) -> Iterator[tuple[str, float]]:
     """The ``limit`` most frequent words of ``lang`` with their frequencies.
 
@@ -49,11 +184,10 @@ def weighted_words(lang: str, limit: int = 50000) -> Iterator[tuple[str, float]]
         for word in sorted(COMMON_KAZAKH_WORDS):
             yield word, 1e-4
         return
-    import wordfreq
-
     source = "sh" if lang == "sr" else lang
     count = 0
-    for bucket, words in enumerate(wordfreq.get_frequency_list(source)):
+    # Serbian drops the Latin-only words it cannot transliterate: read on.
+    for bucket, words in enumerate(read_buckets(source, limit=None if lang == "sr" else limit)):
         freq = 10.0 ** (-bucket / 100.0)
         for word in words:
             if lang == "sr":
