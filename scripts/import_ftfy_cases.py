@@ -97,25 +97,15 @@ SPACE_A0 = "the no-break-space byte 0xA0 of a UTF-8 sequence became a space: "
 KNOWN_FAILURES: dict[str, str] = {
     "ftfy-in-the-wild-checkmark-that-almost-looks-okay-as-mojibake":
         "fix_mojibake leaves 'âœ”' (windows-1252 mojibake of ✔) at the start of a short line",
-    "ftfy-in-the-wild-latin-1-windows-1252-mixup-of-the-replacement-character":
-        "fix_mojibake leaves 'ï¿½' (windows-1252 mojibake of U+FFFD)",
     "ftfy-in-the-wild-latin-1-windows-1252-mixup-in-r-ga-issue-192":
         "fix_mojibake leaves the short word 'RÄ«ga' (too little evidence for it)",
     "ftfy-in-the-wild-science-mid-word-greek-letter-gets-fixed-correctly":
         "fix_mojibake leaves 'Î³' (γ inside an identifier, IL2RÎ³cKO)",
-    "ftfy-in-the-wild-for-goodness-sake-we-can-come-close-to-fixing-this-but-fail":
-        LOSSY + "fix_mojibake decodes part of 'Ã?Â¢â?¬â?¢' as '墉' instead of U+FFFD",
-    "ftfy-in-the-wild-utf-8-sloppy-windows-1250-mixup-in-english":
-        "fix_mojibake repairs 'Â â€žscarsÂ´' but leaves 'â€ś' (sloppy windows-1250 “)",
     "ftfy-in-the-wild-fancy-unicode-crossing-out-but-mojibaked":
         "fix_mojibake leaves 'Ì¶' (combining long stroke overlay U+0336)",
-    "ftfy-in-the-wild-a-face-with-utf-8-sloppy-windows-1252-mixed-up-twice":
-        "two layers: fix_mojibake leaves 'â”’' (┒) at the start of the line",
     "ftfy-in-the-wild-an-absolutely-hopeless-garble":
         FP + "fix_mojibake turns parts of a hopeless garble into unrelated characters"
         " ('۪', '㢀'); ftfy leaves it",
-    "ftfy-in-the-wild-english-example-in-utf-8-windows-1251-with-a-ligature":
-        "UTF-8 ﬁ read as windows-1251 ('п¬Ѓ') inside an English word is decoded as 'п®'",
     "ftfy-in-the-wild-a-complex-lossy-pile-up-of-mojibake-in-portuguese":
         LOSSY + "fix_mojibake leaves 'â €' (U+2800) and 'âš' (⚠)",
     "ftfy-in-the-wild-html-entity-on-top-of-utf-8-latin-1":

@@ -343,3 +343,29 @@ def test_clean_text_with_spaces_and_question_marks_unchanged(text: str) -> None:
     """Clean text where letters that are lead bytes (``Ã``, ``Å``, ``В``, ``Г``)
     stand before spaces and question marks is left alone."""
     assert fix_text(text, ONLY) == text
+
+
+@PROPS
+@given(text_in(ENGLISH_WORDS + ("café", "élève", "déjà", "crème"), 4, 12))
+def test_lost_to_question_mark_property(text: str) -> None:
+    """The same loss written as '?' (``â€?`` for ``”``), as some converters
+    do: in a document that shows its mojibake elsewhere too, each such
+    sequence becomes U+FFFD and the rest is repaired."""
+    damaged = damage_lossy(text, "windows-1252")
+    assume("\ufffd" in damaged and any(c in text for c in "“é"))
+    assert fix_text(damaged.replace("\ufffd", "?"), ONLY) == lost_chars(text, "windows-1252")
+
+
+@pytest.mark.parametrize(
+    ("damaged", "fixed"),
+    [
+        ("the newspaper ï¿½ email", "the newspaper \ufffd email"),  # U+FFFD itself
+        ("Ã¢â€\x9dâ€™(Ã¢Å’Â£Ã‹â€ºÃ¢Å’Â£)Ã¢â€\x9dÅ½", "┒(⌣˛⌣)┎"),  # two layers
+        ("This is signiп¬Ѓcantly lower", "This is signiﬁcantly lower"),  # ﬁ in windows-1251
+        ("stonesâ€ś after, namedÂ â€žscarsÂ´", "stones“ after, named\u00a0„scars´"),
+    ],
+)
+def test_e2_pairs_examples(damaged: str, fixed: str) -> None:
+    """``â`` before what windows-1252 makes of the bytes 80-9F, and ``ï¿``,
+    are pairs no language writes (ftfy's badness): these runs are repaired."""
+    assert fix_text(damaged, ONLY) == fixed

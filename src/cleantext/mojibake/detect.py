@@ -47,6 +47,9 @@ _FFFD_PENALTY = 0.5
 """Cost of assuming that a U+FFFD stands for a lost byte of the sequence before it."""
 _QUESTION_PENALTY = 0.7
 """Cost of assuming that a '?' stands for a lost byte (a '?' is also just a '?')."""
+_INNER_QUESTION_PENALTY = 0.3
+"""The same for a '?' between a lead byte and a continuation (``â?¬``), where
+no sentence puts a question mark."""
 _SPACE_PENALTY = 0.4
 """Cost of assuming an A0 byte turned into a space (the commonest loss:
 software that takes byte A0 for a no-break space and "normalises" it)."""
@@ -394,7 +397,7 @@ def _judge(
         # ``café\u00a0\ufffd`` is not); each lost byte assumed costs
         gain = _cost(seg, left, right) - _cost(final, left, right) + _FFFD_COST * (
             final.count("\ufffd") - seg.count("\ufffd"))
-        gain -= _FFFD_PENALTY * seg.count("\ufffd") + _QUESTION_PENALTY * seg.count("?")
+        gain -= _FFFD_PENALTY * seg.count("\ufffd") + _question_cost(seg, cp)
         gain -= _SPACE_PENALTY * seg.count(" ")
     else:
         gain = _cost(seg, left, right) - _cost(final, left, right)
@@ -887,6 +890,17 @@ def _weak_but_dominant(c: Candidate) -> bool:
         or (c.gain >= 0 and all(char_info(ch).kind == "E" for ch in c.replacement))
         or _restores_lost(c)
     )
+
+
+def _question_cost(seg: str, cp: CodePage) -> float:
+    """The cost of reading each '?' of a run as a lost byte."""
+    total = 0.0
+    i = seg.find("?")
+    while i != -1:
+        inner = i + 1 < len(seg) and seg[i + 1] in cp.cont
+        total += _INNER_QUESTION_PENALTY if inner else _QUESTION_PENALTY
+        i = seg.find("?", i + 1)
+    return total
 
 
 def _lost_cost(seg: str) -> float:

@@ -81,12 +81,19 @@ _FIXED: dict[str, tuple[str, float]] = {
     "ʻ": ("P", 0.0), "ʼ": ("P", 0.0),
 }
 
+# What windows-1252 makes of the bytes 80-9F: after ``â`` (byte E2) they are
+# the UTF-8 of punctuation, letterlike symbols, arrows and dingbats (``â€œ``,
+# ``â„¢``, ``âœ”``), a pair that no language writes (ftfy's badness rules).
+# ``ï¿`` (EF BF) is the start of U+FFFD and other specials.
+_E2_SECOND = frozenset("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
 _OPENING = frozenset("‚„¿¡‹«“‘")
 _CLOSING_ODD = frozenset("»›…‰•†‡¦")
 
 
 def _script(cp: int) -> str:
     if cp < 0x250 or 0x1E00 <= cp < 0x1F00 or 0x2C60 <= cp < 0x2C80 or 0xA720 <= cp < 0xA800:
+        return "Latin"
+    if 0xFB00 <= cp < 0xFB07:  # Latin ligatures (ﬁ, ﬂ): letters of Latin words
         return "Latin"
     if 0x250 <= cp < 0x2B0:
         return "IPA"
@@ -207,6 +214,8 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
             c += 0.8 if a.upper and b.lower else 0.4 if a.upper and b.upper else 0.1
             if ca in _LATIN_LEADLIKE and b.lower:
                 c += 0.5
+            elif ca == "â" and cb in _E2_SECOND:
+                c += 1.0
         return c
     if ka == "L" or kb == "L":
         other = kb if ka == "L" else ka
@@ -239,6 +248,8 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
         # the usual UTF-8 lead bytes of windows-1252 before a symbol or mark
         if ca in _LATIN_LEADLIKE and kb != "L" and not b.ascii:
             c += 0.6
+        elif (ca == "â" and cb in _E2_SECOND) or (ca == "ï" and cb == "¿"):
+            c += 1.0
         return c
     if not a.ascii and not b.ascii and ka in "PSKBC" and kb in "PSKBC":
         c += 0.8 if ka != kb or ka != "P" else 0.2
