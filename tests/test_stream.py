@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from cleantext.finding import Finding
 from cleantext.pipeline import run_pipeline
 from cleantext.step import Step
 from cleantext.stream import (
+    CARRY,
     fix_file,
     gather_evidence,
     iter_decode_file,
@@ -35,18 +37,24 @@ FRAGMENTS = [
     "“quoted” ", "e\u0301", "日本語 ", "Mr. ", "so- called ", "RussiaKazakhstan ",
 ]
 
-paragraph = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12).map(
-    lambda parts: "P" + "".join(parts)
-)
-documents = st.lists(paragraph, min_size=1, max_size=20).map("\n\n".join)
+# Paragraphs may be indented, and separated by blank lines that hold spaces:
+# a chunk must keep a line's indentation with the line.
+paragraph = st.tuples(
+    st.sampled_from(["", "  ", "\t"]),
+    st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12),
+).map(lambda t: t[0] + "P" + "".join(t[1]))
+documents = st.lists(
+    st.tuples(paragraph, st.sampled_from(["\n\n", "\n\n", "\n \n", "\n\n\n"])),
+    min_size=1, max_size=20,
+).map(lambda ps: "".join(p + sep for p, sep in ps)[:-1])
+
+PROFILES = ["repair", "normalize", "ascii", "reflow"]
 
 
 def _pieces(text: str, cuts: list[int]) -> list[str]:
     bounds = sorted({0, len(text), *(c % (len(text) + 1) for c in cuts)})
     return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
-
-PROFILES = ["repair", "normalize", "ascii"]
 
 # Steps whose repair of a document in chunks differs from their repair of it
 # whole, found by the property test below, with a document that shows it
@@ -84,12 +92,6 @@ NOT_CHUNKABLE: dict[str, tuple[str, str]] = {
         '990 \n\nP-\nâ€™ﬁ\ufeff日本語 \n\nPмир édiult 1990 RussiaKazakhstan '
         'Привет, Ïðèâåò Ã¯Mr. \n\nPÃ¯Ã¯énaïve “quoted” \n\nP日本語 \nﬁw'
         'ordмир Mr.   ',
-    ),
-    "reflow_paragraphs": (
-        "decides from the whole text without gather/merge",
-        "Pthe \n\nPthe \n\nPthe the the the the the the \n\nPthe the the the the the the "
-        "\n\nPthe the the the the the the the the the the RussiaKazakhstan \n\nPthe the the "
-        "the the the Қазақстан “quoted” RussiaKazakhstan ",
     ),
 }
 
@@ -130,17 +132,58 @@ def test_split_chunks_gives_the_input_back_in_bounded_chunks(text: str, size: in
     assert "".join(chunks) == text
     assert all(chunks)
     assert all(len(c) >= size // 2 for c in chunks[:-1])
-    assert all(len(c) <= size for c in chunks)
+    assert all(len(c) <= CARRY * size for c in chunks)
+    # a chunk grows past the size only to end at a paragraph break
+    assert all(len(c) <= size or re.search(r"\n[^\S\n]*\n\s*$", c) for c in chunks[:-1])
+
+
+def test_split_chunks_carries_a_paragraph_over_to_its_end() -> None:
+    long_paragraph = "P " + "word " * 30 + "\nmore words\n\n"
+    text = "P short\n\n" + long_paragraph + "P end\n\n" * 40
+    chunks = list(split_chunks([text], 64))
+    assert chunks[0] == "P short\n\n" + long_paragraph and len(chunks[0]) > 64
+    # beyond CARRY times the size, it is cut at a line break after all
+    huge = "P " + "word\n" * 200 + "\nP end\n"
+    chunks = list(split_chunks([huge], 64))
+    assert "".join(chunks) == huge and len(chunks[0]) <= 64 and chunks[0].endswith("\n")
+
+
+def test_a_line_keeps_its_indentation_in_its_chunk() -> None:
+    text = "P one two\n\n    P indented three\n\n\tP four\n\n" + "P more text\n\n" * 8
+    chunks = list(split_chunks([text], 16))
+    assert chunks[:2] == ["P one two\n\n", "    P indented three\n\n"]
+    for profile in ("normalize", "reflow"):
+        config = Config(profile=profile)
+        assert "".join(iter_fix([text], config, chunk_size=16)) == fix_text(text, config)
+
+
+def test_reflow_in_chunks_equals_whole() -> None:
+    prose = (
+        "the film was shot in the steppe over two long \nsummers, with a crew of "
+        "twelve and a borrowed \ncamera that broke down twice before the end.\n"
+    )
+    # every paragraph shorter than CARRY * 60: cut at blank lines only
+    text = "Chapter One\nThe Start\n\n" + "\n".join([prose] * 12) + "\nShort Title\nAnd More\n"
+    config = Config(profile="reflow")
+    whole = fix_text(text, config)
+    assert whole.startswith("Chapter One\nThe Start\n\nthe film was shot in the steppe over")
+    assert "Short Title\nAnd More" in whole  # not taken for a narrow column
+    for size in (60, 200, 500):
+        assert "".join(iter_fix([text], config, chunk_size=size)) == whole
 
 
 def test_split_chunks_prefers_paragraph_then_line_breaks() -> None:
     text = "aaaa bbbb\ncccc\n\ndddd eeee\nffff gggg\n"
     assert list(split_chunks([text], 24)) == ["aaaa bbbb\ncccc\n\n", "dddd eeee\nffff gggg\n"]
-    assert list(split_chunks(["aaaa bbbb\ncccc dddd eeee"], 16)) == [
-        "aaaa bbbb\n", "cccc dddd eeee",
-    ]
-    assert list(split_chunks(["aaaa bbbb cccc dddd"], 12)) == ["aaaa bbbb ", "cccc dddd"]
-    assert list(split_chunks(["x" * 10], 4)) == ["xxx", "xxx", "xxxx"]
+    # no paragraph break within CARRY * size: cut at line breaks, then before
+    # spaces, then between ASCII characters; the tail (a paragraph that
+    # ends the input) is carried over whole
+    lines = "aaaa bbbb\n" * 10
+    assert list(split_chunks([lines], 16)) == ["aaaa bbbb\n"] * 4 + ["aaaa bbbb\n" * 6]
+    words = "aaaa bbbb " * 10
+    assert list(split_chunks([words], 12))[:3] == ["aaaa bbbb", " aaaa bbbb", " aaaa bbbb"]
+    assert list(split_chunks(["x" * 40], 4))[:3] == ["xxxx", "xxxx", "xxxx"]
+    assert list(split_chunks(["x" * 10], 4)) == ["x" * 10]
 
 
 def test_a_chunk_never_starts_with_a_byte_order_mark() -> None:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
 __all__ = [
+    "CARRY",
     "DEFAULT_CHUNK_SIZE",
     "MIXED",
     "FileResult",
@@ -56,59 +57,110 @@ _READ_SIZE = 1 << 20
 _SAMPLE_SIZE = 1 << 20
 
 # Where a chunk may end, best first. Each pattern matches the cut: the chunk
-# ends at the end of the match, and the next chunk starts with a visible
-# character, so no run of spaces or blank lines is ever split (and no chunk
-# starts with U+FEFF, which would look like a byte-order mark).
-_PARAGRAPH_CUT = re.compile(r"\n[^\S\n]*\n\s*(?=[^\s\ufeff])")
-_LINE_CUT = re.compile(r"\n\s*(?=[^\s\ufeff])")
-_SPACE_CUT = re.compile(r"\s+(?=[^\s\ufeff])")
+# ends at the end of the match. A cut at a line break comes right after the
+# break (and after any blank lines that follow), so that a line keeps its
+# indentation and no run of blank lines is split; the next chunk starts with
+# a line holding a visible character, never with U+FEFF (which would look
+# like a byte-order mark). A cut inside a line comes before a run of spaces,
+# which stays whole: a chunk that ended with it would see trailing spaces.
+_PARAGRAPH_CUT = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*(?=[^\S\n]*[^\s\ufeff])")
+_LINE_CUT = re.compile(r"\n(?:[^\S\n]*\n)*(?=[^\S\n]*[^\s\ufeff])")
+_SPACE_CUT = re.compile(r"\S(?=\s)")
 _ASCII_CUT = re.compile(r"[\x21-\x7e](?=[\x21-\x7e])")
 
+CARRY = 4
+"""How far a chunk may grow to end at a paragraph break: when there is none
+in the second half of ``chunk_size``, the chunk runs on to the next one, up to
+``CARRY * chunk_size`` characters, before it is cut at a line break."""
 
-def _cut_point(buffer: str, lo: int, hi: int) -> int:
-    """Where to end the chunk that starts before ``lo`` and must end by ``hi``:
-    at the last paragraph break between them, else the last line break, else
-    the last space, else between two ASCII characters, else at ``hi``."""
-    for pattern in (_PARAGRAPH_CUT, _LINE_CUT, _SPACE_CUT, _ASCII_CUT):
-        end = -1
-        for m in pattern.finditer(buffer, lo, hi):
+
+_LOOKAHEAD = 256  # characters past a cut that its pattern may look at
+
+
+def _last_cut(pattern: re.Pattern[str], buffer: str, start: int, lo: int, hi: int) -> int:
+    """The end of the last match (searched from ``start``) that ends in
+    ``lo + 1`` to ``hi``, or -1."""
+    end = -1
+    for m in pattern.finditer(buffer, start, hi + _LOOKAHEAD):
+        if m.end() > hi:
+            break
+        if m.end() > lo:
             end = m.end()
+    return end
+
+
+def _cut_point(buffer: str, pos: int, chunk_size: int, final: bool) -> int:
+    """Where the chunk that starts at ``pos`` ends: at the last paragraph
+    break in the second half of ``chunk_size``; else at the first paragraph
+    break after it (or the end of the input, when ``buffer`` holds its
+    ``final`` part), up to ``CARRY * chunk_size`` (the paragraph is carried
+    over); else at the last line break in the second half, else before the
+    last run of spaces, else between two ASCII characters, else at
+    ``chunk_size``."""
+    lo, hi = pos + chunk_size // 2, pos + chunk_size
+    end = _last_cut(_PARAGRAPH_CUT, buffer, pos, lo, hi)
+    if end > lo:
+        return end
+    far = pos + CARRY * chunk_size
+    if final and len(buffer) <= far:
+        return len(buffer)
+    for m in _PARAGRAPH_CUT.finditer(buffer, lo, far + _LOOKAHEAD):
+        if m.end() > far:
+            break
+        if m.end() > hi:
+            return m.end()
+    for pattern in (_LINE_CUT, _SPACE_CUT, _ASCII_CUT):
+        end = _last_cut(pattern, buffer, pos, lo, hi)
         if end > lo:
             return end
     return hi
 
 
 def split_chunks(pieces: Iterable[str], chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[str]:
-    """Regroup pieces of text into chunks of at most ``chunk_size`` characters,
-    cut at paragraph breaks where possible.
+    """Regroup pieces of text into chunks of about ``chunk_size`` characters,
+    cut at paragraph breaks (blank lines) where possible.
 
-    A chunk ends at the last paragraph break (a blank line) in the second half
-    of its allowed length; if there is none, at a line break; then at a space;
-    then between two ASCII characters; then anywhere. Repair is exactly local
-    only for cuts at paragraph breaks (a line break can fall inside a
-    hyphenated word), so choose ``chunk_size`` well above the longest paragraph.
-    Joining the chunks gives back the input; every chunk but the last holds
-    more than ``chunk_size // 2`` characters, so the work stays linear.
+    A chunk ends at the last paragraph break in the second half of its
+    allowed length; if there is none, at the first paragraph break after it
+    (or the end of the input), as long as the chunk stays within
+    ``CARRY * chunk_size`` characters; then at a line break; then before a
+    space; then between two ASCII characters; then anywhere. Repair is
+    exactly local only for cuts at paragraph breaks (a line break can fall
+    inside a hyphenated word or a wrapped paragraph). Joining the chunks
+    gives back the input; every chunk but the last holds more than
+    ``chunk_size // 2`` characters, so the work stays linear, and at most
+    ``CARRY * chunk_size``, so memory stays bounded.
 
     >>> list(split_chunks(["one\\n\\ntwo\\n\\nthree"], chunk_size=8))
     ['one\\n\\n', 'two\\n\\n', 'three']
     """
     if chunk_size < 2:
         raise ValueError("chunk_size must be at least 2")
-    buffer = ""
+    limit = CARRY * chunk_size  # enough text to choose any cut
+    pending: list[str] = []
+    size = 0
     for piece in pieces:
         if not isinstance(piece, str):
             raise TypeError(f"expected str pieces, got {type(piece).__name__}")
-        buffer = buffer + piece if buffer else piece
-        pos = 0
-        while len(buffer) - pos > chunk_size:
-            cut = _cut_point(buffer, pos + chunk_size // 2, pos + chunk_size)
-            yield buffer[pos:cut]
-            pos = cut
-        if pos:
-            buffer = buffer[pos:]
-    if buffer:
-        yield buffer
+        pending.append(piece)
+        size += len(piece)
+        if size > limit:
+            buffer = "".join(pending)
+            pos = 0
+            while len(buffer) - pos > limit:
+                cut = _cut_point(buffer, pos, chunk_size, final=False)
+                yield buffer[pos:cut]
+                pos = cut
+            pending = [buffer[pos:]]
+            size = len(buffer) - pos
+    buffer = "".join(pending)
+    pos = 0
+    while len(buffer) - pos > chunk_size:
+        cut = _cut_point(buffer, pos, chunk_size, final=True)
+        yield buffer[pos:cut]
+        pos = cut
+    if pos < len(buffer):
+        yield buffer[pos:]
 
 
 def _gather_steps(config: Config) -> list[tuple[int, Step]]:
@@ -236,8 +288,9 @@ def iter_fix(
     """Repair text given in pieces (lines, blocks, chunks of any size).
 
     Yields repaired chunks; joined, they equal ``fix_text("".join(chunks))``
-    when the input has paragraph breaks at least every ``chunk_size``
-    characters. Memory stays bounded by the chunk size, whatever the length
+    when no paragraph of the input is longer than ``CARRY * chunk_size``
+    characters (see :func:`split_chunks`) and every enabled step's evidence is
+    additive. Memory stays bounded by the chunk size, whatever the length
     of the input.
 
     When an enabled step needs document-level evidence, the input is read
@@ -466,8 +519,9 @@ def fix_file(
     changes its bytes. ``jobs`` > 1 repairs the chunks in that many processes.
     The file is read once more for each step that gathers document evidence.
 
-    Peak memory is a few times ``chunk_size`` (times ``2 * jobs`` with
-    processes), whatever the size of the file.
+    Peak memory is a few times ``chunk_size`` (``CARRY`` times that for a
+    file without blank lines; times ``2 * jobs`` with processes), whatever the
+    size of the file.
     """
     path = Path(path)
     config = config or Config()

@@ -9,8 +9,13 @@ when the break falls inside a sentence:
 - the line ends with a word that cannot end a sentence (``of``, ``and``,
   ``the``, ``в``, ``и``...) and the next line starts a word, or
 - the line fills the column (at least 70% of the longest of the three lines
-  before and after it) and does not end a sentence or a label (``.!?…:;``
-  and closing quotes) while the next line starts a word.
+  before and after it in its paragraph, and of the document's median line
+  width) and does not end a sentence or a label (``.!?…:;`` and closing
+  quotes) while the next line starts a word.
+
+A paragraph (a block between blank lines) is judged on its own lines and the
+document's line widths (gathered with ``Step.gather``), so a document
+repaired in chunks cut at blank lines is reflowed as the whole.
 
 Everything else keeps its line: a break before a more indented line, a
 break after a sentence end, short lines
@@ -32,7 +37,14 @@ from ..config import Config
 from ..finding import Finding
 from ..step import Step
 
-__all__ = ["STEP", "detect_hard_wraps", "reflow_paragraphs"]
+__all__ = [
+    "STEP",
+    "detect_hard_wraps",
+    "gather_line_widths",
+    "merge_line_widths",
+    "reflow_paragraphs",
+    "typical_width",
+]
 
 _STEP = "reflow_paragraphs"
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'’”»)\]]*$")
@@ -53,10 +65,58 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 _LAST_WORD = re.compile(r"(\w+)$")
 
 
-def _width(lines: list[str], k: int) -> int:
-    """The column width around line ``k``: the longest of its neighbours."""
-    lo, hi = max(0, k - _WINDOW), min(len(lines), k + _WINDOW + 1)
-    return max((len(line.rstrip()) for line in lines[lo:hi]), default=0)
+def _width(lines: list[str], k: int, i: int, j: int, floor: int) -> int:
+    """The column width around line ``k`` of the block ``lines[i:j]``: the
+    longest of its neighbours in the block, and at least ``floor`` (the
+    document's typical line width, see :func:`gather_line_widths`).
+
+    The window stays inside the block, so that a paragraph is judged on its
+    own and the document's widths: a paragraph repaired alone (in a chunk)
+    is repaired as in the whole document.
+    """
+    lo, hi = max(i, k - _WINDOW), min(j, k + _WINDOW + 1)
+    return max(floor, max((len(line.rstrip()) for line in lines[lo:hi]), default=0))
+
+
+def gather_line_widths(text: str) -> dict[int, int]:
+    """Document evidence: how many non-blank lines there are of each width
+    (without trailing spaces). Additive: the widths of a document are the sum
+    of the widths of its paragraphs.
+
+    >>> gather_line_widths("ab \\n\\ncd\\nefg\\n")
+    {2: 2, 3: 1}
+    """
+    widths: dict[int, int] = {}
+    for line in text.split("\n"):
+        body = line.rstrip()
+        if body:
+            widths[len(body)] = widths.get(len(body), 0) + 1
+    return widths
+
+
+def merge_line_widths(a: dict[int, int], b: dict[int, int]) -> dict[int, int]:
+    """Add up the line widths of two pieces of a document."""
+    out = dict(a)
+    for width, n in b.items():
+        out[width] = out.get(width, 0) + n
+    return out
+
+
+def typical_width(widths: dict[int, int]) -> int:
+    """The median width of the document's non-blank lines: a block whose
+    lines are all shorter (a heading over a short line, a short paragraph)
+    is not taken for a narrow column of its own.
+
+    >>> typical_width({10: 1, 40: 3})
+    40
+    """
+    total = sum(widths.values())
+    seen = 0
+    for width in sorted(widths):
+        seen += widths[width]
+        if 2 * seen >= total:
+            return width
+    return 0
 
 
 def _ends_with_function_word(body: str) -> bool:
@@ -101,8 +161,10 @@ def detect_hard_wraps(text: str, config: Config | None = None) -> list[Finding]:
     >>> [(f.original, f.replacement) for f in detect_hard_wraps(t)]
     [(' \\n', ' '), (' ', '')]
     """
-    if "\n" not in text:
-        return []
+    if "\n" not in text and text.rstrip() == text:
+        return []  # one line without trailing spaces: nothing to do
+    widths = config.evidence.get(_STEP) if config is not None else None
+    floor = typical_width(widths if widths is not None else gather_line_widths(text))
     lines = text.split("\n")
     starts = [0]
     for line in lines[:-1]:
@@ -118,18 +180,20 @@ def detect_hard_wraps(text: str, config: Config | None = None) -> list[Finding]:
             j += 1
         block = lines[i:j]
         if not _is_code_or_table(block):
-            out.extend(_block_findings(lines, starts, i, j))
+            out.extend(_block_findings(lines, starts, i, j, floor))
         i = j
     return out
 
 
-def _block_findings(lines: list[str], starts: list[int], i: int, j: int) -> list[Finding]:
+def _block_findings(
+    lines: list[str], starts: list[int], i: int, j: int, floor: int
+) -> list[Finding]:
     out: list[Finding] = []
     for k in range(i, j):
         line = lines[k]
         body = line.rstrip()
         cut = starts[k] + len(body)
-        if k + 1 < j and _joins(line, lines[k + 1], _width(lines, k)):
+        if k + 1 < j and _joins(line, lines[k + 1], _width(lines, k, i, j, floor)):
             nxt = lines[k + 1]
             lead = len(nxt) - len(nxt.lstrip())
             end = starts[k + 1] + lead
@@ -159,4 +223,6 @@ STEP = Step(
     _STEP,
     detect_hard_wraps,
     "Join hard-wrapped lines of PDF columns into paragraphs (profile 'reflow').",
+    gather=gather_line_widths,
+    merge=merge_line_widths,
 )
