@@ -30,9 +30,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from types import MappingProxyType
 
 from ..config import Config
 from ..evidence.cyrillic import (
@@ -174,18 +175,27 @@ def _gate(family: str) -> re.Pattern[str]:
     if family == "latin":
         damaged = {c for m in MIXUPS if m.family == "latin"
                    for c in _table(m).letters if not c.isascii()}
-        return re.compile(_char_class(frozenset(damaged)) + "{2}")
+        # (two classes, not a class repeated: the engine skips ahead on a
+        # leading class only)
+        return re.compile(_char_class(frozenset(damaged)) * 2)
     odd_letters = frozenset(c for c in chars if c.isalpha() and c not in _RUSSIAN)
     rare = frozenset(c for c in chars if not c.isalpha() and c not in _COMMON_PUNCT)
     common = frozenset(c for c in chars if not c.isalpha() and c in _COMMON_PUNCT)
-    parts = ["[а-яёА-ЯЁ][А-ЯЁ]", _char_class(odd_letters), _char_class(rare)]
+    # One character class first, then what must surround the character: the
+    # regex engine skips ahead on a leading class (capitals and odd characters
+    # are rare), where an alternation of classes is tried at every position.
+    capitals = frozenset(c for c in _RUSSIAN if c.isupper())
+    first = capitals | odd_letters | rare | common
+    after = [f"(?<=[а-яёА-ЯЁ]{_char_class(capitals)})"]  # a capital after a letter
+    if odd_letters | rare:
+        after.append(f"(?<={_char_class(odd_letters | rare)})")
     if common:
-        parts.append("[а-яёА-ЯЁ]" + _char_class(common) + "[а-яё]")
+        after.append(f"(?<=[а-яёА-ЯЁ]{_char_class(common)})(?=[а-яё])")
     # punctuation that never opens a lower-case word, seen opening one
     odd_start = common - _OPENERS
     if odd_start:
-        parts.append(_char_class(odd_start) + "[а-яё]")
-    return re.compile("|".join(parts))
+        after.append(f"(?<={_char_class(odd_start)})(?=[а-яё])")
+    return re.compile(_char_class(first) + "(?:" + "|".join(after) + ")")
 
 
 @cache
@@ -481,11 +491,17 @@ def _why(v: _Verdict) -> str:
     return f"{head}: {tail}"
 
 
-def _candidates(text: str) -> dict[int, list[_Verdict]]:
-    """Every mixup that finds hard evidence on a line, by line start."""
+@lru_cache(maxsize=2)
+def _candidates(text: str) -> Mapping[int, tuple[_Verdict, ...]]:
+    """Every mixup that finds hard evidence on a line, by line start.
+
+    Cached for the last two texts: the pipeline gathers a step's evidence
+    from the text the step first ran on (``gather``) after it has run on it
+    (``detect``), and both need these candidates.
+    """
     found: dict[int, list[_Verdict]] = {}
     if text.isascii():
-        return found
+        return MappingProxyType({})
     for family in ("latin", "cyrillic"):
         gate = _gate(family)
         if gate.search(text) is None:
@@ -502,7 +518,7 @@ def _candidates(text: str) -> dict[int, list[_Verdict]]:
                 verdict = _judge(line, start, mixup)
                 if verdict is not None and verdict.ratio >= 0.5:
                     found.setdefault(start, []).append(verdict)
-    return found
+    return MappingProxyType({start: tuple(verdicts) for start, verdicts in found.items()})
 
 
 @lru_cache(maxsize=1024)
@@ -538,11 +554,11 @@ def _key(mixup: Mixup) -> str:
     return f"{mixup.true}>{mixup.read_as}"
 
 
-def _best(verdicts: list[_Verdict]) -> _Verdict:
+def _best(verdicts: Sequence[_Verdict]) -> _Verdict:
     return max(verdicts, key=lambda v: (round(v.confidence, 9), v.support))
 
 
-def _document_evidence(candidates: dict[int, list[_Verdict]]) -> dict[str, float]:
+def _document_evidence(candidates: Mapping[int, Sequence[_Verdict]]) -> dict[str, float]:
     evidence: dict[str, float] = {}
     for verdicts in candidates.values():
         v = _best(verdicts)
