@@ -1118,7 +1118,11 @@ def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> 
     space beside it is the trace of the glyph (``turned o  the``).
     """
     tok = text[s:e]
-    if not tok.islower() or s < 2 or e >= len(text) or tok in _CHAT_WORDS:
+    if s < 2 or e >= len(text):
+        return False
+    if tok.istitle() and len(tok) == 2:
+        return _first_name_position(text, s, e)
+    if not tok.islower() or tok in _CHAT_WORDS:
         return False
     if text[s - 1] == "-" or text[e] == "-":
         return _known_compound(text, s, e, word)
@@ -1134,7 +1138,7 @@ def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> 
     # a word after it (a line may go on after its indent)
     if after in " \n" and not text[e + 1:e + 2].isalpha() and (
         after != "\n" or _INDENTED_LETTER.match(text, e + 1) is None
-    ):
+    ) and text[e:e + 4] not in (" ...", " -- "):  # (``went o ...``, ``four but ve --``)
         return False
     if after == " ":
         # the next word is a word (or itself broken): not ``u cn rd ths``
@@ -1158,11 +1162,37 @@ def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> 
         # a line's or a sentence's first word is capitalised anyway
         opens_line = k == 0 or text[k - 1] in "\n.!?"
         if not prev.istitle() or zipf(prev, "en") < (_COMMON - 1.0 if opens_line else _COMMON):
-            return False
+            # a name or a noun before it, a frequent lower-case word after
+            # (``keep Grandma o the streets``; not ``Ortega y Gasset``)
+            nxt = _NEXT_WORD.match(text, e + 1) if text[e] == " " else None
+            if not prev.istitle() or zipf(prev, "en") < _NEXT_MIN or nxt is None or (
+                not nxt.group().islower() or zipf(nxt.group(), "en") < _COMMON
+            ):
+                return False
     # the tail of a contraction whose apostrophe is gone (``I ve``, ``don t``)
     return not (tok in _CONTRACTION_TAILS and zipf(f"{prev}'{tok}", "en") >= RARE)
 
 
+def _first_name_position(text: str, s: int, e: int) -> bool:
+    """Whether a capitalised fragment stands as a first name: before a
+    surname or an initial (``Je MacNelley``, ``Je G. Bone``), after the
+    dash of an attribution or a lower-case word (``-- Je Dege``)."""
+    if text[e] != " " or zipf(text[s:e], "en") >= _NAME_FRAGMENT_MAX:
+        return False
+    nxt = _NEXT_WORD.match(text, e + 1)
+    if nxt is None or not nxt.group()[:1].isupper() or (
+        nxt.group().isupper() and len(nxt.group()) > 1  # (a heading in capitals)
+    ):
+        return False
+    before = text[max(0, s - 3):s]
+    j = s - 1
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return before == "-- " or (text[s - 1] == " " and text[j:s - 1].islower() and j < s - 1)
+
+
+_NAME_FRAGMENT_MAX = 4.5
+"""A capitalised fragment is read as a first name only if rarer than this."""
 _CHAT_WORDS = frozenset({"u", "r", "n", "ur", "c", "b", "k"})
 """Letters that are words of informal English (``can u tell``, ``u r``,
 ``rock n roll``): between words they are no rarer than wordfreq says."""
