@@ -95,8 +95,6 @@ FP = "FALSE POSITIVE (clean text changed): "
 LOSSY = "lossy sequence (a byte lost to U+FFFD or '?'): "
 SPACE_A0 = "the no-break-space byte 0xA0 of a UTF-8 sequence became a space: "
 KNOWN_FAILURES: dict[str, str] = {
-    "ftfy-in-the-wild-checkmark-that-almost-looks-okay-as-mojibake":
-        "fix_mojibake leaves 'âœ”' (windows-1252 mojibake of ✔) at the start of a short line",
     "ftfy-in-the-wild-latin-1-windows-1252-mixup-in-r-ga-issue-192":
         "fix_mojibake leaves the short word 'RÄ«ga' (too little evidence for it)",
     "ftfy-in-the-wild-science-mid-word-greek-letter-gets-fixed-correctly":
@@ -106,8 +104,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "ftfy-in-the-wild-an-absolutely-hopeless-garble":
         FP + "fix_mojibake turns parts of a hopeless garble into unrelated characters"
         " ('۪', '㢀'); ftfy leaves it",
-    "ftfy-in-the-wild-a-complex-lossy-pile-up-of-mojibake-in-portuguese":
-        LOSSY + "fix_mojibake leaves 'â €' (U+2800) and 'âš' (⚠)",
     "ftfy-in-the-wild-html-entity-on-top-of-utf-8-latin-1":
         "unescape_html gives '10Î¼s', then fix_mojibake leaves 'Î¼' (μ) in a short token",
     "ftfy-in-the-wild-lithuanian-utf-8-windows-1257-mojibake":

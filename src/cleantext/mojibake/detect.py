@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .codepages import _QUESTION_LEAD2, _SPACE_LEAD2, CODEPAGES, CodePage, table
-from .score import char_info, cost
+from .score import E2_SECOND, char_info, cost
 
 __all__ = [
     "Candidate", "analyse", "candidates", "decide", "dominant_codepage", "evidence_of", "gates",
@@ -100,6 +100,8 @@ _MIXED = re.compile(
 
 def _benign(a: str, b: str) -> bool:
     """Whether lead ``a`` then continuation ``b`` is ordinary text anyway."""
+    if a == "â" and b in E2_SECOND:
+        return False  # â€, â„, âœ: no language writes these (see score._E2_SECOND)
     ia, ib = char_info(a), char_info(b)
     if ia.kind == "L" and ia.cost < 0.3 and b in _CLOSERS:
         return True
@@ -179,6 +181,7 @@ def gates() -> tuple[re.Pattern[str], ...]:
       (symbols, box drawing, controls, rare letters) that some code page
       makes of a lead or continuation byte;
     * a dash or low quote glued to a letter (Mac Roman, Mac Cyrillic);
+    * ``â`` before what windows-1252 makes of bytes 80-9F (``âœ”``);
     * a lower-case letter followed by a non-ASCII capital;
     * a non-ASCII capital followed by a no-break space (``Å\u00a0koda``),
       or a lead byte whose A0 may have become a space before one (``Å veices``);
@@ -215,6 +218,7 @@ def gates() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(cls(suspect)),
         re.compile("[–—‚„](?=[^\\W\\d_])"),
+        re.compile("â" + cls(E2_SECOND)),
         re.compile(cls(lower) + cls(upper)),
         re.compile(cls(capitals) + "\u00a0"),
         re.compile(cls(spaced) + " "),
@@ -326,9 +330,12 @@ def _peel(
     def bonus(c: Candidate) -> float:
         return c.gain + (_SAME_PAGE_BONUS if c.chain[0] == outer else 0.0)
 
+    # (an inner layer that assumes lost bytes must be clearly better: the
+    # U+FFFD of the outer layer next to a letter is no sign of a loss)
     best = [
         c for c in found
-        if (c.gain - max(c.island, 0.0) >= _SAME_PAGE_GAIN and c.chain[0] == outer)
+        if (c.gain - max(c.island, 0.0) >= _SAME_PAGE_GAIN and c.chain[0] == outer
+            and not c.lossy)
         or c.gain - max(c.island, 0.0) >= _PEEL_GAIN
     ]
     if not best:
@@ -920,10 +927,19 @@ def _restores_lost(c: Candidate) -> bool:
     return (
         c.lossy and c.gain >= _lost_cost(original)
         and all(char_info(ch).kind in "LZ" or ch == "\ufffd" for ch in c.replacement)
-        # a letter of an alphabet's core before the space is a word of its
-        # own (Russian ``В``, ``О``), never taken for a lead byte on this evidence
-        and all(
-            char_info(original[i - 1]).cost > 0
-            for i, ch in enumerate(original) if ch == " " and i > 0
-        )
+        and all(_lead_before_loss(original, i) for i in range(1, len(original)))
     )
+
+
+def _lead_before_loss(original: str, i: int) -> bool:
+    """Whether the character before a lost byte at ``i`` may be a lead byte
+    on document evidence alone: before a space, not a letter of an
+    alphabet's core (Russian ``В``, ``О`` are words); before U+FFFD or '?',
+    no plain letter at all (``CAFÉ\ufffd`` is a word and a lost character,
+    ``Ã\ufffd`` is not)."""
+    ch, info = original[i], char_info(original[i - 1])
+    if ch == " ":
+        return info.cost > 0
+    if ch in "\ufffd?":
+        return info.kind != "L" or info.cost >= 0.5
+    return True

@@ -26,7 +26,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["CharInfo", "char_info", "cost", "rare_replacement", "weak_repair"]
+__all__ = ["E2_SECOND", "CharInfo", "char_info", "cost", "rare_replacement", "weak_repair"]
 
 
 class CharInfo(NamedTuple):
@@ -77,6 +77,7 @@ _FIXED: dict[str, tuple[str, float]] = {
     "‰": ("P", 0.8), "‹": ("P", 0.5), "›": ("P", 0.5), "′": ("P", 0.2),
     "″": ("P", 0.2), "€": ("S", 0.2), "™": ("S", 0.3), "№": ("S", 0.0),
     "ˆ": ("K", 1.5), "˜": ("K", 1.5), "\ufffd": ("S", 1.5),
+    "\u2800": ("Z", 0.2),  # braille blank, used as a visible-width space
     "\u200d": ("M", 0.0), "\ufe0f": ("M", 0.0), "\u200c": ("M", 0.0),
     "ʻ": ("P", 0.0), "ʼ": ("P", 0.0),
 }
@@ -85,7 +86,7 @@ _FIXED: dict[str, tuple[str, float]] = {
 # the UTF-8 of punctuation, letterlike symbols, arrows and dingbats (``â€œ``,
 # ``â„¢``, ``âœ”``), a pair that no language writes (ftfy's badness rules).
 # ``ï¿`` (EF BF) is the start of U+FFFD and other specials.
-_E2_SECOND = frozenset("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
+E2_SECOND = frozenset("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
 _OPENING = frozenset("‚„¿¡‹«“‘")
 _CLOSING_ODD = frozenset("»›…‰•†‡¦")
 
@@ -214,7 +215,7 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
             c += 0.8 if a.upper and b.lower else 0.4 if a.upper and b.upper else 0.1
             if ca in _LATIN_LEADLIKE and b.lower:
                 c += 0.5
-            elif ca == "â" and cb in _E2_SECOND:
+            elif ca == "â" and cb in E2_SECOND:
                 c += 1.0
         return c
     if ka == "L" or kb == "L":
@@ -248,7 +249,7 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
         # the usual UTF-8 lead bytes of windows-1252 before a symbol or mark
         if ca in _LATIN_LEADLIKE and kb != "L" and not b.ascii:
             c += 0.6
-        elif (ca == "â" and cb in _E2_SECOND) or (ca == "ï" and cb == "¿"):
+        elif (ca == "â" and cb in E2_SECOND) or (ca == "ï" and cb == "¿"):
             c += 1.0
         return c
     if not a.ascii and not b.ascii and ka in "PSKBC" and kb in "PSKBC":
@@ -274,21 +275,23 @@ def cost(text: str, left: str = "", right: str = "") -> float:
     for ch in text:
         info = char_info(ch)
         total += info.cost + _pair(prev, info, prev_c, ch)
-        if before and info.kind == "Z" and prev_c in _LATIN_LEADLIKE:
+        if before and info.kind == "Z" and prev_c in _LONE_LEADS:
             total += _LONE_LEADLIKE
         before = prev.kind != "L"
         prev, prev_c = info, ch
     if right:
         info = char_info(right)
         total += _pair(prev, info, prev_c, right)
-        if before and info.kind == "Z" and prev_c in _LATIN_LEADLIKE:
+        if before and info.kind == "Z" and prev_c in _LONE_LEADS:
             total += _LONE_LEADLIKE
     return total
 
 
 _LONE_LEADLIKE = 1.0
-"""A one-letter word of a UTF-8 lead byte's letter (``Ã``, ``Â``, ``Ă``...):
-no language writes one; ``Ã `` is ``à`` whose A0 byte became a space."""
+"""A one-letter word of a UTF-8 lead byte's letter (``Ã``, ``Â``, ``Ă``, ``â``):
+no language writes one; ``Ã `` is ``à`` whose A0 byte became a space, ``â €``
+is U+2800."""
+_LONE_LEADS = _LATIN_LEADLIKE | {"â"}
 
 
 # Characters that follow a word in clean text (``AHÅ™``, ``Ã’s``, ``SELKÄ\u00a0``):
@@ -360,7 +363,8 @@ def weak_repair(text: str, start: int, end: int, replacement: str) -> bool:
         # (a space is a no-break space assumed lost in transit: ``SENSЕ -``)
         if in_caps and (not _is_letter(right) or b in "’\u00a0 "):
             return True
-        if not _is_letter(left) and b in "’™®":
+        # (a trademark sign ends a word: ``Å™eka`` is ``řeka``)
+        if not _is_letter(left) and (b == "’" or b in "™®" and not _is_letter(right)):
             return True
     if rare_replacement(replacement, text[start:end]):
         return True
