@@ -458,6 +458,11 @@ def _find_tokens(
     if not words:
         return
     word = _patterns(lang).word
+    if tokens is None or tokens.runs is None:
+        found = _find_few(text, words, lang, word)
+        if found is not None:
+            yield from found
+            return
     if tokens is None:
         runs = _letter_parts(text, lang)
     else:
@@ -474,6 +479,38 @@ def _find_tokens(
         mm = word.match(text, offsets[i])
         if mm is not None and mm.end() == offsets[i + 1]:
             yield mm
+
+
+_FEW_WORDS = 8
+_FEW_HITS = 256
+
+
+def _find_few(
+    text: str, words: set[str], lang: LigatureLanguage, word: re.Pattern[str]
+) -> list[re.Match[str]] | None:
+    """:func:`_find_tokens` for a few words (the odd tokens of clean prose):
+    one literal search per word form at C speed instead of splitting the
+    whole text into letter runs. None when they are too many to look at."""
+    if len(words) > _FEW_WORDS:
+        return None
+    out: list[re.Match[str]] = []
+    for v in sorted({v for w in words for v in (w, w.capitalize(), w.upper())}):
+        for m in _whole_run(v, lang.letters).finditer(text):
+            mm = word.match(text, m.start())
+            if mm is not None and mm.end() == m.end():
+                out.append(mm)
+        if len(out) > _FEW_HITS:
+            return None
+    out.sort(key=lambda m: m.start())
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _whole_run(form: str, letters: str) -> re.Pattern[str]:
+    """``form`` as a whole run of ``letters``; the literal comes first, so
+    that the search skips ahead at C speed."""
+    lit = re.escape(form)
+    return re.compile(f"{lit}(?<![{letters}]{lit})(?![{letters}])")
 
 
 def _letter_parts(
