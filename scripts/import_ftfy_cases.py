@@ -117,9 +117,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "ftfy-known-failures-latin-1-macroman-mixup-in-spanish-2-characters":
         "Mac Roman bytes read as windows-1252 (a single-byte mixup for Spanish):"
         " fix_c1_controls makes '‡' and '’', not 'á' and 'í' (ftfy fails too)",
-    "ftfy-negative-this-is-a-ukrainian-letter-but-nothing-else-is-wrong":
-        FP + "fix_homoglyphs respells the Cyrillic Е in the Latin word 'SENSЕ' as a Latin E "
-        "(fix_mojibake only reports it now); ftfy leaves it",
 }
 
 # ftfy does these by default; cleantext's default profile does not.

@@ -47,6 +47,7 @@ def test_context_decides_when_both_scripts_give_a_word() -> None:
     "раствор 5 μл на пробу",        # Greek mu and Cyrillic: a unit
     "the star αcentauri and the βcell",  # Greek letters used on purpose
     "Cрп\ufffdки [ћирилицом]",      # an incomplete word: a character was lost
+    "SENSЕ - Oleg Tsedryk",         # a band name with a Ukrainian Е (ftfy's negative case)
 ])
 def test_genuine_mixtures_are_reported_and_left(text: str) -> None:
     assert fix_text(text) == text
@@ -140,3 +141,12 @@ def test_findings_say_why() -> None:
     [f] = detect_homoglyphs("Welcome to K\u0430z\u0430khst\u0430n!")
     assert (f.start, f.end, f.replacement, f.kind) == (11, 21, "Kazakhstan", "homoglyph")
     assert "English word list" in f.why and f.confidence >= 0.9
+
+
+@SETTINGS
+@given(_damaged_word(tuple(w.upper() for w in _EN if len(w) >= 4), _TO_CYR))
+def test_one_lookalike_capital_in_a_latin_caps_word_is_left(pair: tuple[str, str]) -> None:
+    damaged, word = pair
+    assume(sum(c != w for c, w in zip(damaged, word, strict=True)) == 1)
+    text = f"{_CONTEXT['en']} {damaged} here."
+    assert fix_text(text, WORDS_STEPS) == text

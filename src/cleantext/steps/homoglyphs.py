@@ -15,7 +15,8 @@ A word is repaired to one script when
   other script lacks look-alikes for some of its letters, ``Қазақстaн``), or
   the word could be read in either script letter by letter and the
   surrounding text is clearly in one of them, or a single foreign
-  look-alike sits in an otherwise pure word.
+  look-alike sits in an otherwise pure word (but not a single look-alike
+  capital in a Latin all-caps word: ``SENSЕ`` is a name spelled so).
 
 Genuine mixtures are reported and left alone: words in which both scripts
 have letters without look-alikes (``Яndex``), words next to digits or
@@ -148,6 +149,12 @@ def _judge(
         return token, 0.3, (
             "letters of two scripts next to a lost character (U+FFFD): the word is "
             "incomplete, its script cannot be judged, left"
+        )
+    if n_cyr + n_grk == 1 and n_lat >= 2 and token.isupper():
+        return token, 0.45, (
+            "one Cyrillic or Greek capital in an otherwise Latin all-caps word: the "
+            "capitals look the same, and all-caps words are names and brands spelled "
+            "on purpose (the band SENSЕ writes a Ukrainian Е): reported, left"
         )
     to_lat = _convert(token, "lat", _TO_LATIN, frozenset())
     plain_cyr = _convert(token, "cyr", _TO_CYRILLIC, frozenset())
