@@ -1214,8 +1214,18 @@ def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> 
                 not nxt.group().islower() or zipf(nxt.group(), "en") < _COMMON
             ):
                 return False
+    if prev.lower() in _ROMANCE_WORDS:
+        return False  # a French or Spanish phrase (``tout le monde``, ``Et le``)
     # the tail of a contraction whose apostrophe is gone (``I ve``, ``don t``)
     return not (tok in _CONTRACTION_TAILS and zipf(f"{prev}'{tok}", "en") >= RARE)
+
+
+_ROMANCE_WORDS = frozenset({
+    "de", "la", "le", "les", "et", "est", "sont", "tout", "tous", "un", "une", "des", "du",
+    "au", "aux", "en", "el", "los", "las", "y", "que", "con", "por",
+})
+"""French and Spanish function words: a fragment after one of them is a
+word of that language (``tout le``, ``et le``), not English prose."""
 
 
 def _first_name_position(text: str, s: int, e: int) -> bool:
