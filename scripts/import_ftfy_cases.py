@@ -106,8 +106,6 @@ KNOWN_FAILURES: dict[str, str] = {
         " ('۪', '㢀'); ftfy leaves it",
     "ftfy-in-the-wild-html-entity-on-top-of-utf-8-latin-1":
         "unescape_html gives '10Î¼s', then fix_mojibake leaves 'Î¼' (μ) in a short token",
-    "ftfy-in-the-wild-lithuanian-utf-8-windows-1257-mojibake":
-        SPACE_A0 + "fix_mojibake leaves 'Å ' (Š) and the windows-1257 'ÄÆ' (į)",
     "ftfy-known-failures-a-with-grave-in-vietnamese":
         "sloppy windows-1250 with lost bytes: only 'mới' is repaired; 'hĂ i', 'nháşĄt' stay"
         " (ftfy fails too)",

@@ -29,7 +29,8 @@ from .codepages import _QUESTION_LEAD2, _SPACE_LEAD2, CODEPAGES, CodePage, table
 from .score import E2_SECOND, char_info, cost
 
 __all__ = [
-    "Candidate", "analyse", "candidates", "decide", "dominant_codepage", "evidence_of", "gates",
+    "Candidate", "analyse", "candidates", "decide", "dominant_codepage", "dominant_codepages",
+    "evidence_of", "gates",
     "is_evidence", "merge_evidence",
 ]
 
@@ -675,14 +676,15 @@ def _candidates_and_evidence(
     evidence = evidence_of(found)
     # the runs that look innocent are only worth judging in the code page
     # that the clear cases point to
-    best = dominant_codepage(evidence)
-    if best is not None and best not in forced:
-        more = _scan(
-            text, "", "", 0, force=frozenset([best]), only=best, innocent=True, hits=hits
-        )
-        if more:
-            found += more
-            evidence = evidence_of(found)
+    more = []
+    for best in dominant_codepages(evidence):
+        if best not in forced:
+            more += _scan(
+                text, "", "", 0, force=frozenset([best]), only=best, innocent=True, hits=hits
+            )
+    if more:
+        found += more
+        evidence = evidence_of(found)
     return found, evidence
 
 
@@ -793,6 +795,19 @@ def dominant_codepage(evidence: Mapping[str, float]) -> str | None:
     return min(strong, key=lambda k: (-evidence[k], rank.get(k, len(rank))))
 
 
+def dominant_codepages(evidence: Mapping[str, float]) -> tuple[str, ...]:
+    """The dominant code page and those whose evidence equals it (windows-1252
+    and windows-1257 explain ``baÅ†Ä·ieri`` alike; only windows-1257 goes on
+    to explain ``ÄÆdomu``), the dominant one first."""
+    best = dominant_codepage(evidence)
+    if best is None:
+        return ()
+    top = evidence[best]
+    return (best,) + tuple(
+        k for k in CODEPAGES if k != best and evidence.get(k, 0.0) >= top - 1e-9
+    )
+
+
 def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decision]:
     """Choose which candidates to repair or report.
 
@@ -806,7 +821,8 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
 
 
 def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decision]:
-    best = dominant_codepage(evidence)
+    tied = dominant_codepages(evidence)
+    best = tied[0] if tied else None
     # the kept candidates, in the order of ``cands``: candidate, confidence,
     # by document; and their indices by run
     kc: list[Candidate] = []
@@ -817,10 +833,10 @@ def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decis
     for c in cands:
         start, end, _, _, chain, gain, suspicious, _, _ = c
         outer = chain[0]
-        if gain >= FIX_GAIN and (suspicious or outer == best):
-            score = fix_score(gain, best is not None and outer != best)
+        if gain >= FIX_GAIN and (suspicious or outer in tied):
+            score = fix_score(gain, best is not None and outer not in tied)
             by_doc = False
-        elif outer == best and _weak_but_dominant(c):
+        elif outer in tied and _weak_but_dominant(c):
             score, by_doc = 0.55 + min(max(gain, 0.0), 1.5) / 5, True
         elif gain >= REPORT_GAIN and suspicious:
             score, by_doc = min(0.45, _confidence(gain) / 2), False
@@ -851,7 +867,7 @@ def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decis
         if len({kc[j].replacement for j in group}) > 1:
             for idx in group:
                 c = kc[idx]
-                if c.chain[0] == best or ks[idx] < 0.5:
+                if c.chain[0] in tied or ks[idx] < 0.5:
                     continue
                 if any(
                     kc[j].replacement != c.replacement and kc[j].gain > c.gain - _TIE

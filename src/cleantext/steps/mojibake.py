@@ -16,7 +16,7 @@ from typing import Any
 from ..config import Config
 from ..finding import Finding
 from ..mojibake import Decision, analyse, decide, dominant_codepage, merge_evidence
-from ..mojibake.detect import FIX_GAIN, is_evidence
+from ..mojibake.detect import FIX_GAIN, dominant_codepages, is_evidence
 from ..mojibake.score import rare_replacement, weak_repair
 from ..step import Step
 
@@ -84,13 +84,14 @@ def demote_weak(
     # a code page whose evidence is mostly repairs into rare characters is not
     # trusted at all (line art: ``├┤a┼┐a┼┐a`` is cp437 for ``ôaſaſa``)
     doubtful = {page for page, g in feeble.items() if g > support.get(page, 0.0)}
-    best = dominant_codepage(evidence)
+    tied = dominant_codepages(evidence)
+    best = tied[0] if tied else None
     lost = best is not None and (best in doubtful or dominant_codepage(support) != best)
     out = []
     for d, w in zip(decisions, weak, strict=True):
         page = d.candidate.chain[0]
         if (w and support.get(page, 0.0) < FIX_GAIN) or page in doubtful or (
-            lost and d.by_document and page == best
+            lost and d.by_document and page in tied
         ):
             d = Decision(d.candidate, min(d.confidence, _WEAK), d.by_document)
         out.append(d)
@@ -110,8 +111,7 @@ def detect_mojibake(text: str, config: Config | None = None) -> list[Finding]:
     if text.isascii():
         return []
     given: Any = config.evidence.get(_NAME) if config is not None else None
-    best = dominant_codepage(given) if given else None
-    cands, own = analyse(text, (best,) if best else ())
+    cands, own = analyse(text, dominant_codepages(given) if given else ())
     if not cands:
         return []
     evidence = given if given is not None else own
