@@ -92,3 +92,25 @@ def test_hashed_lists_keep_the_last_bucket_of_a_repeated_word() -> None:
     assert len(t) == 4  # entries stored, the repeated one too
     with pytest.raises(ValueError):
         HashedLists([("a", [[]] * 1025)])
+
+
+def test_packed_russian_table_equals_the_dict() -> None:
+    """The compact Russian table answers as the dict of the same list would."""
+    from cleantext.evidence.wordlists import PackedZipf
+
+    table = wordstats.zipf_table("ru")
+    assert isinstance(table, PackedZipf)
+    plain = wordstats.zipf_dict(read_buckets("ru", "large"))
+    assert len(table) == len(plain)
+    rng = random.Random(5)
+    words = rng.sample(sorted(plain), 30000)
+    for w in words:
+        assert table[w] == plain[w] and w in table, w
+    others = [w + "ъ" for w in words[:5000]]
+    assert sum(w not in plain for w in others) > 4000
+    for w in others:
+        assert table.get(w) == plain.get(w) and (w in table) == (w in plain), w
+    assert set(table) == plain.keys()
+    assert evidence_words.frequency_table("ru")["привет"] == plain["привет"]
+    with pytest.raises(KeyError):
+        table["фывапролдж"]

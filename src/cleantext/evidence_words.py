@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from .evidence.wordlists import read_buckets
+from .evidence.wordlists import iter_buckets
 from .wordstats import LANGUAGES, zipf_dict, zipf_table
 
 __all__ = ["deletion_index", "frequency_table", "zipf"]
@@ -36,7 +36,7 @@ def frequency_table(lang: str) -> Mapping[str, float]:
     """
     if lang in LANGUAGES:
         return MappingProxyType(zipf_table(lang))
-    table = zipf_dict(read_buckets(lang, "best"))
+    table = zipf_dict(iter_buckets(lang, "best"))
     if not table:
         raise LookupError(f"wordfreq has no word list for language {lang!r}")
     return MappingProxyType(table)

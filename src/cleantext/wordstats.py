@@ -16,9 +16,10 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from .evidence.wordlists import HashedLists, iter_buckets, read_buckets
+from .evidence.wordlists import HashedLists, PackedZipf, iter_buckets, read_buckets, trim_heap
 
 __all__ = [
     "LANGUAGES",
@@ -30,6 +31,7 @@ __all__ = [
     "language_of",
     "small_vocabulary",
     "zipf",
+    "ZIPF_VALUES",
     "zipf_dict",
     "zipf_table",
 ]
@@ -38,31 +40,46 @@ LANGUAGES: tuple[str, ...] = ("en", "ru")
 """The languages this module has word lists for."""
 
 
+ZIPF_VALUES: tuple[float, ...] = tuple(round(9 - i / 100, 2) for i in range(1024))
+"""The Zipf value of each of wordfreq's buckets (centibels): ``9 - i / 100``."""
+
+_PACKED = frozenset({"ru"})
+"""Languages whose large list is kept as a :class:`PackedZipf` (about 22 MB
+instead of ~90 MB for Russian's 713,000 words; a look-up costs a microsecond).
+English stays a dict: the PDF steps iterate it and look words up in hot loops."""
+
+
 @lru_cache(maxsize=4)
-def zipf_table(lang: str) -> dict[str, float]:
+def zipf_table(lang: str) -> Mapping[str, float]:
     """Every word wordfreq's large list knows in ``lang``, with its Zipf value.
 
     Keys are lower-case (wordfreq folds case). Raises ValueError for a
     language without a list. One table per language serves this module and
-    :func:`cleantext.evidence_words.frequency_table`.
+    :func:`cleantext.evidence_words.frequency_table`: a dict for English, a
+    compact :class:`~cleantext.evidence.wordlists.PackedZipf` for Russian.
+
+    >>> zipf_table("ru")["привет"] == zipf_table("ru").get("привет") > 3
+    True
     """
     if lang not in LANGUAGES:
         raise ValueError(f"no word list for {lang!r}; known: {', '.join(LANGUAGES)}")
-    return zipf_dict(read_buckets(lang, "large"))
+    buckets = iter_buckets(lang, "large")
+    table = PackedZipf(buckets, ZIPF_VALUES) if lang in _PACKED else zipf_dict(buckets)
+    trim_heap()
+    return table
 
 
-def zipf_dict(buckets: list[list[str]]) -> dict[str, float]:
+def zipf_dict(buckets: Iterable[list[str]]) -> dict[str, float]:
     """wordfreq buckets as a dict of word -> Zipf value, rounded to the
     centibel wordfreq stores (bucket ``i`` is Zipf ``9 - i / 100``).
 
     The words of a bucket share one float object: a float per word would
-    add 24 bytes to each of the 713,000 Russian words.
+    add 24 bytes to each word.
 
     >>> zipf_dict([[], ["a", "b"]])
     {'a': 8.99, 'b': 8.99}
     """
-    values = [round(9 - i / 100, 2) for i in range(len(buckets))]
-    return {word: values[i] for i, bucket in enumerate(buckets) for word in bucket}
+    return {word: ZIPF_VALUES[i] for i, bucket in enumerate(buckets) for word in bucket}
 
 
 def zipf(word: str, lang: str) -> float:
@@ -153,7 +170,9 @@ def small_vocabulary(lang: str) -> dict[str, float]:
 def _small_lists(script: str) -> HashedLists:
     """The small lists of the languages of ``script``, compact (see
     :class:`cleantext.evidence.wordlists.HashedLists`): 8 bytes a word."""
-    return HashedLists((lang, iter_buckets(lang, "small")) for lang in RIVALS[script])
+    table = HashedLists((lang, iter_buckets(lang, "small")) for lang in RIVALS[script])
+    trim_heap()
+    return table
 
 
 _SMALL_ZIPF: tuple[float, ...] = tuple(9 - i / 100 for i in range(1024))

@@ -23,7 +23,7 @@ import math
 from collections import defaultdict
 from functools import cache, lru_cache
 
-from .wordlists import HashedLists, weighted_words
+from .wordlists import HashedLists, trim_heap, weighted_words
 
 __all__ = [
     "ALPHABETS", "CYRILLIC_LANGS", "alphabet_languages", "bigram_score",
@@ -67,9 +67,11 @@ def _known_lists() -> HashedLists:
     """:func:`~cleantext.evidence.wordlists.known_words` of every language of
     :data:`CYRILLIC_LANGS` in one compact table (2 MB where six sets of
     strings took ~35 MB)."""
-    return HashedLists(
+    table = HashedLists(
         (lang, [[w.lower() for w, _ in weighted_words(lang, 50000)]]) for lang in CYRILLIC_LANGS
     )
+    trim_heap()
+    return table
 
 
 @lru_cache(maxsize=1 << 16)

@@ -15,12 +15,13 @@ from __future__ import annotations
 import gzip
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
+from typing import Any
 
 __all__ = [
-    "HashedLists", "LANGUAGE_NAMES", "iter_buckets", "known_words", "read_buckets",
-    "weighted_words",
+    "HashedLists", "LANGUAGE_NAMES", "PackedZipf", "iter_buckets", "known_words", "read_buckets",
+    "trim_heap", "weighted_words",
 ]
 
 LANGUAGE_NAMES: dict[str, str] = {
@@ -87,6 +88,31 @@ def iter_buckets(
             bucket: list[str] = unpacker.unpack()
             count += len(bucket)
             yield bucket
+
+
+def trim_heap() -> None:
+    """Give the heap memory freed after building a large table back to the
+    system: glibc keeps it otherwise (building the Russian table leaves ~70 MB
+    of freed reading buffers and words in the process's RSS). Does nothing
+    where the C library has no ``malloc_trim`` (macOS, Windows, musl)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None)
+    except OSError:  # no dynamic C library to ask: nothing to trim
+        return None
+    trim: Callable[[int], int] | None = getattr(libc, "malloc_trim", None)
+    return trim
 
 
 def _cut(buckets: list[list[str]], limit: int | None) -> list[list[str]]:
@@ -169,6 +195,140 @@ class HashedLists:
     def __len__(self) -> int:
         """The number of (word, list, bucket) entries stored."""
         return len(self._keys)
+
+
+_INDEX_BITS = 22
+"""Low bits of a :class:`PackedZipf` key: the word's index (4 million words)."""
+_GONE = 0xFFFF
+"""The bucket of a word listed again later in a :class:`PackedZipf`."""
+
+
+class PackedZipf(Mapping[str, float]):
+    """A read-only mapping of word -> Zipf value built from wordfreq buckets,
+    in about 32 bytes a word where a dict of strings takes about 120.
+
+    The words are kept end to end in one string, with an array of where each
+    ends and an array of their buckets; a sorted array of keys (the top 42
+    bits of the word's hash, then its index) finds the candidates by binary
+    search, and each is compared with the word itself, so answers are exact.
+    A look-up costs about a microsecond (a dict's, a tenth of that): use it for
+    large lists that are looked up, not iterated in hot loops. Iteration gives
+    the words in wordfreq's order (most frequent first).
+
+    >>> t = PackedZipf([[], ["cat", "dog"], ["emu", "cat"]], [9.0, 8.99, 8.98])
+    >>> t["dog"], t["cat"], t.get("gnu"), "emu" in t, len(t), list(t)
+    (8.99, 8.98, None, True, 3, ['dog', 'emu', 'cat'])
+    """
+
+    __slots__ = ("_blob", "_buckets", "_ends", "_extra", "_keys", "_values")
+
+    def __init__(self, buckets: Iterable[list[str]], values: Sequence[float]) -> None:
+        """``values[i]`` is the value of the words of bucket ``i``; a word
+        listed twice keeps its last bucket (as a dict would)."""
+        from itertools import accumulate, count, repeat
+        from operator import and_, or_
+
+        mask = ~((1 << _INDEX_BITS) - 1)
+        parts: list[str] = []
+        ends = array("I")
+        bucket_of = array("H")
+        keys: list[int] = []
+        extra: dict[str, int] = {}  # words outside the BMP would widen the string
+        for b, words in enumerate(buckets):
+            if b >= min(len(values), _GONE):
+                raise ValueError(f"no value for bucket {b}")
+            wide = [w for w in words if not w.isascii() and max(w) > "\uffff"]
+            if wide:
+                extra.update(dict.fromkeys(wide, b))
+                words = [w for w in words if w not in extra]
+            if not words:
+                continue
+            index = len(ends)
+            if index + len(words) >= 1 << _INDEX_BITS:
+                raise ValueError("too many words for a PackedZipf")
+            total = ends[-1] if ends else 0
+            running = accumulate(map(len, words), initial=total)
+            next(running)
+            ends.extend(running)
+            bucket_of.extend(repeat(b, len(words)))
+            keys.extend(map(or_, map(and_, map(hash, words), repeat(mask)), count(index)))
+            parts.append("".join(words))
+        keys.sort()
+        self._keys = array("q", keys)
+        del keys
+        self._blob = "".join(parts)
+        self._ends = ends
+        self._buckets = bucket_of
+        self._extra = extra
+        self._values = tuple(values)
+        self._drop_repeats()
+
+    def _drop_repeats(self) -> None:
+        """Mark all but the last of a word listed twice as gone (its bucket
+        becomes ``_GONE``). Only keys with equal hash prefixes can be the
+        same word: found with C-level loops, then compared."""
+        from itertools import compress, islice, repeat
+        from operator import eq, rshift
+
+        prefixes = array("q", map(rshift, self._keys, repeat(_INDEX_BITS)))
+        same = compress(range(1, len(prefixes)), map(eq, islice(prefixes, 1, None), prefixes))
+        low = (1 << _INDEX_BITS) - 1
+        for i in same:
+            a, b = sorted((self._keys[i - 1] & low, self._keys[i] & low))
+            if self._word(a) == self._word(b):
+                self._buckets[a] = _GONE
+
+    def _word(self, index: int) -> str:
+        start = self._ends[index - 1] if index else 0
+        return self._blob[start:self._ends[index]]
+
+    def _bucket(self, word: str) -> int:
+        """The word's bucket, -1 if it is not listed."""
+        if self._extra and word in self._extra:
+            return self._extra[word]
+        keys = self._keys
+        h = hash(word) >> _INDEX_BITS
+        i = bisect_left(keys, h << _INDEX_BITS)
+        low = (1 << _INDEX_BITS) - 1
+        while i < len(keys) and keys[i] >> _INDEX_BITS == h:
+            index = keys[i] & low
+            end = self._ends[index]
+            start = self._ends[index - 1] if index else 0
+            if end - start == len(word) and self._blob[start:end] == word:
+                bucket = self._buckets[index]
+                if bucket != _GONE:
+                    return bucket
+            i += 1
+        return -1
+
+    def __getitem__(self, word: str) -> float:
+        """The word's value; KeyError if it is not listed."""
+        b = self._bucket(word) if isinstance(word, str) else -1
+        if b < 0:
+            raise KeyError(word)
+        return self._values[b]
+
+    def get(self, word: str, default: Any = None) -> Any:
+        """The word's value, ``default`` if it is not listed."""
+        b = self._bucket(word) if isinstance(word, str) else -1
+        return default if b < 0 else self._values[b]
+
+    def __contains__(self, word: object) -> bool:
+        """Whether the word is listed."""
+        return isinstance(word, str) and self._bucket(word) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        """The words, most frequent first (those outside the BMP last)."""
+        start = 0
+        for end, bucket in zip(self._ends, self._buckets, strict=True):
+            if bucket != _GONE:
+                yield self._blob[start:end]
+            start = end
+        yield from self._extra
+
+    def __len__(self) -> int:
+        """The number of distinct words."""
+        return len(self._buckets) - self._buckets.count(_GONE) + len(self._extra)
 
 
 def weighted_words(lang: str, limit: int = 50000) -> Iterator[tuple[str, float]]:
