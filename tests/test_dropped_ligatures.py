@@ -227,3 +227,47 @@ def test_german_is_not_read_as_english() -> None:
         "Der Bahnhof in soest ist klein.",
     ):
         assert fix_text(text) == text
+
+
+def test_code_lines_are_skipped_but_prose_around_them_is_read() -> None:
+    # an IRC log (<nick>) and a signature (<id@host>) are prose, not code
+    chat = (
+        "<elmo> doogie: go play in trac\n"
+        "<wolfgang> the problem with the 'go nd a real girl' admonition is\n"
+        "<luca> that was a diult and oial decision\n"
+        "\t\t-- Larry Wall in <199710011704.KAA21395@wall.org>\n"
+    )
+    assert "go find a real girl" in fixed(chat)
+    assert "difficult and official" in fixed(chat)
+    # a line of source code keeps its identifiers (typewriter fonts set no ligatures)
+    code_line = "aord = bres(iname)  # x\n"
+    prose = "It was diult and oial.\n"
+    assert fixed(prose + code_line) == fixed(prose) + code_line
+    # a source file (a third of its lines code) is left alone, comments and all
+    source = "def f(x):\n    return x_y\n# the oial value\nprint(f(1))\n"
+    assert fixed(source) == source
+
+
+def test_fragments_hyphened_into_compounds() -> None:
+    damaged = "It was diult and oial.\n"
+    assert fixed(damaged + "thirty-ve men paid ve-hundred for ne-tuning") == (
+        fixed(damaged) + "thirty-five men paid five-hundred for fine-tuning"
+    )
+    # one letter, or a prefix of its own, stays
+    for keep in ("an x-ray", "nerd-o-matic", "to re-enter"):
+        assert fixed(damaged + keep) == fixed(damaged) + keep
+
+
+def test_chat_letters_and_romance_articles_are_words() -> None:
+    damaged = "It was diult and oial.\n"
+    for keep in ("can u tell me", "f u cn rd ths", "Pensees de tout le monde"):
+        assert fixed(damaged + keep) == fixed(damaged) + keep
+
+
+def test_a_capitalised_fragment_as_a_first_name() -> None:
+    damaged = "It was diult and oial.\n"
+    assert fixed(damaged + "\t\t-- Je MacNelley, \"Shoe\"") == (
+        fixed(damaged) + "\t\t-- Jeff MacNelley, \"Shoe\""
+    )
+    # three letters is a name of its own (Les Aspin)
+    assert fixed(damaged + "\t\t-- Les Aspin") == fixed(damaged) + "\t\t-- Les Aspin"
