@@ -26,7 +26,7 @@ BOM = b"\xef\xbb\xbf"
 # A UTF-8 file that starts with two byte-order marks: the first is the file's
 # signature, the second was decoded as text (U+FEFF) and is damage.
 DAMAGED = BOM + BOM + b"Hello, world.\n"
-REPAIRED = b"Hello, world.\n"
+REPAIRED = BOM + b"Hello, world.\n"  # the leading mark is a signature: kept
 CLEAN = "Привет, мир. Hello, world. Сәлем, әлем!\n".encode()
 CP1251 = "Привет, мир.\n".encode("cp1251")
 
@@ -204,7 +204,7 @@ def test_line_endings_final_newline_and_mode_are_kept(tmp_path: Path) -> None:
     f.write_bytes(BOM + BOM + b"one\r\ntwo &amp; three\r\nno newline at the end")
     f.chmod(0o751)
     assert run("fix", "crlf.txt").exit_code == EXIT_CHANGED
-    assert f.read_bytes() == b"one\r\ntwo & three\r\nno newline at the end"
+    assert f.read_bytes() == BOM + b"one\r\ntwo & three\r\nno newline at the end"
     assert stat.S_IMODE(f.stat().st_mode) == 0o751
 
 
@@ -328,6 +328,58 @@ def test_large_file_that_is_not_text_is_refused(tmp_path: Path) -> None:
     result = run("fix", "--stream-above", "0.01", "big.txt")
     assert result.exit_code == EXIT_FAILED
     assert (tmp_path / "big.txt").read_bytes() == data
+
+
+STREAMED = ("--stream-above", "0")  # every file through the bounded-memory path
+
+
+@pytest.mark.parametrize("path", [(), STREAMED], ids=["whole", "streamed"])
+def test_a_file_clean_but_for_its_byte_order_mark_is_not_rewritten(
+    tmp_path: Path, path: tuple[str, ...]
+) -> None:
+    f = tmp_path / "bom.txt"
+    f.write_bytes(BOM + CLEAN)
+    os.utime(f, ns=(1_000_000_000, 1_000_000_000))
+    result = run("fix", *path, "bom.txt")
+    assert result.exit_code == EXIT_CLEAN, result.stderr
+    assert f.read_bytes() == BOM + CLEAN
+    assert f.stat().st_mtime_ns == 1_000_000_000  # not even rewritten
+    assert run("fix", "--check", *path, "bom.txt").exit_code == EXIT_CLEAN
+
+
+@pytest.mark.parametrize("path", [(), STREAMED], ids=["whole", "streamed"])
+def test_the_signature_is_kept_and_stray_marks_removed(
+    tmp_path: Path, path: tuple[str, ...]
+) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(BOM + BOM + b"one\n\ntwo\xef\xbb\xbf three\n")
+    result = run("fix", *path, "a.txt")
+    assert result.exit_code == EXIT_CHANGED
+    assert f.read_bytes() == BOM + b"one\n\ntwo three\n"
+    assert "byte-order mark removed" not in result.stderr
+
+
+@pytest.mark.parametrize("path", [(), STREAMED], ids=["whole", "streamed"])
+def test_normalising_profiles_and_drop_bom_drop_the_signature(
+    tmp_path: Path, path: tuple[str, ...]
+) -> None:
+    for args in (("--profile", "normalize"), ("--profile", "ascii"), ("--drop-bom",)):
+        f = tmp_path / "a.txt"
+        f.write_bytes(BOM + CLEAN)
+        result = run("fix", *path, *args, "a.txt")
+        assert result.exit_code == EXIT_CHANGED, args
+        assert "byte-order mark removed" in result.stderr
+        assert not f.read_bytes().startswith(BOM), args
+    f.write_bytes(BOM + b"Hello, world.\n")
+    assert run("fix", *path, "--profile", "normalize", "--keep-bom", "a.txt").exit_code == 0
+    assert f.read_bytes() == BOM + b"Hello, world.\n"
+
+
+def test_stdin_keeps_its_signature() -> None:
+    result = run("fix", "-", input=BOM + BOM + b"Hello, world.\n")
+    assert result.stdout_bytes == BOM + b"Hello, world.\n"
+    result = run("fix", "--drop-bom", "-", input=BOM + b"Hello, world.\n")
+    assert result.stdout_bytes == b"Hello, world.\n"
 
 
 def test_disabling_remove_bom_keeps_the_byte_order_mark(tmp_path: Path) -> None:

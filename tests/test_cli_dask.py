@@ -66,7 +66,4 @@ def test_scheduler_refuses_dry_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     _write(tmp_path / "d")
     result = CliRunner().invoke(cli, ["fix", "--check", "--scheduler", scheduler, "d"])
     assert result.exit_code == EXIT_USAGE
-    result = CliRunner().invoke(cli, ["fix", "--disable", "remove_bom", "--scheduler",
-                                      scheduler, "d"])
-    assert result.exit_code == EXIT_USAGE
     assert (tmp_path / "d" / "a.txt").read_bytes() == FILES["a.txt"]

@@ -27,6 +27,7 @@ from cleantext.stream import (
     iter_fix,
     split_chunks,
 )
+from cleantext.writeback import Options, process_bytes
 
 # Fragments of clean and damaged text in the languages and damages the steps
 # repair; documents are paragraphs of these.
@@ -345,12 +346,39 @@ def test_fix_file_equals_whole_repair_in_place_and_to_output(tmp_path: Path) -> 
     path.write_text(text, "utf-8")
     out = tmp_path / "b.txt"
     result = fix_file(path, output=out, chunk_size=256)
-    assert out.read_text("utf-8") == fix_text(text)
+    # the text as fix_text repairs it, after the file's signature (kept)
+    assert out.read_bytes() == b"\xef\xbb\xbf" + fix_text(text).encode()
+    whole = process_bytes("a", path.read_bytes(), Options(keep_output=True))
+    assert out.read_bytes() == whole.output
     assert result.encoding == "utf-8" and result.chunks > 10
     assert path.read_text("utf-8") == text  # the input is left alone
     result = fix_file(path, chunk_size=256)
     assert path.read_bytes() == out.read_bytes()
-    assert result.changed == (fix_text(text) != text)
+    assert result.changed == (fix_text(text) != text[1:])
+
+
+def test_fix_file_keeps_the_signature_and_removes_stray_marks(tmp_path: Path) -> None:
+    bom = b"\xef\xbb\xbf"
+    path = tmp_path / "a.txt"
+    clean = "P Привет, мир.\n\n".encode() * 100
+    path.write_bytes(bom + clean)
+    before = path.stat().st_mtime_ns
+    result = fix_file(path, chunk_size=256)
+    assert not result.changed and path.read_bytes() == bom + clean
+    assert path.stat().st_mtime_ns == before  # clean but for its mark: not written
+    path.write_bytes(bom + bom + clean + "P stray\ufeff mark\n".encode())
+    result = fix_file(path, chunk_size=256, jobs=2)
+    assert result.changed and path.read_bytes() == bom + clean + b"P stray mark\n"
+    # dropped on request, and by the profiles that normalise
+    path.write_bytes(bom + clean)
+    assert fix_file(path, keep_bom=False).changed and path.read_bytes() == clean
+    path.write_bytes(bom + clean)
+    assert fix_file(path, Config(profile="normalize")).changed
+    assert path.read_bytes() == fix_text(clean.decode(), Config(profile="normalize")).encode()
+    # an encoding given by name: its mark is a signature all the same
+    path.write_bytes(bom + clean)
+    assert not fix_file(path, encoding="utf-8").changed
+    assert fix_text("\ufeffHi") == "Hi"  # a str has no signature: the mark goes
 
 
 def test_fix_file_leaves_a_clean_file_alone(tmp_path: Path) -> None:
@@ -374,7 +402,9 @@ def test_fix_file_decodes_legacy_encodings_and_byte_order_marks(tmp_path: Path) 
     path.write_bytes(text.encode("utf-16"))  # with a byte-order mark
     result = fix_file(path, chunk_size=300)
     assert result.encoding.startswith("utf-16")
-    assert path.read_text("utf-8") == fix_text(text)
+    # written as UTF-8, with UTF-8's signature in place of UTF-16's
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert path.read_text("utf-8-sig") == fix_text(text)
 
 
 def test_fix_file_refuses_binary(tmp_path: Path) -> None:

@@ -234,7 +234,8 @@ def _outcomes_on_dask(files: Sequence[Path], options: Options, scheduler: str
     if not names:
         return
     try:
-        results = fix_files_on_dask(names, scheduler, options.config())
+        results = fix_files_on_dask(names, scheduler, options.config(),
+                                    keep_bom=options.keeps_bom())
         for name, (_, result) in zip(names, results, strict=True):
             try:
                 size = os.stat(name).st_size
@@ -309,6 +310,9 @@ def cli() -> None:
                    "(default: UTF-8).")
 @click.option("--backup", is_flag=True, default=None,
               help="Keep the original of each rewritten file as FILE.orig.")
+@click.option("--keep-bom/--drop-bom", "keep_bom", default=None,
+              help="Write a file's leading byte-order mark back, or drop it (default: "
+                   "kept, dropped by the normalize and ascii profiles).")
 @click.option("--stream-above", type=click.FloatRange(min=0.0), default=STREAM_ABOVE / 2**20,
               show_default=True, metavar="MB",
               help="Repair files at least this big chunk by chunk, in bounded memory.")
@@ -319,7 +323,8 @@ def cli() -> None:
 @click.pass_context
 def fix(ctx: click.Context, /, paths: tuple[str, ...], check: bool, diff: bool,
         to_stdout: bool, keep_encoding: bool | None, backup: bool | None,
-        stream_above: float, scheduler: str | None, **shared: Any) -> None:
+        keep_bom: bool | None, stream_above: float, scheduler: str | None,
+        **shared: Any) -> None:
     """Repair PATHS (files and folders) in place; - reads standard input.
 
     Prints one line per repaired file and a summary. Folders are walked
@@ -337,10 +342,6 @@ def fix(ctx: click.Context, /, paths: tuple[str, ...], check: bool, diff: bool,
             "--diff, --stdout, --backup or --keep-encoding"
         )
     run = _prepare(paths, **shared)
-    if scheduler and "remove_bom" not in run.options.config().step_names():
-        raise click.UsageError(
-            "--scheduler always drops a byte-order mark: it cannot run with remove_bom disabled"
-        )
     options = replace(
         run.options,
         write=not (check or diff or to_stdout),
@@ -348,6 +349,7 @@ def fix(ctx: click.Context, /, paths: tuple[str, ...], check: bool, diff: bool,
         keep_output=to_stdout,
         keep_encoding=run.options.keep_encoding if keep_encoding is None else keep_encoding,
         backup=run.options.backup if backup is None else backup,
+        keep_bom=keep_bom,
         stream_above=int(stream_above * 2**20),
     )
     report = Report(check=not options.write)

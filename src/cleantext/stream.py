@@ -44,6 +44,7 @@ __all__ = [
     "detect_file_encoding",
     "fix_file",
     "gather_evidence",
+    "keeps_byte_order_mark",
     "iter_decode_file",
     "iter_fix",
     "split_chunks",
@@ -457,6 +458,8 @@ class FileResult:
     """How many findings were applied."""
     chunks: int
     """How many chunks the text was repaired in."""
+    bom_removed: bool = False
+    """Whether the file's leading byte-order mark was not written back."""
 
 
 def _fix_chunk(chunk: str, config: Config, lo: int = 0, hi: int = 0) -> tuple[str, int, bool]:
@@ -501,6 +504,26 @@ def _process_pool(jobs: int) -> Executor:
     return ProcessPoolExecutor(max_workers=jobs)
 
 
+def keeps_byte_order_mark(config: Config) -> bool:
+    """Whether a file's leading byte-order mark is written back by default.
+
+    A byte-order mark at the start of a file is the encoding's signature, not
+    damage: it is kept, except by the profiles that normalise the text
+    (``normalize``, ``ascii``) and unless ``remove_bom`` is disabled, in
+    which case nothing drops it. (A U+FEFF inside the text, a second mark
+    after the first included, is damage all the same, removed by the steps.)
+
+    >>> keeps_byte_order_mark(Config()), keeps_byte_order_mark(Config(profile="ascii"))
+    (True, False)
+    """
+    return config.profile not in _BOM_DROPPING_PROFILES or "remove_bom" not in set(
+        config.step_names()
+    )
+
+
+_BOM_DROPPING_PROFILES = ("normalize", "ascii")
+
+
 def fix_file(
     path: str | os.PathLike[str],
     config: Config | None = None,
@@ -509,6 +532,7 @@ def fix_file(
     encoding: str | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     jobs: int = 1,
+    keep_bom: bool | None = None,
 ) -> FileResult:
     """Repair a file of any size in bounded memory; write UTF-8.
 
@@ -517,6 +541,9 @@ def fix_file(
     the whole file (:func:`iter_fix`), and written to ``output``; with
     ``output`` None the file is replaced atomically, and only if the repair
     changes its bytes. ``jobs`` > 1 repairs the chunks in that many processes.
+    A byte-order mark at the start of the file is written back (as UTF-8's)
+    when ``keep_bom`` is true; None means :func:`keeps_byte_order_mark`, so a
+    file that is clean but for its mark is left alone in the default profile.
     The file is read once more for each step that gathers document evidence.
 
     Peak memory is a few times ``chunk_size`` (``CARRY`` times that for a
@@ -530,7 +557,14 @@ def fix_file(
     skip = 0
     if encoding is None:
         encoding, skip = detect_file_encoding(path)
+    else:  # a mark of the encoding given is its signature all the same
+        bom = _bom_of(path)
+        if bom is not None and codecs.lookup(bom[1]).name == codecs.lookup(encoding).name:
+            skip = len(bom[0])
     enc: str = encoding
+    if keep_bom is None:
+        keep_bom = keeps_byte_order_mark(config)
+    signature = codecs.BOM_UTF8 if keep_bom and skip else b""
 
     def chunks() -> Iterator[str]:
         return split_chunks(iter_decode_file(path, enc, skip), chunk_size)
@@ -549,6 +583,7 @@ def fix_file(
         text_changed = False
         try:
             with os.fdopen(fd, "wb") as out:
+                out.write(signature)
                 for text, n, chunk_changed in mapper(_fix_chunk, chunks(), config, 0, 0):
                     out.write(text.encode("utf-8"))
                     count += 1
@@ -556,7 +591,11 @@ def fix_file(
                     text_changed = text_changed or chunk_changed
                 out.flush()
                 os.fsync(out.fileno())
-            changed = text_changed or skip > 0 or enc == MIXED or codecs.lookup(enc).name != "utf-8"
+            same_bom = skip == len(signature)  # none, or UTF-8's written back
+            changed = (
+                text_changed or not same_bom or enc == MIXED
+                or codecs.lookup(enc).name != "utf-8"
+            )
             if output is None and not changed:
                 tmp.unlink()
             else:
@@ -566,4 +605,4 @@ def fix_file(
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-    return FileResult(path, target, enc, changed, repairs, count)
+    return FileResult(path, target, enc, changed, repairs, count, bool(skip) and not signature)

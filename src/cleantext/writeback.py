@@ -89,10 +89,22 @@ class Options:
     encoding or output)."""
     chunk_jobs: int = 1
     """Processes for the chunks of a file repaired in bounded memory."""
+    keep_bom: bool | None = None
+    """Write a file's leading byte-order mark back (``--keep-bom`` /
+    ``--drop-bom``); None: keep it unless the profile normalises the text
+    (see :func:`cleantext.stream.keeps_byte_order_mark`)."""
 
     def config(self) -> Config:
         """The library configuration (validated: unknown names raise)."""
         return _config(self.profile, self.enable, self.disable, self.min_confidence)
+
+    def keeps_bom(self) -> bool:
+        """Whether a file's leading byte-order mark is written back."""
+        if self.keep_bom is not None:
+            return self.keep_bom
+        from .stream import keeps_byte_order_mark
+
+        return keeps_byte_order_mark(self.config())
 
 
 @lru_cache(maxsize=8)
@@ -150,9 +162,10 @@ def encode_text(
     """Encode repaired text for writing back; return bytes, encoding, notes.
 
     UTF-8 by default; with ``keep_encoding`` the source encoding when it can
-    hold the text. A byte-order mark is written back when ``keep_bom`` (the
-    step that removes byte-order marks is off) or when the text stays in
-    UTF-16/32, where the mark says the byte order.
+    hold the text. The source's byte-order mark (``bom``, the encoding it
+    names) is written back when ``keep_bom`` (as UTF-8's when the text is
+    written as UTF-8) or when the text stays in UTF-16/32, where the mark
+    says the byte order.
 
     >>> encode_text("Привет", "windows-1251", None, True, False)[:2]
     (b'\\xcf\\xf0\\xe8\\xe2\\xe5\\xf2', 'windows-1251')
@@ -208,8 +221,8 @@ def process_bytes(name: str, data: bytes, options: Options) -> FileOutcome:
     """Repair the content of one file (or of standard input); write nothing.
 
     >>> out = process_bytes("-", "\\ufeff\\ufeffHi\\n".encode(), Options(keep_output=True))
-    >>> out.status.value, out.output
-    ('changed', b'Hi\\n')
+    >>> out.status.value, out.output  # the first mark is the signature: kept
+    ('changed', b'\\xef\\xbb\\xbfHi\\n')
     """
     outcome, _ = _process(name, data, options)
     return outcome
@@ -222,9 +235,8 @@ def _process(name: str, data: bytes, options: Options) -> tuple[FileOutcome, byt
     except CleantextError as exc:
         return FileOutcome(name, Status.FAILED, len(data), f"not repaired: {exc}"), data
     bom = _source_bom(data)
-    keep_bom = "remove_bom" not in config.step_names()
     out, target, notes = encode_text(
-        result.text, result.encoding, bom, options.keep_encoding, keep_bom
+        result.text, result.encoding, bom, options.keep_encoding, options.keeps_bom()
     )
     needs_text = (
         options.keep_text or (options.diff and out != data)
@@ -308,12 +320,9 @@ def process_file(path: str, options: Options) -> FileOutcome:
 
 def _streamable(options: Options) -> bool:
     """Whether a file can go through the bounded-memory path: a plain
-    in-place repair or check that drops a byte-order mark (as that path does)."""
-    return (
-        not (options.diff or options.keep_output or options.keep_text or options.records
-                 or options.keep_encoding or options.backup)
-        and "remove_bom" in options.config().step_names()
-    )
+    in-place repair or check."""
+    return not (options.diff or options.keep_output or options.keep_text or options.records
+                or options.keep_encoding or options.backup)
 
 
 def _process_in_chunks(path: str, size: int, options: Options) -> FileOutcome:
@@ -323,12 +332,14 @@ def _process_in_chunks(path: str, size: int, options: Options) -> FileOutcome:
     from .stream import fix_file
 
     try:
+        keep_bom = options.keeps_bom()
         if options.write:
-            result = fix_file(path, options.config(), jobs=options.chunk_jobs)
+            result = fix_file(path, options.config(), jobs=options.chunk_jobs,
+                              keep_bom=keep_bom)
         else:  # --check: repair into a scratch file, keep only the verdict
             with tempfile.TemporaryDirectory(prefix="cleantext-") as scratch:
                 result = fix_file(path, options.config(), jobs=options.chunk_jobs,
-                                  output=Path(scratch) / "repaired.txt")
+                                  output=Path(scratch) / "repaired.txt", keep_bom=keep_bom)
     except (CleantextError, OSError) as exc:
         return outcome_of_fix_file(path, size, exc)
     return outcome_of_fix_file(path, size, result)
@@ -346,9 +357,9 @@ def outcome_of_fix_file(path: str, size: int, result: FileResult | Exception) ->
     notes = []
     if codecs.lookup(result.encoding).name != "utf-8":
         notes.append(f"{result.encoding} -> utf-8")
+    if result.bom_removed:
+        notes.append("byte-order mark removed")
     n = result.repairs
-    if not n and not notes:
-        notes.append("byte-order mark removed")  # the only other change fix_file makes
     parts = [f"{n} repair{'s' if n != 1 else ''}"] if n else []
     parts += notes
     parts.append(f"in {result.chunks} chunk{'s' if result.chunks != 1 else ''}")
