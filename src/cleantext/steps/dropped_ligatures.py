@@ -336,38 +336,28 @@ def _candidates(
         uniq = _uniq_tokens(text, lang)
     keys = uniq & (_rare_keys(lang) if licensed is None else _viable_keys(lang))
     # what a token (as written) may be restored to is decided once per call
-    decided: dict[str, _Reading | None] = {}
+    decided: dict[str, _Decision | None] = {}
     for m in _find_tokens(text, lang, keys, uniq):
         tok = m.group()
         if tok not in decided:
-            decided[tok] = _read_token(tok, lang, licensed, zw_of, weight)
-        reading = decided[tok]
-        if reading is None:
+            decided[tok] = _decide_token(tok, lang, licensed, zw_of, weight)
+        decision = decided[tok]
+        if decision is None:
             continue
-        found, zb, words, unamb = reading
-        best, lost, zw = words[0]
-        cased = _with_case(tok, best)
-        if cased is None:
-            continue
+        cased, lost, zb, zw, p_word, unamb, pos = decision
         if tok.isupper() and len(tok) <= 4 and not _in_capitals_line(text, m.start(), m.end()):
             continue  # an acronym (in a line of capitals, a word like RST for FIRST)
-        if "+" in lost and (not unamb or zw < 3.0):
-            continue
         start, end, mode = m.start(), m.end(), "dropped"
         # an extractor that leaves a space for the glyph leaves two spaces
         # between words when the glyph began or ended a word (``the  rst``);
         # two spaces after a sentence's end are not such a trace
-        pos = next((p for w, s, p in found if w == best and s == lost), -1)
         if pos == 0 and start >= 3 and text[start - 2:start] == "  " and (
             text[start - 3].isalnum() or text[start - 3] == ","
         ):
             start, mode = start - 1, "space"
         elif pos == len(tok) and text[end:end + 2] == "  " and text[end + 2:end + 3].isalnum():
             end, mode = end + 1, "space"
-        yield _Candidate(
-            start, end, text[start:end], cased, lost, mode, zb, zw,
-            _p_word(zb, [z for _, _, z in words]), unamb,
-        )
+        yield _Candidate(start, end, text[start:end], cased, lost, mode, zb, zw, p_word, unamb)
     if any(c in text for c in _MARKERS):
         gidx = _index(lang, "\x00")
         for m in pats.marker.finditer(text):
@@ -436,6 +426,32 @@ def _read_token(
         return None
     unamb = rare and (len(words) == 1 or words[1][2] <= zw - 1.5)
     return rest, zb, words, unamb
+
+
+_Decision = tuple[str, str, float, float, float, bool, int]
+"""What a token becomes wherever it stands: the restoration in the token's
+case, the lost sequence, the Zipf values of form and word, P(word | form),
+whether it is unambiguous, and where in the word the letters were lost."""
+
+
+def _decide_token(
+    tok: str,
+    lang: LigatureLanguage,
+    licensed: frozenset[str] | None,
+    zw_of: Callable[[str, str], float],
+    weight: Callable[[str], float] | None,
+) -> _Decision | None:
+    """:func:`_read_token` and what follows from it, once per distinct token."""
+    reading = _read_token(tok, lang, licensed, zw_of, weight)
+    if reading is None:
+        return None
+    found, zb, words, unamb = reading
+    best, lost, zw = words[0]
+    cased = _with_case(tok, best)
+    if cased is None or ("+" in lost and (not unamb or zw < 3.0)):
+        return None
+    pos = next((p for w, s, p in found if w == best and s == lost), -1)
+    return cased, lost, zb, zw, _p_word(zb, [z for _, _, z in words]), unamb, pos
 
 
 def _uniq_tokens(text: str, lang: LigatureLanguage) -> _Tokens:
@@ -826,7 +842,7 @@ class _CodeLines:
     identifiers are abbreviated on purpose (``aord``, ``bres``, ``iname``):
     no token on such a line is restored or counted as evidence. Prose lines
     around it (chat logs, signatures with ``<nick>`` or an address) are read
-    as prose. A line is looked at when a token on it is asked about.
+    as prose.
 
     >>> code = _CodeLines("the oce\\naord = 1\\n")
     >>> 4 in code, 10 in code
@@ -835,34 +851,32 @@ class _CodeLines:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._lines: dict[int, bool] = {}
+        self._starts: frozenset[int] | None = None
+
+    def _code_starts(self) -> frozenset[int]:
+        """Where each code line starts (one fast scan per mark, on first use)."""
+        if self._starts is None:
+            text = self._text
+            starts = {
+                text.rfind("\n", 0, m.end()) + 1 for p in _CODE_MARKS for m in p.finditer(text)
+            }
+            if _CODE_HEAD.match(text):
+                starts.add(0)
+            self._starts = frozenset(starts)
+        return self._starts
 
     def __contains__(self, pos: object) -> bool:
         if not isinstance(pos, int):
             return False
-        text = self._text
-        start = text.rfind("\n", 0, pos) + 1
-        known = self._lines.get(start)
-        if known is None:
-            end = text.find("\n", pos)
-            line = text[start:] if end < 0 else text[start:end]
-            known = _CODE_HEAD.match(line) is not None or any(
-                p.search(line) is not None for p in _CODE_MARKS
-            )
-            self._lines[start] = known
-        return known
+        starts = self._code_starts()
+        return bool(starts) and self._text.rfind("\n", 0, pos) + 1 in starts
 
     def document_is_code(self) -> bool:
         """Whether two or more, and a third or more, of the non-empty lines
         are code (a source file: its comments and docstrings hold
         identifiers and names too)."""
-        text = self._text
-        starts = {
-            text.rfind("\n", 0, m.end()) + 1 for p in _CODE_MARKS for m in p.finditer(text)
-        }
-        if _CODE_HEAD.match(text):
-            starts.add(0)
-        return len(starts) >= 2 and len(starts) * 3 >= len(_NON_EMPTY_LINE.findall(text))
+        code = len(self._code_starts())
+        return code >= 2 and code * 3 >= len(_NON_EMPTY_LINE.findall(self._text))
 
 
 _NON_EMPTY_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
