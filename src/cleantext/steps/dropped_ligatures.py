@@ -370,12 +370,12 @@ def _candidates(
                 _distinct([(w, lost, zw_of(w, lost)) for w, lost, _ in rest]), weight
             )
             best, lost, zw = words[0]
-            cased = _with_case(tok, best)
-            if cased is None:
+            marked = _with_case(tok, best)
+            if marked is None:
                 continue
             unamb = len(words) == 1 or words[1][2] <= zw - 1.5
             yield _Candidate(
-                m.start(), m.end(), tok, cased, lost, "marker", 0.0, zw,
+                m.start(), m.end(), tok, marked, lost, "marker", 0.0, zw,
                 _p_word(0.0, [z for _, _, z in words]), unamb,
             )
     yield from _pair_candidates(text, lang, licensed if pairs else None, uniq)
