@@ -14,6 +14,29 @@ the CPU and wall time. Bounded memory means the peak does not grow with the
 file size.
 With ``--jobs N`` the larger file is also repaired with ``jobs=N`` (wall-time
 speedup; the worker processes' memory is reported separately).
+
+Two other modes::
+
+    python -m benchmarks.memory --tables        # what each word table costs
+    python -m benchmarks.memory --big 200 --dir /var/tmp   # one 200 MB file
+
+``--tables`` builds each word table in a fresh process (with what it needs
+first: "alone") and all of them one after the other in one process ("added"),
+and prints the growth of resident memory (``/proc/self/statm``, after a
+garbage collection) and the seconds each took; the last row is the first
+``fix_text`` of a process on a short mixed text, which loads what the
+default profile needs.
+
+``--big MB`` writes one file of about MB megabytes (the same prose and
+mojibake, repeated) and repairs it from a fresh process twice: with
+``cleantext.fix_file`` (to a new file) and with the command line
+``cleantext fix FILE`` (in place; files above 64 MB are streamed). It prints
+each one's peak resident memory (``ru_maxrss``, word lists included), CPU
+and wall time and MB/s. The 2 GB target of the README is ``--big 2000``
+(needs ~2.5x the size in free disk under ``--dir``, and at ~0.5 MB/s about
+an hour per run on one core). The text repeats a 4 MB block, so the
+caches of the steps hit more often than on a real corpus: read the speed as
+an upper bound, the memory as the point.
 """
 
 from __future__ import annotations

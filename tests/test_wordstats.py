@@ -114,3 +114,13 @@ def test_packed_russian_table_equals_the_dict() -> None:
     assert evidence_words.frequency_table("ru")["привет"] == plain["привет"]
     with pytest.raises(KeyError):
         table["фывапролдж"]
+
+
+def test_packed_table_keeps_words_outside_the_bmp_apart() -> None:
+    """A word with an emoji would make the one string of words 4 bytes a letter."""
+    from cleantext.evidence.wordlists import PackedZipf
+
+    t = PackedZipf([["a", "😀x", "b"], ["😀", "c", "a"]], [1.0, 2.0])
+    assert dict(t) == {"b": 1.0, "c": 2.0, "a": 2.0, "😀x": 1.0, "😀": 2.0}
+    assert len(t) == 5 and t["😀x"] == 1.0 and "😀y" not in t
+    assert t._blob == "abca"  # noqa: SLF001 (the layout is what is tested)

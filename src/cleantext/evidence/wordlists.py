@@ -237,10 +237,12 @@ class PackedZipf(Mapping[str, float]):
         for b, words in enumerate(buckets):
             if b >= min(len(values), _GONE):
                 raise ValueError(f"no value for bucket {b}")
-            wide = [w for w in words if not w.isascii() and max(w) > "\uffff"]
-            if wide:
+            joined = "".join(words)
+            if not joined.isascii() and max(joined) > "\uffff":  # rare: test words only then
+                wide = [w for w in words if max(w, default="") > "\uffff"]
                 extra.update(dict.fromkeys(wide, b))
                 words = [w for w in words if w not in extra]
+                joined = "".join(words)
             if not words:
                 continue
             index = len(ends)
@@ -252,7 +254,7 @@ class PackedZipf(Mapping[str, float]):
             ends.extend(running)
             bucket_of.extend(repeat(b, len(words)))
             keys.extend(map(or_, map(and_, map(hash, words), repeat(mask)), count(index)))
-            parts.append("".join(words))
+            parts.append(joined)
         keys.sort()
         self._keys = array("q", keys)
         del keys
