@@ -25,7 +25,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import chain
 
 from ..config import Config
 from ..evidence.cjk import char_log_frequency, rank
@@ -87,18 +88,19 @@ def _gate() -> re.Pattern[str]:
     return re.compile(f"{h}[\\x40-\\x7e]?{h}[\\x40-\\x7e]?{h}")
 
 
+@cache
+def _byte_table(reader: str) -> dict[int, str]:
+    """Character -> the byte it stands for (as a Latin-1 character), for str.translate."""
+    return {c: chr(b) for c, b in _encoder(reader).items()}
+
+
 def _encode(run: str, reader: str) -> bytes | None:
-    enc = _encoder(reader)
-    out = bytearray()
-    for ch in run:
-        o = ord(ch)
-        if o < 0x80:
-            out.append(o)
-        elif o in enc:
-            out.append(enc[o])
-        else:
-            return None
-    return bytes(out)
+    """The bytes a run of :func:`_run_re` stood for (None: a character the
+    code page cannot give)."""
+    try:
+        return run.translate(_byte_table(reader)).encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 def _is_utf8_cjk(data: bytes) -> bool:
@@ -124,8 +126,24 @@ def _clean_decode(data: bytes, codec: str) -> str | None:
     return text
 
 
-def _cjk_letters(text: str) -> list[str]:
-    return [ch for ch in text if ord(ch) > 0x2E7F and unicodedata.category(ch).startswith("L")]
+@lru_cache(maxsize=1 << 14)
+def _decode_run(data: bytes, codec: str) -> tuple[str, int] | None:
+    """A run's bytes decoded cleanly with ``codec``, and how many trailing
+    bytes were left out (1 when the trailing ASCII was not a trail byte after
+    all); None when they do not decode cleanly. Cached: runs (words) recur."""
+    text = _clean_decode(data, codec)
+    if text is not None:
+        return text, 0
+    if not 0x40 <= data[-1] <= 0x7E:
+        return None
+    text = _clean_decode(data[:-1], codec)
+    return None if text is None else (text, 1)
+
+
+@lru_cache(maxsize=1 << 14)
+def _cjk_letters(text: str) -> tuple[str, ...]:
+    return tuple(ch for ch in text
+                 if ord(ch) > 0x2E7F and unicodedata.category(ch).startswith("L"))
 
 
 _RARE_RANK = 3000
@@ -168,7 +186,9 @@ def _read_line(line: str, reader: str, reader_name: str) -> Iterator[_Reading]:
     runs: list[tuple[int, int, bytes]] = []
     for m in _run_re(reader).finditer(line):
         data = _encode(m.group(), reader)
-        if data is None:
+        # a lone byte says nothing; UTF-8 is fix_mojibake's (judged once
+        # here, not once per codec)
+        if data is None or len(data) < 2 or _is_utf8_cjk(data):
             continue
         runs.append((m.start(), m.end(), data))
     if not runs:
@@ -176,26 +196,36 @@ def _read_line(line: str, reader: str, reader_name: str) -> Iterator[_Reading]:
     for codec, lang, name in EAST_ASIAN:
         decoded: list[tuple[int, int, str]] = []
         for start, end, data in runs:
-            if len(data) < 2 or _is_utf8_cjk(data):
+            read = _decode_run(data, codec)
+            if read is None:
                 continue
-            text = _clean_decode(data, codec)
-            if text is None and not 0x40 <= data[-1] <= 0x7E:
-                continue
-            if text is None:
-                # the trailing ASCII was not a trail byte after all
-                text = _clean_decode(data[:-1], codec)
-                if text is None:
-                    continue
-                end -= 1
-            decoded.append((start, end, text))
-        letters = [ch for _, _, t in decoded for ch in _cjk_letters(t)]
+            text, trimmed = read
+            decoded.append((start, end - trimmed, text))
+        stats = [_letter_stats(t, lang) for _, _, t in decoded]
+        letters = sum(n for n, _, _, _ in stats)
         if not letters:
             continue
-        logs = [char_log_frequency(ch, lang) for ch in letters]
-        rare = sum(1 for ch in letters if rank(ch, lang) >= _RARE_RANK)
-        distinct = len({ch for ch in letters if rank(ch, lang) < _RARE_RANK})
+        # the same sum, in the same order, as over one list of every letter
+        total = sum(chain.from_iterable(logs for _, logs, _, _ in stats))
+        rare = sum(r for _, _, r, _ in stats)
+        distinct = len(frozenset().union(*(common for _, _, _, common in stats)))
         yield _Reading(codec, lang, name, reader, reader_name, tuple(decoded),
-                       len(letters), rare, sum(logs) / len(logs), distinct)
+                       letters, rare, total / letters, distinct)
+
+
+@lru_cache(maxsize=1 << 14)
+def _letter_stats(text: str, lang: str
+                  ) -> tuple[int, tuple[float, ...], int, frozenset[str]]:
+    """For the CJK letters of a decoded run: how many, their log frequencies
+    in ``lang``, how many are rare, and the common ones. Cached: runs recur."""
+    letters = _cjk_letters(text)
+    ranks = [rank(ch, lang) for ch in letters]
+    return (
+        len(letters),
+        tuple(char_log_frequency(ch, lang) for ch in letters),
+        sum(1 for r in ranks if r >= _RARE_RANK),
+        frozenset(ch for ch, r in zip(letters, ranks, strict=True) if r < _RARE_RANK),
+    )
 
 
 _MIN_HIGH_SHARE = 0.4
