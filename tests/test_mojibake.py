@@ -369,3 +369,15 @@ def test_e2_pairs_examples(damaged: str, fixed: str) -> None:
     """``â`` before what windows-1252 makes of the bytes 80-9F, and ``ï¿``,
     are pairs no language writes (ftfy's badness): these runs are repaired."""
     assert fix_text(damaged, ONLY) == fixed
+
+
+def test_chunked_repair_equals_whole_repair() -> None:
+    """Context stops at paragraph breaks and the weak parts of the evidence
+    are gathered with it: a document repaired in chunks decides like the
+    whole (this one was repaired whole and left in chunks)."""
+    from cleantext.stream import iter_fix
+
+    text = "Pthe \n\n" * 24 + "Pthe the the Привет, Ã©\n\nPthe the the the the “quoted” "
+    whole = fix_text(text, ONLY)
+    assert "é\n" in whole
+    assert "".join(iter_fix([text], ONLY, chunk_size=200)) == whole

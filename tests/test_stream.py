@@ -61,10 +61,6 @@ def _pieces(text: str, cuts: list[int]) -> list[str]:
 # whole, found by the property test below, with a document that shows it
 # (their owners are told; when a step is fixed, take it out of here).
 NOT_CHUNKABLE: dict[str, tuple[str, str]] = {
-    "fix_mojibake": (
-        "a candidate's confidence depends on the whole text (not via gather/merge)",
-        "Pthe \n\n" * 24 + "Pthe the the Привет, Ã©\n\nPthe the the the the “quoted” ",
-    ),
     "restore_dropped_ligatures": (
         "its gather counts distinct tokens: merge(gather(a), gather(b)) != gather(a + b)",
         "Pcafe diult \n\nPdiult the wordRussiaKazakhstan \n\nPthe the the the the the the "

@@ -26,11 +26,11 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .codepages import _QUESTION_LEAD2, _SPACE_LEAD2, CODEPAGES, CodePage, table
-from .score import E2_SECOND, char_info, cost
+from .score import E2_SECOND, char_info, cost, rare_replacement, weak_repair
 
 __all__ = [
-    "Candidate", "analyse", "candidates", "decide", "dominant_codepage", "dominant_codepages",
-    "evidence_of", "gates",
+    "FEEBLE", "WEAK", "Candidate", "analyse", "candidates", "decide", "dominant_codepage",
+    "dominant_codepages", "evidence_of", "gates", "weak_evidence",
     "is_evidence", "merge_evidence",
 ]
 
@@ -453,7 +453,9 @@ def _context_scripts(
     """Scripts of the nearest letters around run ``i``, outside the other runs.
 
     Runs of the same code page are skipped: where a whole document is mojibake
-    its neighbouring runs are no evidence of the script around.
+    its neighbouring runs are no evidence of the script around. The search
+    stops at a paragraph break (a blank line), so that a document repaired in
+    chunks cut there decides like the whole.
     """
     s, e = spans[i]
     left = right = ""
@@ -463,7 +465,10 @@ def _context_scripts(
             j = spans[k][0] - 1
             k -= 1
             continue
-        script = _letter_script(text[j])
+        ch = text[j]
+        if ch == "\n" and _blank_before(text, j):
+            break
+        script = _letter_script(ch)
         if script is not None:
             left = script
             break
@@ -475,13 +480,29 @@ def _context_scripts(
             j = spans[k][1]
             k += 1
             continue
-        script = _letter_script(text[j])
+        ch = text[j]
+        if ch == "\n" and _BLANK_AFTER.match(text, j + 1) is not None:
+            break
+        script = _letter_script(ch)
         if script is not None:
             right = script
             break
         seen += 1
         j += 1
     return left, right
+
+
+# A newline that ends or starts a blank line: another newline, only
+# whitespace between (the paragraph breaks where stream.split_chunks cuts).
+_BLANK_AFTER = re.compile(r"[^\S\n]*\n")
+
+
+def _blank_before(text: str, j: int) -> bool:
+    """Whether the newline at ``j`` ends a blank line."""
+    k = j - 1
+    while k >= 0 and text[k] != "\n" and text[k].isspace():
+        k -= 1
+    return k >= 0 and text[k] == "\n"
 
 
 def _spans_near(
@@ -674,18 +695,51 @@ def _candidates_and_evidence(
         return [], {}
     found = _scan(text, "", "", 0, force=forced, hits=hits)
     evidence = evidence_of(found)
+    evidence.update(weak_evidence(text, found))
+    if forced:
+        return found, evidence
     # the runs that look innocent are only worth judging in the code page
-    # that the clear cases point to
-    more = []
+    # that the clear cases point to (they are no evidence: a document given
+    # in chunks is judged with the evidence of this first look over all
+    # chunks, its dominant code pages forced)
     for best in dominant_codepages(evidence):
-        if best not in forced:
-            more += _scan(
-                text, "", "", 0, force=frozenset([best]), only=best, innocent=True, hits=hits
-            )
-    if more:
-        found += more
-        evidence = evidence_of(found)
+        found += _scan(
+            text, "", "", 0, force=frozenset([best]), only=best, innocent=True, hits=hits
+        )
     return found, evidence
+
+
+WEAK = "weak "
+"""Evidence key prefix: the part of a code page's evidence that rests on
+weak repairs only (see :func:`weak_evidence`)."""
+FEEBLE = "feeble "
+"""Evidence key prefix: the part of a code page's evidence owed to weak
+repairs into rare characters."""
+
+
+def weak_evidence(text: str, cands: list[Candidate]) -> dict[str, float]:
+    """The parts of the evidence of ``cands`` that rest on weak repairs
+    (:func:`weak_repair`): under ``WEAK + page``, how much less evidence the
+    code page has without them; under ``FEEBLE + page``, the gain of those
+    weak repairs that give rare characters (line art).
+
+    Additive over a document's chunks, like the evidence itself.
+    """
+    weak = {
+        c for c in cands
+        if is_evidence(c) and len(c.chain) == 1
+        and weak_repair(text, c.start, c.end, c.replacement)
+    }
+    if not weak:
+        return {}
+    full = evidence_of(cands)
+    support = evidence_of(c for c in cands if c not in weak)
+    out = {WEAK + page: v - support.get(page, 0.0) for page, v in full.items()}
+    for c in weak:
+        if rare_replacement(c.replacement, c.original):
+            key = FEEBLE + c.chain[0]
+            out[key] = out.get(key, 0.0) + c.gain
+    return out
 
 
 def is_evidence(c: Candidate) -> bool:
@@ -788,7 +842,7 @@ def _same_script_letters(original: str, replacement: str) -> bool:
 
 def dominant_codepage(evidence: Mapping[str, float]) -> str | None:
     """The code page that the document's evidence points to, if any."""
-    strong = [k for k, v in evidence.items() if v >= DOMINANT_EVIDENCE]
+    strong = [k for k, v in evidence.items() if v >= DOMINANT_EVIDENCE and k in _ORDER]
     if not strong:
         return None
     rank = {name: i for i, name in enumerate(CODEPAGES)}

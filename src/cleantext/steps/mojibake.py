@@ -15,9 +15,16 @@ from typing import Any
 
 from ..config import Config
 from ..finding import Finding
-from ..mojibake import Decision, analyse, decide, dominant_codepage, merge_evidence
-from ..mojibake.detect import FIX_GAIN, dominant_codepages, is_evidence
-from ..mojibake.score import rare_replacement, weak_repair
+from ..mojibake import (
+    CODEPAGES,
+    Decision,
+    analyse,
+    decide,
+    dominant_codepage,
+    merge_evidence,
+)
+from ..mojibake.detect import FEEBLE, FIX_GAIN, WEAK, dominant_codepages
+from ..mojibake.score import weak_repair
 from ..step import Step
 
 __all__ = ["STEP", "detect_mojibake", "fix_mojibake", "gather_mojibake"]
@@ -71,16 +78,14 @@ def demote_weak(
         and weak_repair(text, d.candidate.start, d.candidate.end, d.candidate.replacement)
         for d in decisions
     ]
-    if not any(weak):
+    # the weak parts of the evidence come with it (additive over chunks)
+    support = {
+        page: v - evidence.get(WEAK + page, 0.0)
+        for page, v in evidence.items() if page in CODEPAGES
+    }
+    feeble = {page: evidence.get(FEEBLE + page, 0.0) for page in CODEPAGES}
+    if not any(weak) and not any(k.startswith((WEAK, FEEBLE)) for k in evidence):
         return decisions
-    support = dict(evidence)
-    feeble: dict[str, float] = {}
-    for d, w in zip(decisions, weak, strict=True):
-        c = d.candidate
-        if w and is_evidence(c):
-            support[c.chain[0]] = support.get(c.chain[0], 0.0) - c.gain
-            if rare_replacement(c.replacement, c.original):
-                feeble[c.chain[0]] = feeble.get(c.chain[0], 0.0) + c.gain
     # a code page whose evidence is mostly repairs into rare characters is not
     # trusted at all (line art: ``├┤a┼┐a┼┐a`` is cp437 for ``ôaſaſa``)
     doubtful = {page for page, g in feeble.items() if g > support.get(page, 0.0)}
