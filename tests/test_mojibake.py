@@ -374,10 +374,12 @@ def test_e2_pairs_examples(damaged: str, fixed: str) -> None:
 def test_chunked_repair_equals_whole_repair() -> None:
     """Context stops at paragraph breaks and the weak parts of the evidence
     are gathered with it: a document repaired in chunks decides like the
-    whole (this one was repaired whole and left in chunks)."""
+    whole (these were repaired whole and left in chunks: the Latin of the
+    next paragraph had been the context of ``Ã©``)."""
     from cleantext.stream import iter_fix
 
-    text = "Pthe \n\n" * 24 + "Pthe the the Привет, Ã©\n\nPthe the the the the “quoted” "
-    whole = fix_text(text, ONLY)
-    assert "é\n" in whole
-    assert "".join(iter_fix([text], ONLY, chunk_size=200)) == whole
+    for last in ("Привет, Ã©", "cafÃ© Ã©"):
+        text = "Pthe \n\n" * 24 + f"Pthe the the {last}\n\nPthe the the the the “quoted” "
+        whole = fix_text(text, ONLY)
+        assert "".join(iter_fix([text], ONLY, chunk_size=200)) == whole
+    assert "café é\n" in whole
