@@ -225,8 +225,14 @@ def _letters(word: str) -> int:
     return sum(1 for ch in word if ch.isalpha())
 
 
+@lru_cache(maxsize=1 << 16)
+def _alphabets(word: str) -> frozenset[str]:
+    """:func:`~cleantext.evidence.cyrillic.alphabet_languages`, cached: words recur."""
+    return alphabet_languages(word)
+
+
 def _fits(word: str) -> bool:
-    return bool(alphabet_languages(word)) and case_is_normal(word)
+    return bool(_alphabets(word)) and case_is_normal(word)
 
 
 _REAL_WORD_SCORE = -3.3
@@ -293,9 +299,21 @@ def _vote(before: str, after: str, family: str) -> _Vote:
     return _Vote(weight, 0.0, (), False)
 
 
+_ALL_ALPHABETS = frozenset(ALPHABETS)
+
+
 def _line_fits(words: list[str]) -> bool:
-    """Whether one alphabet holds every letter of the line's words together."""
-    return bool(alphabet_languages("".join(_strip_punct(w) for w in words)))
+    """Whether one alphabet holds every letter of the line's words together.
+
+    (The alphabets that hold every letter of the words together are those
+    that hold the letters of each word: the words' sets are intersected.)
+    """
+    fitting: frozenset[str] = _ALL_ALPHABETS
+    for w in words:
+        fitting = fitting & _alphabets(_strip_punct(w))
+        if not fitting:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -323,21 +341,25 @@ _NEIGHBOURS = frozenset(" \t\r\n\u00a0«»„“”‘’…–—") | frozenset
 
 
 def _tokens(line: str, mixup: Mixup) -> Iterator[tuple[int, int, str]]:
-    tab = _table(mixup)
+    table = _table(mixup).table
+    latin = mixup.family == "latin"
+    n = len(line)
     for m in _token_re(mixup).finditer(line):
         s, e = m.span()
-        if s > 0 and (line[s - 1].isalpha() or line[s - 1] not in _NEIGHBOURS
-                      and not line[s - 1].isdigit()):
-            continue
-        if e < len(line) and (line[e].isalpha() or line[e] not in _NEIGHBOURS
-                              and not line[e].isdigit()):
-            continue
-        if mixup.family == "latin" and _chunk_has_ascii_letters(line, s, e):
+        if s > 0:
+            before = line[s - 1]
+            if before.isalpha() or before not in _NEIGHBOURS and not before.isdigit():
+                continue
+        if e < n:
+            after = line[e]
+            if after.isalpha() or after not in _NEIGHBOURS and not after.isdigit():
+                continue
+        if latin and _chunk_has_ascii_letters(line, s, e):
             continue  # Cyrillic words in a Cyrillic code page have no Latin letters
         word = m.group()
-        after = word.translate(tab.table)
-        if after != word and _letters(after) >= 2:
-            yield s, e, after
+        repaired = word.translate(table)
+        if repaired != word and _letters(repaired) >= 2:
+            yield s, e, repaired
 
 
 def _chunk_has_ascii_letters(line: str, start: int, end: int) -> bool:
@@ -351,12 +373,19 @@ def _chunk_has_ascii_letters(line: str, start: int, end: int) -> bool:
     return any("a" <= ch.lower() <= "z" for ch in line[left:start] + line[end:right])
 
 
-def _protected(word: str, tab: _Table) -> bool:
+@cache
+def _made_by_damage(mixup: Mixup) -> dict[int, None]:
+    """A str.translate table deleting the non-ASCII characters the damage
+    can make (its letters and the characters its table repairs)."""
+    tab = _table(mixup)
+    chars = set(tab.letters) | {chr(c) for c in tab.table}
+    return {ord(c): None for c in chars if not c.isascii()}
+
+
+def _protected(word: str, mixup: Mixup) -> bool:
     """A word with a letter the damage cannot have made is a real word."""
-    return any(
-        ch.isalpha() and (ch.isascii() or (ch not in tab.letters and ord(ch) not in tab.table))
-        for ch in word
-    )
+    rest = word.translate(_made_by_damage(mixup))
+    return rest.isalpha() or any(ch.isalpha() for ch in rest)
 
 
 _WORD_RE = re.compile(r"\w+")
@@ -364,23 +393,24 @@ _WORD_RE = re.compile(r"\w+")
 
 def _repair_span(span: str, mixup: Mixup) -> str:
     """Translate a span, leaving alone words that are not damaged words."""
-    tab = _table(mixup)
+    # the table maps characters to characters: positions stay the same
+    repaired = span.translate(_table(mixup).table)
     out: list[str] = []
     pos = 0
     for m in _WORD_RE.finditer(span):
-        out.append(span[pos:m.start()].translate(tab.table))
-        word = m.group()
-        out.append(word if _protected(word, tab) else word.translate(tab.table))
-        pos = m.end()
-    out.append(span[pos:].translate(tab.table))
+        if _protected(m.group(), mixup):
+            out.append(repaired[pos:m.start()])
+            out.append(m.group())
+            pos = m.end()
+    out.append(repaired[pos:])
     return "".join(out)
 
 
 def _upper_share(words: list[str]) -> tuple[float, int]:
-    letters = [ch for w in words for ch in w if ch.isalpha()]
+    letters = "".join(filter(str.isalpha, "".join(words)))
     if not letters:
         return 0.0, 0
-    return sum(1 for ch in letters if ch.isupper()) / len(letters), len(letters)
+    return sum(map(str.isupper, letters)) / len(letters), len(letters)
 
 
 def _case_vote(before: list[str], after: list[str]) -> float:
@@ -406,12 +436,13 @@ def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
     after_text: list[str] = []
     hard = False
     for s, e, after in _tokens(line, mixup):
-        if not any(ch.isalpha() for ch in line[s:e]):
+        before = line[s:e]
+        if not before.isalpha() and not any(ch.isalpha() for ch in before):
             # a token of symbols and soft hyphens ('\xad\xad»' is CP866 'нн╗')
             # says nothing by itself: clean text is full of such tokens
             continue
-        v = _vote(line[s:e], after, mixup.family)
-        before_text.append(line[s:e])
+        v = _vote(before, after, mixup.family)
+        before_text.append(before)
         after_text.append(after)
         words += 1
         hard = hard or v.hard
