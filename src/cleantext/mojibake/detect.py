@@ -20,9 +20,11 @@ import gc
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache, lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from .codepages import _QUESTION_LEAD2, _SPACE_LEAD2, CODEPAGES, CodePage, table
@@ -231,10 +233,15 @@ def gates() -> tuple[re.Pattern[str], ...]:
 
 
 def _gate_hits(text: str) -> list[int]:
-    """Positions of every gate hit, sorted."""
+    """Positions of every gate hit, sorted; or, in a document full of them
+    (more than one per ``_WINDOW`` characters, when every run is scanned
+    anyway), only as many as it takes to tell."""
     hits: list[int] = []
+    enough = len(text) // _WINDOW + 1
     for g in gates():
-        hits.extend(m.start() for m in g.finditer(text))
+        hits.extend(m.start() for m in islice(g.finditer(text), enough - len(hits)))
+        if len(hits) >= enough:
+            return hits
     hits.sort()
     return hits
 
@@ -422,6 +429,16 @@ def _judge(
     return final, (name,) + inner, gain + island, lossy, island_fixed, island
 
 
+_MIXED_AT = re.compile("(?=" + _MIXED.pattern + ")")
+
+
+def _touches(mixed: list[int], s: int, e: int) -> bool:
+    """Whether a point of ``mixed`` (where two scripts touch, a pair starting
+    there) lies within the run ``[s, e)`` or on its edges."""
+    k = bisect_left(mixed, s - 1)
+    return k < len(mixed) and mixed[k] <= e - 1
+
+
 def _mends_mixing(text: str, s: int, e: int, final: str) -> bool:
     """Whether the run touches a letter of another script and its repair has
     only letters of that script (``MГҰlaga`` -> ``Málaga``; not ``Cтоп``)."""
@@ -552,7 +569,8 @@ def _scan(
     """
     found: list[Candidate] = []
     n = len(text)
-    mixed = _MIXED.search(text) is not None
+    # where letters of two scripts touch (few places, if any)
+    mixed = [m.start() for m in _MIXED_AT.finditer(text)]
     if hits is None:
         hits = _gate_hits(text) if depth == 0 else []
     for name in (only,) if only else pages:
@@ -574,7 +592,7 @@ def _scan(
             seg = text[s:e]
             if check:
                 looks = _suspicious_run(seg) or (
-                    mixed and _MIXED.search(text, max(s - 1, 0), min(e + 1, n)) is not None
+                    mixed and _touches(mixed, s, e)
                 )
                 if looks == innocent:
                     continue
@@ -599,7 +617,7 @@ def _scan(
                 # assumption of lost bytes: see _restores_lost)
                 continue
             suspicious = island_fixed or _suspicious_run(seg) or (
-                mixed and _mends_mixing(text, s, e, final)
+                mixed and _touches(mixed, s, e) and _mends_mixing(text, s, e, final)
             )
             found.append(
                 Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy)
@@ -695,7 +713,7 @@ def _candidates_and_evidence(
         return [], {}
     found = _scan(text, "", "", 0, force=forced, hits=hits)
     evidence = evidence_of(found)
-    evidence.update(weak_evidence(text, found))
+    evidence.update(weak_evidence(text, found, evidence))
     if forced:
         return found, evidence
     # the runs that look innocent are only worth judging in the code page
@@ -717,23 +735,27 @@ FEEBLE = "feeble "
 repairs into rare characters."""
 
 
-def weak_evidence(text: str, cands: list[Candidate]) -> dict[str, float]:
+def weak_evidence(
+    text: str, cands: list[Candidate], evidence: Mapping[str, float] | None = None
+) -> dict[str, float]:
     """The parts of the evidence of ``cands`` that rest on weak repairs
     (:func:`weak_repair`): under ``WEAK + page``, how much less evidence the
     code page has without them; under ``FEEBLE + page``, the gain of those
     weak repairs that give rare characters (line art).
 
-    Additive over a document's chunks, like the evidence itself.
+    Additive over a document's chunks, like the evidence itself. ``evidence``
+    is ``evidence_of(cands)`` when the caller has it.
     """
-    weak = {
+    weak = [
         c for c in cands
-        if is_evidence(c) and len(c.chain) == 1
+        if c.end - c.start == 2 and is_evidence(c) and len(c.chain) == 1
         and weak_repair(text, c.start, c.end, c.replacement)
-    }
+    ]
     if not weak:
         return {}
-    full = evidence_of(cands)
-    support = evidence_of(c for c in cands if c not in weak)
+    full = evidence_of(cands) if evidence is None else evidence
+    ids = {id(c) for c in weak}
+    support = evidence_of(c for c in cands if id(c) not in ids)
     out = {WEAK + page: v - support.get(page, 0.0) for page, v in full.items()}
     for c in weak:
         if rare_replacement(c.replacement, c.original):
@@ -757,17 +779,24 @@ def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
     is evidence for neither.
     """
     by_span: dict[tuple[int, int], list[Candidate]] = {}
+    clear, fix = _CLEAR_GAIN, FIX_GAIN
+    ev: dict[str, float] = {}
     for c in cands:
-        if is_evidence(c):
-            key = (c.start, c.end)
+        start, end, _, _, _, gain, suspicious, _, lossy = c
+        if suspicious and gain >= (clear if lossy else fix):  # is_evidence(c)
+            key = (start, end)
             group = by_span.get(key)
             if group is None:
                 by_span[key] = [c]
             else:
                 group.append(c)
-    ev: dict[str, float] = {}
     for group in by_span.values():
-        if len(group) == 1 or len({c.replacement for c in group}) == 1:
+        if len(group) == 1:
+            c = group[0]
+            page = c.chain[0]
+            ev[page] = ev.get(page, 0.0) + c.gain
+            continue
+        if len({c.replacement for c in group}) == 1:
             for c in group:  # one reading: no ambiguity
                 ev[c.chain[0]] = ev.get(c.chain[0], 0.0) + c.gain
             continue
