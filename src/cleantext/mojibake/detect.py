@@ -592,7 +592,7 @@ def _scan(
             seg = text[s:e]
             if check:
                 looks = _suspicious_run(seg) or (
-                    mixed and _touches(mixed, s, e)
+                    bool(mixed) and _touches(mixed, s, e)
                 )
                 if looks == innocent:
                     continue
@@ -617,7 +617,7 @@ def _scan(
                 # assumption of lost bytes: see _restores_lost)
                 continue
             suspicious = island_fixed or _suspicious_run(seg) or (
-                mixed and _touches(mixed, s, e) and _mends_mixing(text, s, e, final)
+                bool(mixed) and _touches(mixed, s, e) and _mends_mixing(text, s, e, final)
             )
             found.append(
                 Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy)
