@@ -579,9 +579,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "codepage-mixup-cs-vlada-cp1250-as-cp1252":
         "fix_codepage_mixups covers Cyrillic and Kazakh code pages: Czech cp1250 read as"
         " windows-1252 ('rozpoètu', 'pøíští') is left as it is",
-    "mojibake-cs-konference-utf8-as-cp1250":
-        "fix_mojibake picks the wrong code page for some windows-1250 runs:"
-        " 'ĂšÄŤastnĂ­ci' becomes 'ùīastníci', 'ÄŤtvrtek' 'ītvrtek', 'ÄŚeských' 'Ħeských'",
 }
 
 

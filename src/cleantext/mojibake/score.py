@@ -272,12 +272,22 @@ def cost(text: str, left: str = "", right: str = "") -> float:
     prev_c = left
     prev = char_info(left) if left else _SPACE
     before = True  # whether the character before ``prev`` is no letter
+    spaced = True  # whether it is a space (or the edge)
     for ch in text:
         info = char_info(ch)
         total += info.cost + _pair(prev, info, prev_c, ch)
-        if before and info.kind == "Z" and prev_c in _LONE_LEADS:
-            total += _LONE_LEADLIKE
-        before = prev.kind != "L"
+        if before:
+            if info.kind == "Z" and prev_c in _LONE_LEADS:
+                total += _LONE_LEADLIKE
+            elif (
+                spaced and info.lower and prev.upper and not info.ascii and not prev.ascii
+                and info.script == "Latin" and prev.script == "Latin"
+                and prev_c not in _LATIN_LEADLIKE
+            ):
+                # a capital that starts a word before a small letter
+                # (Czech ``Účastníci``, Polish ``Śląsk``) is no pair of mojibake
+                total -= _INITIAL_CAPITAL
+        before, spaced = prev.kind != "L", prev.kind == "Z"
         prev, prev_c = info, ch
     if right:
         info = char_info(right)
@@ -287,6 +297,9 @@ def cost(text: str, left: str = "", right: str = "") -> float:
     return total
 
 
+_INITIAL_CAPITAL = 0.7
+"""Most of the cost of a non-ASCII capital before a non-ASCII small letter,
+taken back where the capital starts a word."""
 _LONE_LEADLIKE = 1.0
 """A one-letter word of a UTF-8 lead byte's letter (``Ã``, ``Â``, ``Ă``, ``â``):
 no language writes one; ``Ã `` is ``à`` whose A0 byte became a space, ``â €``
