@@ -130,6 +130,33 @@ _LIST_BITS = 15
 """Low bits of a :class:`HashedLists` key: 5 for the list, 10 for the bucket."""
 
 
+class _SortedKeys:
+    """Signed 64-bit keys gathered one by one and sorted into one array,
+    without ever holding a list of all of them (a million Python ints take
+    40 MB): spread by their top byte over 256 arrays, each sorted alone."""
+
+    __slots__ = ("_parts", "add")
+
+    def __init__(self) -> None:
+        self._parts = [array("q") for _ in range(256)]
+        appends = [part.append for part in self._parts]
+
+        def add(keys: Iterable[int]) -> None:
+            for key in keys:
+                appends[(key >> 56) + 128](key)
+
+        self.add = add
+        """Take more keys."""
+
+    def sorted(self) -> array[int]:
+        """All the keys taken, in order (the parts are emptied)."""
+        out = array("q")
+        for part in self._parts:
+            out.extend(sorted(part))
+            del part[:]
+        return out
+
+
 class HashedLists:
     """Several word lists in one compact, read-only table: for a word, the
     lists that hold it and its bucket (Zipf ``9 - bucket / 100``) in each.
@@ -153,29 +180,25 @@ class HashedLists:
     def __init__(self, lists: Iterable[tuple[str, Iterable[list[str]]]]) -> None:
         """``lists`` are (name, buckets) pairs, at most 32 lists of at most
         1024 buckets; a word twice in one list keeps its last bucket."""
-        import heapq
         from itertools import repeat
         from operator import and_, or_
 
         mask = ~((1 << _LIST_BITS) - 1)
         names: list[str] = []
-        parts: list[array[int]] = []
+        keys = _SortedKeys()
         for index, (name, buckets) in enumerate(lists):
             if index >= 32:
                 raise ValueError("at most 32 lists")
             names.append(name)
-            keys: list[int] = []
             for b, words in enumerate(buckets):
                 if b >= 1024:
                     raise ValueError(f"list {name!r} has more than 1024 buckets")
-                if words:  # all C-level: hash, mask, tag with list and bucket
+                if words:  # C-level: hash, mask, tag with list and bucket
                     tag = repeat(index << 10 | b)
-                    keys.extend(map(or_, map(and_, map(hash, words), repeat(mask)), tag))
-            keys.sort()
-            parts.append(array("q", keys))
+                    keys.add(map(or_, map(and_, map(hash, words), repeat(mask)), tag))
         self.names: tuple[str, ...] = tuple(names)
         """The names of the lists, by index."""
-        self._keys = array("q", heapq.merge(*parts))
+        self._keys = keys.sorted()
 
     def find(self, word: str) -> list[tuple[int, int]]:
         """(list index, bucket) for every list holding ``word``, by list index."""
@@ -199,28 +222,27 @@ class HashedLists:
 
 _INDEX_BITS = 22
 """Low bits of a :class:`PackedZipf` key: the word's index (4 million words)."""
-_GONE = 0xFFFF
-"""The bucket of a word listed again later in a :class:`PackedZipf`."""
 
 
 class PackedZipf(Mapping[str, float]):
     """A read-only mapping of word -> Zipf value built from wordfreq buckets,
     in about 32 bytes a word where a dict of strings takes about 120.
 
-    The words are kept end to end in one string, with an array of where each
-    ends and an array of their buckets; a sorted array of keys (the top 42
-    bits of the word's hash, then its index) finds the candidates by binary
-    search, and each is compared with the word itself, so answers are exact.
-    A look-up costs about a microsecond (a dict's, a tenth of that): use it for
-    large lists that are looked up, not iterated in hot loops. Iteration gives
-    the words in wordfreq's order (most frequent first).
+    The words of each bucket are kept end to end in one string, with an
+    array of where each word ends and an array of the words' buckets; a sorted
+    array of keys (the top 42 bits of the word's hash, then its index) finds
+    the candidates by binary search, and each is compared with the word
+    itself, so answers are exact. A look-up costs about a microsecond (a
+    dict's, a tenth of that): use it for large lists that are looked up, not
+    iterated in hot loops. Iteration gives the words in wordfreq's order (most
+    frequent first; words outside the BMP, kept in a dict, last).
 
     >>> t = PackedZipf([[], ["cat", "dog"], ["emu", "cat"]], [9.0, 8.99, 8.98])
     >>> t["dog"], t["cat"], t.get("gnu"), "emu" in t, len(t), list(t)
     (8.99, 8.98, None, True, 3, ['dog', 'emu', 'cat'])
     """
 
-    __slots__ = ("_blob", "_buckets", "_ends", "_extra", "_keys", "_values")
+    __slots__ = ("_buckets", "_ends", "_extra", "_gone", "_keys", "_parts", "_values")
 
     def __init__(self, buckets: Iterable[list[str]], values: Sequence[float]) -> None:
         """``values[i]`` is the value of the words of bucket ``i``; a word
@@ -232,10 +254,10 @@ class PackedZipf(Mapping[str, float]):
         parts: list[str] = []
         ends = array("I")
         bucket_of = array("H")
-        keys: list[int] = []
+        keys = _SortedKeys()
         extra: dict[str, int] = {}  # words outside the BMP would widen the string
         for b, words in enumerate(buckets):
-            if b >= min(len(values), _GONE):
+            if b >= min(len(values), 1 << 16):
                 raise ValueError(f"no value for bucket {b}")
             joined = "".join(words)
             if not joined.isascii() and max(joined) > "\uffff":  # rare: test words only then
@@ -243,46 +265,43 @@ class PackedZipf(Mapping[str, float]):
                 extra.update(dict.fromkeys(wide, b))
                 words = [w for w in words if w not in extra]
                 joined = "".join(words)
+            parts.append(joined)
             if not words:
                 continue
             index = len(ends)
             if index + len(words) >= 1 << _INDEX_BITS:
                 raise ValueError("too many words for a PackedZipf")
-            total = ends[-1] if ends else 0
-            running = accumulate(map(len, words), initial=total)
-            next(running)
-            ends.extend(running)
+            ends.extend(accumulate(map(len, words)))
             bucket_of.extend(repeat(b, len(words)))
-            keys.extend(map(or_, map(and_, map(hash, words), repeat(mask)), count(index)))
-            parts.append(joined)
-        keys.sort()
-        self._keys = array("q", keys)
-        del keys
-        self._blob = "".join(parts)
+            keys.add(map(or_, map(and_, map(hash, words), repeat(mask)), count(index)))
+        self._keys = keys.sorted()
+        self._parts = parts
         self._ends = ends
         self._buckets = bucket_of
         self._extra = extra
         self._values = tuple(values)
-        self._drop_repeats()
+        self._gone = self._repeats()
 
-    def _drop_repeats(self) -> None:
-        """Mark all but the last of a word listed twice as gone (its bucket
-        becomes ``_GONE``). Only keys with equal hash prefixes can be the
-        same word: found with C-level loops, then compared."""
+    def _repeats(self) -> frozenset[int]:
+        """The indexes of words listed again later. Only keys with equal hash
+        prefixes can be the same word: found with C-level loops, then compared."""
         from itertools import compress, islice, repeat
         from operator import eq, rshift
 
         prefixes = array("q", map(rshift, self._keys, repeat(_INDEX_BITS)))
         same = compress(range(1, len(prefixes)), map(eq, islice(prefixes, 1, None), prefixes))
         low = (1 << _INDEX_BITS) - 1
+        gone = set()
         for i in same:
             a, b = sorted((self._keys[i - 1] & low, self._keys[i] & low))
             if self._word(a) == self._word(b):
-                self._buckets[a] = _GONE
+                gone.add(a)
+        return frozenset(gone)
 
     def _word(self, index: int) -> str:
-        start = self._ends[index - 1] if index else 0
-        return self._blob[start:self._ends[index]]
+        bucket = self._buckets[index]
+        start = self._ends[index - 1] if index and self._buckets[index - 1] == bucket else 0
+        return self._parts[bucket][start:self._ends[index]]
 
     def _bucket(self, word: str) -> int:
         """The word's bucket, -1 if it is not listed."""
@@ -294,12 +313,8 @@ class PackedZipf(Mapping[str, float]):
         low = (1 << _INDEX_BITS) - 1
         while i < len(keys) and keys[i] >> _INDEX_BITS == h:
             index = keys[i] & low
-            end = self._ends[index]
-            start = self._ends[index - 1] if index else 0
-            if end - start == len(word) and self._blob[start:end] == word:
-                bucket = self._buckets[index]
-                if bucket != _GONE:
-                    return bucket
+            if self._word(index) == word and index not in self._gone:
+                return self._buckets[index]
             i += 1
         return -1
 
@@ -321,16 +336,18 @@ class PackedZipf(Mapping[str, float]):
 
     def __iter__(self) -> Iterator[str]:
         """The words, most frequent first (those outside the BMP last)."""
-        start = 0
-        for end, bucket in zip(self._ends, self._buckets, strict=True):
-            if bucket != _GONE:
-                yield self._blob[start:end]
+        start, previous = 0, -1
+        for index, (end, bucket) in enumerate(zip(self._ends, self._buckets, strict=True)):
+            if bucket != previous:
+                start, previous = 0, bucket
+            if index not in self._gone:
+                yield self._parts[bucket][start:end]
             start = end
         yield from self._extra
 
     def __len__(self) -> int:
         """The number of distinct words."""
-        return len(self._buckets) - self._buckets.count(_GONE) + len(self._extra)
+        return len(self._buckets) - len(self._gone) + len(self._extra)
 
 
 def weighted_words(lang: str, limit: int = 50000) -> Iterator[tuple[str, float]]:
