@@ -62,6 +62,7 @@ PROPS = settings(max_examples=60, deadline=None,
         ("п÷я─п╦п╡п╣я┌, п╪п╦я─", "Привет, мир"),  # koi8-r
         ("╨Я╤А╨╕╨▓╨╡╤В, ╨╝╨╕╤А", "Привет, мир"),  # cp866
         ("Correct ’ next to cafÃ©", "Correct ’ next to café"),  # mixed on one line
+        ("RÄ«ga", "Rīga"),  # an opening mark inside a word is no text
     ],
 )
 def test_examples(damaged: str, fixed: str) -> None:

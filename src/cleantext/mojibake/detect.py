@@ -183,7 +183,8 @@ def gates() -> tuple[re.Pattern[str], ...]:
     * a character no clean text needs next to letters of its own script
       (symbols, box drawing, controls, rare letters) that some code page
       makes of a lead or continuation byte;
-    * a dash or low quote glued to a letter (Mac Roman, Mac Cyrillic);
+    * a dash or opening mark glued to a letter (Mac Roman, Mac Cyrillic;
+      ``RÄ«ga``);
     * ``â`` before what windows-1252 makes of bytes 80-9F (``âœ”``);
     * a lower-case letter followed by a non-ASCII capital;
     * a non-ASCII capital followed by a no-break space (``Å\u00a0koda``),
@@ -221,6 +222,7 @@ def gates() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(cls(suspect)),
         re.compile("[–—‚„](?=[^\\W\\d_])"),
+        re.compile("[«“‘¿¡‹](?<=[^\\W\\d_].)(?=[^\\W\\d_])"),
         re.compile("â" + cls(E2_SECOND)),
         re.compile(cls(lower) + cls(upper)),
         re.compile(cls(capitals) + "\u00a0"),

@@ -276,7 +276,9 @@ def cost(text: str, left: str = "", right: str = "") -> float:
     for ch in text:
         info = char_info(ch)
         total += info.cost + _pair(prev, info, prev_c, ch)
-        if before:
+        if not before and info.kind == "L" and prev_c in _OPENING:
+            total += _OPENER_IN_WORD
+        elif before:
             if info.kind == "Z" and prev_c in _LONE_LEADS:
                 total += _LONE_LEADLIKE
             elif (
@@ -294,9 +296,14 @@ def cost(text: str, left: str = "", right: str = "") -> float:
         total += _pair(prev, info, prev_c, right)
         if before and info.kind == "Z" and prev_c in _LONE_LEADS:
             total += _LONE_LEADLIKE
+        elif not before and info.kind == "L" and prev_c in _OPENING:
+            total += _OPENER_IN_WORD
     return total
 
 
+_OPENER_IN_WORD = 0.8
+"""An opening mark between two letters (``RÄ«ga``): no language puts one
+inside a word; UTF-8 continuation bytes read as windows-1252 do."""
 _INITIAL_CAPITAL = 0.7
 """Most of the cost of a non-ASCII capital before a non-ASCII small letter,
 taken back where the capital starts a word."""
