@@ -127,6 +127,8 @@ _SWITCH = 0.001
 """Per-line probability that a damaged region ends or starts."""
 _CAP = 3.0
 """Largest log10 likelihood ratio one token may contribute."""
+_FRAGMENT_CAP = 1.4
+"""Largest log10 likelihood ratio a fragment's discount may give it as evidence."""
 _AGAINST = -2.0
 """log10 likelihood ratio of a correctly spelled word holding a lost sequence."""
 
@@ -153,6 +155,7 @@ class _Candidate:
     z_word: float
     p_word: float  # P(word | broken form, damaged region) among licensed words
     unambiguous: bool
+    discount: float = 0.0  # log10 by which the form is rarer here (a fragment in prose)
 
 
 @dataclass(frozen=True)
@@ -1096,6 +1099,9 @@ def _detect_language(
     def line_of(pos: int) -> int:
         return bisect_right(line_starts, pos) - 1
 
+    # a fragment between the words of a sentence is rarer there than
+    # wordfreq says: that weighs both on its own reading and as evidence
+    cands = [_fragment_in_prose(text, c, lang, shown["space"]) for c in cands]
     emissions: dict[int, float] = {}
     for c in cands:
         ln = line_of(c.start)
@@ -1104,8 +1110,13 @@ def _detect_language(
         elif c.z_word < MIN_RESTORED:
             lr = 0.0  # a restoration to a rare word is never evidence
         else:
-            # a weak ambiguous token says little about its neighbours
+            # a weak ambiguous token says little about its neighbours; a
+            # fragment between words (rarer there than wordfreq says) says a
+            # little more, but never much (a clean sidebar may hold ``The lm of nd.``)
             lr = max(0.0, min(_CAP, math.log10(1.0 + 10.0 ** (c.z_word - c.z_broken))) - 0.5)
+            if c.discount:
+                zb = c.z_broken - c.discount
+                lr = max(lr, min(_FRAGMENT_CAP, math.log10(1.0 + 10.0 ** (c.z_word - zb)) - 0.5))
         emissions[ln] = emissions.get(ln, 0.0) + lr
     if licensed:
         correct = re.compile(
@@ -1131,14 +1142,6 @@ def _detect_language(
         p_region = post.get(line_of(c.start), 0.0)
         if not c.unambiguous and c.original.lower() in names:
             continue
-        if not c.unambiguous and c.z_broken >= RARE and c.mode in ("dropped", "space"):
-            # the letters only (a space mode token holds the gap's space)
-            s0 = c.start + (len(c.original) - len(c.original.lstrip(" ")))
-            e0 = c.end - (len(c.original) - len(c.original.rstrip(" ")))
-            if e0 - s0 in FRAGMENT_DISCOUNT and _prose_position(
-                text, s0, e0, c.replacement, c.mode == "space"
-            ):
-                c = _in_prose(c)
         if c.unambiguous:
             # not a word, so damage; applied where the region shows damage,
             # the token itself left out (a lone odd token in clean prose is
@@ -1321,6 +1324,45 @@ def _used_as_names(text: str, cands: list[_Candidate]) -> set[str]:
 _HANDLE = re.compile(r"<(\w+)>|^(\w+):|[*@](\w+)\b", re.MULTILINE)
 
 
+def _fragment_in_prose(
+    text: str, c: _Candidate, lang: LigatureLanguage, spaces: bool
+) -> _Candidate:
+    """The candidate as :func:`_in_prose` reads it where it stands between
+    the words of a sentence (:func:`_prose_position`), else as it is.
+
+    Where the document leaves spaces for lost glyphs (``spaces``), a fragment
+    that makes a word with its neighbour across one space is half of that
+    word (``pro t`` for ``profit``), not a fragment between words.
+    """
+    if c.unambiguous or c.z_broken < RARE or c.mode not in ("dropped", "space"):
+        return c
+    # the letters only (a space mode token holds the gap's space)
+    s0 = c.start + (len(c.original) - len(c.original.lstrip(" ")))
+    e0 = c.end - (len(c.original) - len(c.original.rstrip(" ")))
+    if e0 - s0 not in FRAGMENT_DISCOUNT or not _prose_position(
+        text, s0, e0, c.replacement, c.mode == "space"
+    ):
+        return c
+    if _half_of_split_word(text, s0, e0, lang):
+        return c
+    return _in_prose(c)
+
+
+def _half_of_split_word(text: str, s: int, e: int, lang: LigatureLanguage) -> bool:
+    """Whether ``text[s:e]`` and the word one space before or after it
+    make a word with a glyph lost between them (``pro t``, ``o er``)."""
+    gaps = _index(lang, "\x00")
+    tok = text[s:e].lower()
+    before = _PREV_WORD.search(text, max(0, s - 64), s)  # (a window: no rescan from 0)
+    after = _NEXT_WORD.match(text, e + 1) if text[e:e + 1] == " " else None
+    return (before is not None and f"{before.group(1).lower()}\x00{tok}" in gaps) or (
+        after is not None and f"{tok}\x00{after.group().lower()}" in gaps
+    )
+
+
+_PREV_WORD = re.compile(r"([^\W\d_]+) \Z")
+
+
 def _in_prose(c: _Candidate) -> _Candidate:
     """The candidate with P(word) re-weighed for a fragment between the words
     of a sentence (:data:`FRAGMENT_DISCOUNT`)."""
@@ -1329,7 +1371,7 @@ def _in_prose(c: _Candidate) -> _Candidate:
     b = 10.0 ** c.z_broken
     # P(word) = W / (W + others + B): take the broken form's share B down by d
     others = max(0.0, w / c.p_word - b - w)
-    return replace(c, p_word=w / (w + others + b * 10.0 ** -d))
+    return replace(c, p_word=w / (w + others + b * 10.0 ** -d), discount=d)
 
 
 def _without(p: float, log_lr: float) -> float:
