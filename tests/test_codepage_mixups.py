@@ -79,6 +79,10 @@ def test_russian_round_trip(true: str, read_as: str, data: st.DataObject) -> Non
 def test_ukrainian_round_trip(true: str, read_as: str, data: st.DataObject) -> None:
     clean = data.draw(_text(UKRAINIAN, []))
     damaged = _damage(clean, true, read_as)
+    # KOI8-U shows windows-1251's ї and Ї as symbols ('©', '╞'): a text of
+    # nothing but such words has no letters left to judge by, and a line of
+    # symbols alone is only reported (see detect_codepage_mixups)
+    assume(any(ch.isalpha() for ch in damaged))
     assert fix_text(damaged, ONLY) == clean
 
 

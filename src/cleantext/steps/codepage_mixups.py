@@ -586,7 +586,11 @@ def _key(mixup: Mixup) -> str:
 
 
 def _best(verdicts: Sequence[_Verdict]) -> _Verdict:
-    return max(verdicts, key=lambda v: (round(v.confidence, 9), v.support))
+    """The most confident verdict; between equals, the one whose repair has
+    more letters (KOI8-U and KOI8-R read the same words alike, but only
+    KOI8-U reads the bytes of Ukrainian ``її`` as letters, KOI8-R as ``╖╖``)."""
+    return max(verdicts, key=lambda v: (round(v.confidence, 9), v.support,
+                                        sum(map(str.isalpha, v.replacement))))
 
 
 def _document_evidence(candidates: Mapping[int, Sequence[_Verdict]]) -> dict[str, float]:
