@@ -204,10 +204,9 @@ def test_examples(damaged: str, gold: str) -> None:
 @pytest.mark.parametrize("damaged", [
     "Ïðèâåò, ìèð",
     KK.encode("kz1048").decode("cp1251"),
-    pytest.param("рТЙЧЕФ, НЙТ! лБЛ ДЕМБ? чУЕ ИПТПЫП.", marks=pytest.mark.xfail(
-        reason="fix_mojibake, which runs first, rewrites 'лБЛ' as UTF-8 read as "
-               "windows-1251 (giving an Arabic digit) before this step sees the line",
-        strict=False)),
+    # (fix_mojibake used to run first and read 'лБЛ' as UTF-8 in windows-1251;
+    # this step runs before it now)
+    "рТЙЧЕФ, НЙТ! лБЛ ДЕМБ? чУЕ ИПТПЫП.",
 ])
 def test_examples_through_the_default_profile(damaged: str) -> None:
     assert fix_text(fix_text(damaged)) == fix_text(damaged)
