@@ -13,7 +13,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -41,6 +40,7 @@ from .render import (
 )
 from .report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, Report
 from .settings import find_pyproject, load_settings
+from .stream import process_pool, warm_up
 from .writeback import (
     STREAM_ABOVE,
     FileOutcome,
@@ -201,8 +201,8 @@ def _outcomes(run: _Run, files: Sequence[Path], options: Options,
         # with one process.
         # Load the steps' word tables once, here: forked workers share them
         # instead of each loading its own.
-        process_bytes("-", "Warm up: the café.\n".encode(), options)
-        executor = ProcessPoolExecutor(max_workers=jobs)
+        warm_up(options.config())
+        executor = process_pool(jobs)
         futures = [executor.submit(process_file, n, options) for n in names]
         results = (f.result() for f in futures)
     try:

@@ -34,7 +34,7 @@ from .pipeline import run_pipeline
 from .step import Step, apply_findings, select_findings
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 __all__ = [
     "CARRY",
@@ -45,9 +45,11 @@ __all__ = [
     "fix_file",
     "gather_evidence",
     "keeps_byte_order_mark",
+    "process_pool",
     "iter_decode_file",
     "iter_fix",
     "split_chunks",
+    "warm_up",
 ]
 
 DEFAULT_CHUNK_SIZE = 1 << 18
@@ -495,13 +497,54 @@ class _PoolMap:
             yield pending.popleft().result()
 
 
-def _process_pool(jobs: int) -> Executor:
+_WARM_UP_SAMPLES = (
+    "The café was difficult to find, officially.",
+    "Привет, как дела в Москве? Это проверка кодировки.",
+    "Сәлем, әлем! Қазақстан Республикасы.",
+    "日本語のテキスト",
+)
+
+
+def _warm_up_text() -> str:
+    en, ru, kk, ja = _WARM_UP_SAMPLES
+    return "\n\n".join([
+        en, ru, kk,
+        en.encode().decode("cp1252"),  # mojibake, Latin and Cyrillic
+        ru.encode().decode("cp1251"),
+        ru.encode("cp1251").decode("latin-1"),  # code-page mixups
+        ru.encode("koi8-r").decode("cp1251"),
+        ja.encode("shift_jis").decode("latin-1"),  # East Asian mojibake
+        "It was diult to nd the oial line.",  # dropped ligatures
+        "the filmand outcastsThe end",  # joined words
+        "Tom &amp; Jerry\u200b in Mos\u0441ow",  # entities, zero-width, homoglyphs
+    ]) + "\n"
+
+
+def warm_up(config: Config | None = None) -> None:
+    """Load the tables the enabled steps use (word lists, letter models, code
+    page maps), by repairing a small sample that needs them all.
+
+    The steps load their tables lazily, at the first text that needs them:
+    a few seconds the first file pays in every process. Called in a parent
+    before it forks workers (as ``cleantext fix -j N`` and :func:`fix_file`
+    with ``jobs`` > 1 do), the tables are loaded once and the workers share
+    them (copy-on-write) instead of each building its own.
+    """
+    run_pipeline(_warm_up_text(), config or Config())
+
+
+def process_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes, forked where the platform can
+    (so that they share the tables loaded by :func:`warm_up`)."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.reduction import ForkingPickler
 
     # Evidence may hold read-only mappings, which plain pickle refuses.
     ForkingPickler.register(MappingProxyType, _reduce_mapping_proxy)
-    return ProcessPoolExecutor(max_workers=jobs)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
 
 def keeps_byte_order_mark(config: Config) -> bool:
@@ -572,7 +615,8 @@ def fix_file(
     with ExitStack() as stack:
         mapper: ChunkMap = _map_here
         if jobs > 1:
-            mapper = _PoolMap(stack.enter_context(_process_pool(jobs)), jobs)
+            warm_up(config)
+            mapper = _PoolMap(stack.enter_context(process_pool(jobs)), jobs)
         config = gather_evidence(chunks, config, chunk_map=mapper)
         target = Path(output) if output is not None else path
         fd, tmp_name = tempfile.mkstemp(
