@@ -26,6 +26,10 @@ How the step decides (see ``docs/pdf.md``):
    own frequency is taken down (``turned o the`` -> ``turned off the`` in a
    document that loses ``ff``), and in a document with no correctly spelled
    ligature at all, two of them are evidence of damage.
+4. **Source code is left alone.** A line that looks like code is set in a
+   typewriter font without ligatures, and its identifiers are abbreviated on
+   purpose (``aord``): its tokens are neither restored nor evidence; a
+   document of which a third of the lines are code is left alone.
 
 Languages are data (:data:`LANGUAGES`): a wordfreq language, the letters of
 its script and the sequences its fonts set as one glyph.
