@@ -31,7 +31,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from types import MappingProxyType
 
@@ -538,18 +538,31 @@ def _candidates(text: str) -> Mapping[int, tuple[_Verdict, ...]]:
         if gate.search(text) is None:
             continue
         for start, end in lines_matching(text, gate):
-            line = text[start:end]
-            for mixup in MIXUPS:
-                if mixup.family != family:
-                    continue
-                if family == "cyrillic" and _signature(mixup).search(line) is None:
-                    continue
-                if _is_utf8_mojibake(line, mixup.read_as):
-                    continue  # UTF-8 shown in a legacy code page: fix_mojibake's
-                verdict = _judge(line, start, mixup)
-                if verdict is not None and verdict.ratio >= 0.5:
-                    found.setdefault(start, []).append(verdict)
+            for v in _line_verdicts(text[start:end], family):
+                found.setdefault(start, []).append(
+                    replace(v, start=v.start + start, end=v.end + start) if start else v)
     return MappingProxyType({start: tuple(verdicts) for start, verdicts in found.items()})
+
+
+@lru_cache(maxsize=1 << 12)
+def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
+    """The verdicts of the mixups of ``family`` on one line (spans in the line).
+
+    Cached: lines recur within a document (signatures, headings) and from
+    one pass of the pipeline to the next (the lines no step changed).
+    """
+    out: list[_Verdict] = []
+    for mixup in MIXUPS:
+        if mixup.family != family:
+            continue
+        if family == "cyrillic" and _signature(mixup).search(line) is None:
+            continue
+        if _is_utf8_mojibake(line, mixup.read_as):
+            continue  # UTF-8 shown in a legacy code page: fix_mojibake's
+        verdict = _judge(line, 0, mixup)
+        if verdict is not None and verdict.ratio >= 0.5:
+            out.append(verdict)
+    return tuple(out)
 
 
 @lru_cache(maxsize=1024)
