@@ -990,14 +990,33 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
         if not lang.sequences or ev.total(lang.code) == 0 or not ev.trusted(lang.code):
             continue
         found = _detect_language(text, lang, ev, uniq[lang.code])
-        # the document-wide gates cost a pass over the text (or its words):
-        # asked only when there is something to repair
-        if found and _best_language(uniq[lang.code], lang) and not _CodeLines(
-            text
-        ).document_is_code():  # identifiers (aord, bres, iname) are abbreviated on purpose
+        # the gates cost a pass over the text (or its words): asked only when
+        # there is something to repair; the language is that of the
+        # paragraphs the findings stand in
+        if found and _best_language(
+            _paragraph_tokens(text, found, lang, uniq[lang.code]), lang
+        ) and not _CodeLines(text).document_is_code():
+            # (identifiers: aord, bres, iname are abbreviated on purpose)
             findings.extend(found)
     findings.sort(key=lambda f: f.start)
     return findings
+
+
+def _paragraph_tokens(
+    text: str, found: list[Finding], lang: LigatureLanguage, uniq: _Tokens
+) -> set[str]:
+    """The distinct tokens of the paragraphs (between blank lines) that hold
+    the findings: the whole document's when they are spread over most of it."""
+    spans: list[tuple[int, int]] = []
+    for f in found:
+        if spans and f.start < spans[-1][1]:
+            continue
+        a = text.rfind("\n\n", 0, f.start)
+        b = text.find("\n\n", f.end)
+        spans.append((0 if a < 0 else a, len(text) if b < 0 else b))
+    if sum(b - a for a, b in spans) * 2 > len(text):
+        return uniq
+    return _uniq_tokens("\n".join(text[a:b] for a, b in spans), lang)
 
 
 def _best_language(tokens: set[str], lang: LigatureLanguage) -> bool:
@@ -1190,6 +1209,8 @@ def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> 
         return _first_name_position(text, s, e)
     if not tok.islower() or tok in _CHAT_WORDS:
         return False
+    if len(tok) == 1 and _other_symbol_on_line(text, s):
+        return False  # letters as names (``Run f, then run g``)
     if text[s - 1] == "-" or text[e] == "-":
         return _known_compound(text, s, e, word)
     if text[s - 1] not in " \n":
@@ -1269,6 +1290,22 @@ def _first_name_position(text: str, s: int, e: int) -> bool:
 
 _NAME_FRAGMENT_MAX = 4.5
 """A capitalised fragment is read as a first name only if rarer than this."""
+def _other_symbol_on_line(text: str, s: int) -> bool:
+    """Whether the line of ``text[s]`` holds another lone letter that is no
+    word and no broken form either (``f``, ``k``; not ``a``, ``I``, nor ``o``
+    or ``x``, which may have lost letters too): letters used as names."""
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", s)
+    line = text[a:] if b < 0 else text[a:b]
+    broken = _viable_keys(_lang_for("en"))
+    return any(
+        m.start() != s - a and m.group().lower() not in broken
+        for m in _LONE_LETTER.finditer(line)
+    )
+
+
+_LONE_LETTER = re.compile(r"(?<![\w'\u2019.(-])[b-hj-z](?![\w'\u2019).:-])")
+"""A lower-case letter standing alone, not a label (``(d)``, ``d.``, ``Q:``)."""
 _CHAT_WORDS = frozenset({"u", "r", "n", "ur", "c", "b", "k"})
 """Letters that are words of informal English (``can u tell``, ``u r``,
 ``rock n roll``): between words they are no rarer than wordfreq says."""
