@@ -68,27 +68,12 @@ NOT_CHUNKABLE: dict[str, tuple[str, str]] = {
         "&amp;so- called \n\nPthe the the the RussiaKazakhstan ",
     ),
     "split_joined_words": (
-        "its gather counts joins in a way that is not additive (seen with the "
-        "other repair steps on)",
-        'Pword\x85\n\nP\x85Ïðèâåò Ïðèâåò \n\nP\n日本語 éмир worddiult RussiaK'
-        'azakhstan \n\nP1990 &amp;â€™日本語 RussiaKazakhstan 日本語   日本'
-        '語 \x1b[31mlm “quoted” RussiaKazakhstan \n\nPso- called \n\nPâ€'
-        '™so- called nd naïve &lt;1990 Қазақстан \n\nPwordword\n\nPﬁ'
-        'ﬁcafe Привет, -\n“quoted” \xadcafe naïve &lt;Ã¯Ð¿Ñ€Ð¸\n\nP\xadso'
-        '- called Ã©\xadмир \n\nPcafe мир мир “quoted” RussiaKazakhst'
-        'an Ã¯the cafe naïve \x1b[31mмир 日本語 \n\nPÐ¿Ñ€Ð¸  “quoted” -\n'
-        'Mr. Ã©\n\nP\x1b[31m\n\nPlm \x1b[31mRussiaKazakhstan the éÃ©cafe '
-        'diult Ïðèâåò \ufeffПривет, Привет, \n\nPso- called &lt;ﬁ\x85lm lm'
-        ' Ã©Ã©cafe -\n\n\nPﬂ\n\nPthe Ã¯-\nso- called \ufeff  RussiaKazakhst'
-        'an â€™\n日本語 &lt;é\n\nPdiult Mr. -\n&lt;“quoted” naïve Russ'
-        'iaKazakhstan lm naïve \x85â€™\n\n\nP\ufeff“quoted” Ã©word\n\nP1990 n'
-        'aïve naïve мир nd \n\nPwordÏðèâåò   Mr. &amp;wordÃ©\n\nPnaï'
-        've naïve \xadﬁ\x1b[31m\n\nP\x1b[31mâ€™\ufeff-\n1990 RussiaKazakhstan &am'
-        'p;\n\nPwordÃ¯\n\t\n\nPwordnaïve Ã©Mr. énd &amp;Ã©the &lt;Ã©M'
-        'r. \n\nPdiult Ã¯  diult Ã¯\u200b&amp;\t\x85мир ﬁ\u200b\n\nP&amp;â€™\t日本語 1'
-        '990 \n\nP-\nâ€™ﬁ\ufeff日本語 \n\nPмир édiult 1990 RussiaKazakhstan '
-        'Привет, Ïðèâåò Ã¯Mr. \n\nPÃ¯Ã¯énaïve “quoted” \n\nP日本語 \nﬁw'
-        'ordмир Mr.   ',
+        "whether the text reads as English or Russian (so that word lists may "
+        "judge it) is decided on the text detect sees, not via gather/merge: a "
+        "Norwegian paragraph makes the whole document unreadable, not the chunk "
+        "before it",
+        "They were social outcastsThe film was about them and the city. " * 3 + "\n\n"
+        + "Dei samlet seg i byen. Laget innhold for alle, og dei var glade. " * 3 + "\n",
     ),
 }
 
