@@ -818,7 +818,9 @@ def _rare_halves(lang: LigatureLanguage) -> frozenset[str]:
 
 
 _CODE_START = (
-    r"[ \t]*(?:#[ \t]*(?:include|define|ifn?def|endif|pragma)\b|(?:def|class|import|return)[ \t])"
+    r"[ \t]*(?:#[ \t]*(?:include|define|ifn?def|endif|pragma)\b"
+    r"|(?:def|class)[ \t]+\w+[ \t]*[(:]|import[ \t]+[\w.]+[ \t]*$"
+    r"|from[ \t]+[\w.]+[ \t]+import\b)"
 )
 _CODE_MARKS: tuple[re.Pattern[str], ...] = tuple(
     # one pattern each, every one opening with a literal: sre then skips
@@ -831,14 +833,14 @@ _CODE_MARKS: tuple[re.Pattern[str], ...] = tuple(
         r"_(?<=[A-Za-z0-9]_)(?=[A-Za-z])",                    # snake_case
         r"x(?<=0x)(?<!\w0x)[0-9A-Fa-f]",                       # hex numbers
         r"\$[A-Za-z_{]",                                      # $var (not $5)
-        r"\n" + _CODE_START,                                  # def, #include
+        re.compile(r"\n" + _CODE_START, re.MULTILINE),         # def f(, #include
     )
 )
 """What makes a line source code: braces, comparisons and assignments, ``->``
 and ``::``, a call ``name(``, ``snake_case``, hex numbers, ``$var``, a
 preprocessor line or a Python keyword opening the line (the match then
 starts at the line break before it)."""
-_CODE_HEAD = re.compile(_CODE_START)
+_CODE_HEAD = re.compile(_CODE_START, re.MULTILINE)
 """A line that opens with a preprocessor directive or a Python keyword."""
 
 
