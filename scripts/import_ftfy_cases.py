@@ -97,13 +97,9 @@ SPACE_A0 = "the no-break-space byte 0xA0 of a UTF-8 sequence became a space: "
 KNOWN_FAILURES: dict[str, str] = {
     "ftfy-in-the-wild-science-mid-word-greek-letter-gets-fixed-correctly":
         "fix_mojibake leaves 'Î³' (γ inside an identifier, IL2RÎ³cKO)",
-    "ftfy-in-the-wild-fancy-unicode-crossing-out-but-mojibaked":
-        "fix_mojibake leaves 'Ì¶' (combining long stroke overlay U+0336)",
     "ftfy-in-the-wild-an-absolutely-hopeless-garble":
         FP + "fix_mojibake turns parts of a hopeless garble into unrelated characters"
         " ('۪', '㢀'); ftfy leaves it",
-    "ftfy-in-the-wild-html-entity-on-top-of-utf-8-latin-1":
-        "unescape_html gives '10Î¼s', then fix_mojibake leaves 'Î¼' (μ) in a short token",
     "ftfy-known-failures-a-with-grave-in-vietnamese":
         "sloppy windows-1250 with lost bytes: only 'mới' is repaired; 'hĂ i', 'nháşĄt' stay"
         " (ftfy fails too)",

@@ -63,6 +63,8 @@ PROPS = settings(max_examples=60, deadline=None,
         ("╨Я╤А╨╕╨▓╨╡╤В, ╨╝╨╕╤А", "Привет, мир"),  # cp866
         ("Correct ’ next to cafÃ©", "Correct ’ next to café"),  # mixed on one line
         ("RÄ«ga", "Rīga"),  # an opening mark inside a word is no text
+        ("10Î¼s", "10μs"),  # μ is also the micro sign of units
+        ("$Ì¶6Ì¶3Ì¶", "$̶6̶3̶"),  # combining overlays style text
     ],
 )
 def test_examples(damaged: str, fixed: str) -> None:

@@ -385,13 +385,15 @@ def _cost(text: str, left: str, right: str) -> float:
 
 
 def _islands(text: str, scripts: tuple[str, str]) -> tuple[bool, bool]:
-    """(has a letter in a script neither neighbouring word uses, has letters)."""
+    """(has a letter in a script neither neighbouring word uses, has letters).
+
+    ``μ`` is no island: it is also the micro sign of units (``10μs``)."""
     has_letters = False
     for ch in text:
         info = char_info(ch)
         if info.kind == "L":
             has_letters = True
-            if info.script not in scripts:
+            if info.script not in scripts and ch != "μ":
                 return True, True
     return False, has_letters
 

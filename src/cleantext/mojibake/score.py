@@ -78,6 +78,9 @@ _FIXED: dict[str, tuple[str, float]] = {
     "″": ("P", 0.2), "€": ("S", 0.2), "™": ("S", 0.3), "№": ("S", 0.0),
     "ˆ": ("K", 1.5), "˜": ("K", 1.5), "\ufffd": ("S", 1.5),
     "\u2800": ("Z", 0.2),  # braille blank, used as a visible-width space
+    # combining overlays and underline that style text (s̶t̶r̶i̶k̶e̶, u̲n̲d̲e̲r̲)
+    "\u0332": ("M", 0.5), "\u0335": ("M", 0.5), "\u0336": ("M", 0.5),
+    "\u0337": ("M", 0.5), "\u0338": ("M", 0.5),
     "\u200d": ("M", 0.0), "\ufe0f": ("M", 0.0), "\u200c": ("M", 0.0),
     "ʻ": ("P", 0.0), "ʼ": ("P", 0.0),
 }
@@ -208,7 +211,8 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
     c = 0.0
     if ka == "L" and kb == "L":
         if a.script != b.script:
-            c += 2.0
+            # (but μ is also the micro sign of units: μs, μm, μg)
+            c += 0.3 if ca == "μ" and b.ascii else 2.0
         elif a.lower and b.upper:
             c += 1.0 if b.ascii else 1.5
         elif not a.ascii and not b.ascii and a.script == "Latin":
