@@ -182,6 +182,13 @@ class _Reading:
         return max(0.0, quality * amount * (1.0 - 2.0 * rare_share))
 
 
+@lru_cache(maxsize=1 << 12)
+def _line_readings(line: str, reader: str, reader_name: str) -> tuple[_Reading, ...]:
+    """Every reading of the line through ``reader`` (spans in the line).
+    Cached: lines recur within a document and from one pipeline pass to the next."""
+    return tuple(_read_line(line, reader, reader_name))
+
+
 def _read_line(line: str, reader: str, reader_name: str) -> Iterator[_Reading]:
     runs: list[tuple[int, int, bytes]] = []
     for m in _run_re(reader).finditer(line):
@@ -276,7 +283,7 @@ def detect_east_asian_mojibake(text: str, config: Config | None = None) -> list[
             continue  # mostly ASCII letters: European words with accents
         best: _Reading | None = None
         for reader, reader_name in _WESTERN:
-            for reading in _read_line(line, reader, reader_name):
+            for reading in _line_readings(line, reader, reader_name):
                 if best is None or reading.fit > best.fit:
                     best = reading
         if best is None or best.distinct_common < 2 or best.confidence <= 0.2 \
