@@ -271,3 +271,14 @@ def test_a_capitalised_fragment_as_a_first_name() -> None:
     )
     # three letters is a name of its own (Les Aspin)
     assert fixed(damaged + "\t\t-- Les Aspin") == fixed(damaged) + "\t\t-- Les Aspin"
+
+
+def test_a_fragment_opening_a_clause_or_a_wrapped_line() -> None:
+    damaged = "It was diult and oial, and the owers were dierent.\n"
+    text = "If it ain't broke, x it.\nTake a cab to the airport,\n\ty to New York"
+    assert fixed(damaged + text) == fixed(damaged) + (
+        "If it ain't broke, fix it.\nTake a cab to the airport,\n\tfly to New York"
+    )
+    # the vocative o, a command: left alone
+    for keep in ("He has shown you, o man, what is good", "(... rm this, rm that)"):
+        assert fixed(damaged + keep) == fixed(damaged) + keep

@@ -1216,7 +1216,7 @@ def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> 
     if text[s - 1] == "-" or text[e] == "-":
         return _known_compound(text, s, e, word)
     if text[s - 1] not in " \n":
-        return False
+        return text[s - 1] == "\t" and not gap and _after_clause_break(text, s, e)
     if gap:
         # a space-leaving extractor: the glyph's space beside the word's own
         s -= text[s - 2:s] == "  "
@@ -1241,7 +1241,7 @@ def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> 
         j -= 1
     prev = text[j:s - 1]
     if not prev[:1].isalpha() or (j > 0 and text[j - 1] not in " \n\t\"("):
-        return False
+        return not gap and _after_clause_break(text, s, e)
     # ``It's ne``; a capital only on a common word (``The ve rules``, not
     # ``Ortega y``), or a fairly common one opening a line (``Shut o engine``)
     if not prev.islower():
@@ -1270,6 +1270,30 @@ _ROMANCE_WORDS = frozenset({
 })
 """French and Spanish function words: a fragment after one of them is a
 word of that language (``tout le``, ``et le``), not English prose."""
+
+
+def _after_clause_break(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` opens a clause after a comma or a semicolon
+    (``If it ain't broke, x it``, ``Come, landlord, ll the bowl``) or a line
+    that goes on from the one before (``airport,\n\ty to New York``), with
+    a common lower-case word after it. Not the vocative ``o`` (``He has
+    shown you, o man``) nor a form without a vowel (``rm this, rm that``)."""
+    tok = text[s:e]
+    if tok == "o" or (len(tok) > 1 and tok != "ll" and not any(v in tok for v in "aeiouy")):
+        return False
+    nxt = _NEXT_WORD.match(text, e + 1) if text[e] == " " else None
+    if nxt is None or not nxt.group().islower() or zipf(nxt.group(), "en") < _COMMON - 1.0:
+        return False
+    k = s
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k > 0 and text[k - 1] == "\n":  # the line before, without its trailing spaces
+        k -= 1
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+    if k < 3 or text[k - 1] not in ",;":
+        return False
+    return text[k - 3:k - 1].isalpha() and text[k - 3:k - 1].islower()
 
 
 def _first_name_position(text: str, s: int, e: int) -> bool:
