@@ -392,3 +392,21 @@ def test_chunked_repair_equals_whole_repair() -> None:
         whole = fix_text(text, ONLY)
         assert "".join(iter_fix([text], ONLY, chunk_size=200)) == whole
     assert "café é\n" in whole
+
+
+@PROPS
+@given(st.sampled_from(CODEPAGES), st.integers(0, 2), sentences(2, 14))
+def test_context_scripts_in_one_walk_equal_run_by_run(
+    codepage: str, layers: int, text: str
+) -> None:
+    """The one-walk context of every run (a speed-up) gives what the run-by-run
+    search gives."""
+    from cleantext.mojibake.codepages import table
+    from cleantext.mojibake.detect import _all_context_scripts, _context_scripts
+
+    damaged = damage(text, codepage, layers) + "\n\n" + text
+    for name in CODEPAGES:
+        spans = [m.span() for m in table(name).segment.finditer(damaged)]
+        assert _all_context_scripts(damaged, spans) == [
+            _context_scripts(damaged, spans, i) for i in range(len(spans))
+        ]

@@ -513,6 +513,77 @@ def _context_scripts(
     return left, right
 
 
+def _gap_left(text: str, lo: int, hi: int) -> tuple[str | None, int]:
+    """Scanning ``text[lo:hi]`` leftwards from ``hi``: the script of the
+    first letter and the number of other characters before it; or None and
+    that number (``_CONTEXT`` or more when a paragraph break stops the scan)."""
+    seen = 0
+    j = hi - 1
+    while j >= lo and seen < _CONTEXT:
+        ch = text[j]
+        if ch == "\n" and _blank_before(text, j):
+            return None, _CONTEXT
+        script = _letter_script(ch)
+        if script is not None:
+            return script, seen
+        seen += 1
+        j -= 1
+    return None, seen
+
+
+def _gap_right(text: str, lo: int, hi: int) -> tuple[str | None, int]:
+    """:func:`_gap_left` scanning ``text[lo:hi]`` rightwards from ``lo``."""
+    seen = 0
+    j = lo
+    while j < hi and seen < _CONTEXT:
+        ch = text[j]
+        if ch == "\n" and _BLANK_AFTER.match(text, j + 1) is not None:
+            return None, _CONTEXT
+        script = _letter_script(ch)
+        if script is not None:
+            return script, seen
+        seen += 1
+        j += 1
+    return None, seen
+
+
+def _all_context_scripts(
+    text: str, spans: list[tuple[int, int]]
+) -> list[tuple[str, str]]:
+    """:func:`_context_scripts` of every run at once, in one walk each way
+    over the gaps between the runs (the same answers: a run whose nearest
+    letter lies beyond the previous run takes that run's answer, further by
+    the gap between them)."""
+    m = len(spans)
+    lefts = [""] * m
+    script: str | None = None
+    dist = _CONTEXT
+    prev_end = 0
+    for i, (s, e) in enumerate(spans):
+        found, seen = _gap_left(text, prev_end, s)
+        if found is not None:
+            script, dist = found, seen
+        else:
+            dist = dist + seen if seen < _CONTEXT else _CONTEXT
+        if script is not None and dist < _CONTEXT:
+            lefts[i] = script
+        prev_end = e
+    rights = [""] * m
+    script, dist = None, _CONTEXT
+    next_start = len(text)
+    for i in range(m - 1, -1, -1):
+        s, e = spans[i]
+        found, seen = _gap_right(text, e, next_start)
+        if found is not None:
+            script, dist = found, seen
+        else:
+            dist = dist + seen if seen < _CONTEXT else _CONTEXT
+        if script is not None and dist < _CONTEXT:
+            rights[i] = script
+        next_start = s
+    return list(zip(lefts, rights, strict=True))
+
+
 # A newline that ends or starts a blank line: another newline, only
 # whitespace between (the paragraph breaks where stream.split_chunks cuts).
 _BLANK_AFTER = re.compile(r"[^\S\n]*\n")
@@ -592,6 +663,7 @@ def _scan(
             if not spans:
                 continue
         check = not every or innocent
+        contexts: list[tuple[str, str]] | None = None
         for i, (s, e) in enumerate(spans):
             seg = text[s:e]
             if check:
@@ -608,7 +680,9 @@ def _scan(
                 continue
             if judged[2] < _CLEAR_GAIN:
                 # the script around can change the verdict: look at it
-                ls, rs = _context_scripts(text, spans, i)
+                if contexts is None:
+                    contexts = _all_context_scripts(text, spans)
+                ls, rs = contexts[i]
                 scripts = (ls or outer_scripts[0], rs or outer_scripts[1])
                 if scripts != outer_scripts:
                     judged = _judge(seg, name, ln, rn, scripts, depth, keep)
