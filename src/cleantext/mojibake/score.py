@@ -263,6 +263,12 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
     return c
 
 
+@lru_cache(maxsize=1 << 16)
+def _pair_cost(ca: str, cb: str) -> float:
+    """:func:`_pair` of two characters (``ca`` empty: the edge of the text)."""
+    return _pair(char_info(ca) if ca else _SPACE, char_info(cb), ca, cb)
+
+
 def cost(text: str, left: str = "", right: str = "") -> float:
     """The implausibility of ``text`` between neighbours ``left`` and ``right``.
 
@@ -279,7 +285,7 @@ def cost(text: str, left: str = "", right: str = "") -> float:
     spaced = True  # whether it is a space (or the edge)
     for ch in text:
         info = char_info(ch)
-        total += info.cost + _pair(prev, info, prev_c, ch)
+        total += info.cost + _pair_cost(prev_c, ch)
         if not before and info.kind == "L" and prev_c in _OPENING:
             total += _OPENER_IN_WORD
         elif before:
@@ -297,7 +303,7 @@ def cost(text: str, left: str = "", right: str = "") -> float:
         prev, prev_c = info, ch
     if right:
         info = char_info(right)
-        total += _pair(prev, info, prev_c, right)
+        total += _pair_cost(prev_c, right)
         if before and info.kind == "Z" and prev_c in _LONE_LEADS:
             total += _LONE_LEADLIKE
         elif not before and info.kind == "L" and prev_c in _OPENING:
