@@ -41,7 +41,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress
 from types import MappingProxyType
@@ -1420,14 +1420,14 @@ def _half_of_split_word(text: str, s: int, e: int, lang: LigatureLanguage) -> bo
     make a word with a glyph lost between them (``pro t``, ``o er``)."""
     gaps = _index(lang, "\x00")
     tok = text[s:e].lower()
-    before = _PREV_WORD.search(text, max(0, s - 64), s)  # (a window: no rescan from 0)
+    if s >= 2 and text[s - 1] == " " and text[s - 2].isalpha():
+        j = s - 2
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if f"{text[j:s - 1].lower()}\x00{tok}" in gaps:
+            return True
     after = _NEXT_WORD.match(text, e + 1) if text[e:e + 1] == " " else None
-    return (before is not None and f"{before.group(1).lower()}\x00{tok}" in gaps) or (
-        after is not None and f"{tok}\x00{after.group().lower()}" in gaps
-    )
-
-
-_PREV_WORD = re.compile(r"([^\W\d_]+) \Z")
+    return after is not None and f"{tok}\x00{after.group().lower()}" in gaps
 
 
 def _in_prose(c: _Candidate) -> _Candidate:
@@ -1438,7 +1438,10 @@ def _in_prose(c: _Candidate) -> _Candidate:
     b = 10.0 ** c.z_broken
     # P(word) = W / (W + others + B): take the broken form's share B down by d
     others = max(0.0, w / c.p_word - b - w)
-    return replace(c, p_word=w / (w + others + b * 10.0 ** -d), discount=d)
+    return _Candidate(
+        c.start, c.end, c.original, c.replacement, c.lost, c.mode, c.z_broken, c.z_word,
+        w / (w + others + b * 10.0 ** -d), c.unambiguous, d,
+    )
 
 
 def _without(p: float, log_lr: float) -> float:
