@@ -394,6 +394,14 @@ class _Tokens(set[str]):
     ``detect`` call splits its text once."""
 
     runs: tuple[list[str], list[int], dict[str, list[int]]] | None = None
+    code: _CodeLines | None = None
+    """The text's code lines, once asked for (one scan per call, not per use)."""
+
+    def code_lines(self, text: str) -> _CodeLines:
+        """The :class:`_CodeLines` of ``text`` (the text these tokens come from)."""
+        if self.code is None:
+            self.code = _CodeLines(text)
+        return self.code
 
 
 _Reading = tuple[
@@ -770,7 +778,7 @@ def gather_ligature_evidence(
         rare_keys = _rare_keys(lang)
         in_table = uniq & table.keys()
         known[lang.code] = len(in_table) + len((uniq - in_table) & rare_keys)
-        code = _CodeLines(text)
+        code = uniq.code_lines(text)
         for c in _candidates(text, lang, None, uniq=uniq):
             if c.unambiguous and c.start not in code:
                 key = (lang.code, c.mode, c.lost)
@@ -997,7 +1005,7 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
         # paragraphs the findings stand in
         if found and _best_language(
             _paragraph_tokens(text, found, lang, uniq[lang.code]), lang
-        ) and not _CodeLines(text).document_is_code():
+        ) and not uniq[lang.code].code_lines(text).document_is_code():
             # (identifiers: aord, bres, iname are abbreviated on purpose)
             findings.extend(found)
     findings.sort(key=lambda f: f.start)
@@ -1066,7 +1074,7 @@ def _fragment_evidence(
         liga = frozenset(lang.ligatures)
         plain = partial(_plain_zipf, lang.code)
         hits: dict[str, int] = {}
-        code = _CodeLines(text)
+        code = toks.code_lines(text)
         for m in _find_tokens(text, lang, keys, toks):
             if m.start() in code:
                 continue
@@ -1115,7 +1123,7 @@ def _detect_language(
     ]
     if ev.learned(lang.code, ("dropped", "marker")):
         cands.extend(_rare_word_candidates(text, lang, licensed, uniq))
-    code = _CodeLines(text)
+    code = uniq.code_lines(text)
     cands = [c for c in cands if c.start not in code]
     if not cands:
         return []
