@@ -241,8 +241,8 @@ def test_joined_pairs_of_common_russian_words_come_back(pair: tuple[str, str]) -
 @given(st.one_of(sentences(1, 30), mixed_text(1, 30)))
 def test_clean_text_is_left_alone(text: str) -> None:
     assert fix_text(text) == text
-    assert not [f for f in scan_text(text) if f.step == "split_joined_words"
-                and f.confidence >= 0.5]
+    # not even a report: a finding is for evidently damaged text
+    assert not [f for f in scan_text(text) if f.step == "split_joined_words"]
 
 
 
