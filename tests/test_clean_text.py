@@ -31,9 +31,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "alphabets.txt": "fix_codepage_mixups: two runs of Serbian capitals 'ЉЊЈЁЂ' read as "
     "a codepage mix-up: 'ЉЊЈЁЂ\" and \"ЉЊЈЁЂ' -> 'КМгиА\" and \"КМгиА' (0.52); "
     "repro 'ЉЊЈЁЂ ЉЊЈЁЂ' (from CPython's test_tokenize)",
-    "ce-chechen.txt": "fix_kazakh_letters: Chechen typed with a Latin I for the palochka "
-    "(Ӏ, U+04C0), as it commonly is: 'АфгIанистан' -> 'АфгІанистан' (Cyrillic І, U+0406, "
-    "still not the palochka); repro 'АфгIанистан' (Chechen/Chuvash in /usr/share/locale)",
     "math-greek-letters.txt": "fix_homoglyphs: a Greek variable before Latin ones in a "
     "formula: 'ρNT' -> 'pNT' (0.95); repro 'ρNT' (from an RFC-style doc in /usr/share/doc)",
     "naughty-strings.txt": "fix_mojibake: the Mac keyboard rows (as in the Big List of "

@@ -42,6 +42,15 @@ def test_latin_h_in_russian_text_is_reported_not_guessed() -> None:
     assert not f.changes and f.confidence < 0.5
 
 
+def test_a_palochka_typed_as_latin_i_is_left_alone() -> None:
+    # Chechen (Ingush, Avar...) write the palochka Ӏ as a Latin I, also after
+    # lower-case letters, where a Kazakh or Ukrainian І never stands
+    chechen = "АфгIанистан, Iаьрбийн Цхьаьнакхетта Эмираташ, Сахара Iарбойн"
+    assert detect_kazakh_letters(chechen) == []
+    # a Kazakh word typed with a Latin I at its start is still repaired
+    assert fix_text("Iле өзені, бiлiм") == "Іле өзені, білім"
+
+
 def test_english_words_are_not_made_kazakh() -> None:
     assert fix_text("the hор and hiр hop") == "the hop and hip hop"
     assert fix_text("hi, Ivan") == "hi, Ivan"

@@ -66,6 +66,9 @@ _KAZAKH_ONLY = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 # an alternation of classes is tried at every position.
 _GATE = re.compile(f"[{_LOOKALIKE_CLASS}](?:(?<=[{_CYR}].)|(?=[{_CYR}]))")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# A Latin I right after a lower-case Russian letter: the palochka of the
+# Caucasian languages, not a Kazakh or Ukrainian І (that one is lower-case there).
+_PALOCHKA = re.compile("I(?<=[а-яё]I)")
 # Kazakh letters that Ukrainian and Belarusian lack, and their unambiguous
 # look-alikes (schwa, barred o, k with cedilla, y with stroke): evidence of
 # Kazakh text.
@@ -130,11 +133,15 @@ def detect_kazakh_letters(text: str, config: Config | None = None) -> list[Findi
         return []
     findings: list[Finding] = []
     kazakh_text = KAZAKH_TEXT.search(text) is not None
+    # Chechen, Ingush, Avar... write the palochka (Ӏ) as a Latin I, after
+    # lower-case letters too (гIалгIай), where a Kazakh or Ukrainian І never
+    # stands: in such a text every Latin I is a palochka, written as usual.
+    keep = "I" if _PALOCHKA.search(text) else ""
     for word in _words_touched(text):
         start = word.start()
         token = word.group()
         cyrillic = sum(1 for c in token if _is_cyrillic(c))
-        foreign = [c for c in token if not _is_cyrillic(c)]
+        foreign = [c for c in token if not _is_cyrillic(c) and c not in keep]
         if not foreign or any(c not in _TABLE for c in foreign):
             continue  # other foreign letters: fix_homoglyphs' business first
         if cyrillic < 2:
@@ -144,7 +151,7 @@ def detect_kazakh_letters(text: str, config: Config | None = None) -> list[Findi
         end = word.end()
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        fixed = "".join(_TABLE.get(c, c) for c in token)
+        fixed = "".join(c if c in keep else _TABLE.get(c, c) for c in token)
         if before.isdigit() or after.isdigit() or "_" in (before, after):
             confidence = 0.3
             why = "a look-alike inside a Cyrillic word next to digits: perhaps a code, left"
