@@ -14,8 +14,9 @@ the files. Prints, per case and ``-j``, the best and median wall time of
 processes (which a busy machine does not inflate much: ``-j 2`` on two idle
 cores can at best take half of ``-j 1``'s CPU time as wall time), then the
 load average before and after (the machine may be shared: compare runs made
-under the same load). A startup line times ``fix`` on one tiny file: the fixed cost
-every process pays.
+under the same load). A startup line times ``fix`` on one tiny file: the
+fixed cost every process pays. Last, a CPU model of the many-files case that
+a busy machine does not skew (see :func:`model_speedup`).
 
 Inputs: paragraphs of clean English and Russian prose with one paragraph in
 six damaged (UTF-8 read as windows-1252 or windows-1251, HTML entities, a
@@ -37,8 +38,10 @@ import time
 from pathlib import Path
 
 from benchmarks.prose import load_prose
+from cleantext.stream import process_pool, warm_up
+from cleantext.writeback import Options, process_file
 
-__all__ = ["main", "make_inputs"]
+__all__ = ["main", "make_inputs", "model_speedup"]
 
 
 def _damage(paragraph: str, rng: random.Random) -> str:
@@ -117,6 +120,30 @@ def _time_runs(source: Path, scratch: Path, jobs: int, extra: list[str],
     return walls, cpus
 
 
+def _file_task(path: str, options: Options) -> tuple[int, float]:
+    start = time.process_time()
+    process_file(path, options)
+    return os.getpid(), time.process_time() - start
+
+
+def model_speedup(folder: Path, jobs: int) -> tuple[float, float, list[float]]:
+    """CPU seconds of the serial warm-up, of all files in one process, and
+    of each of ``jobs`` forked workers (as ``cleantext fix -j`` runs them,
+    without writing): on idle cores the wall time of ``-j N`` is about the
+    warm-up plus the busiest worker, whatever the load when measured."""
+    options = Options(write=False)
+    start = time.process_time()
+    warm_up(options.config())
+    warm = time.process_time() - start
+    files = sorted(str(p) for p in folder.iterdir())
+    alone = sum(_file_task(f, options)[1] for f in files)
+    per: dict[int, float] = {}
+    with process_pool(jobs) as pool:
+        for pid, cpu in pool.map(_file_task, files, [options] * len(files)):
+            per[pid] = per.get(pid, 0.0) + cpu
+    return warm, alone, sorted(per.values(), reverse=True)
+
+
 def _load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f} {five:.2f} {fifteen:.2f}"
@@ -156,6 +183,14 @@ def main(argv: list[str] | None = None) -> None:
                 base = base or best
                 print(f"| {name} | {jobs} | {best:.2f} | {statistics.median(times):.2f} "
                       f"| {base / best:.2f}x | {min(cpus):.2f} |", flush=True)
+        if 2 in args.jobs:
+            warm, alone, workers = model_speedup(many, 2)
+            print()
+            print(f"CPU model, {args.files} files: warm-up {warm:.2f} s, all files in one "
+                  f"process {alone:.2f} s, per worker with -j 2 "
+                  f"{', '.join(f'{w:.2f}' for w in workers)} s; on idle cores -j 2 would "
+                  f"take {(warm + alone) / (warm + workers[0]):.2f}x less wall time "
+                  f"(plus {min(startup_cpu):.2f} s startup on both)")
     print()
     print(f"load average after: {_load()}")
 
