@@ -1324,6 +1324,8 @@ def _first_name_position(text: str, s: int, e: int) -> bool:
 
 _NAME_FRAGMENT_MAX = 4.5
 """A capitalised fragment is read as a first name only if rarer than this."""
+
+
 def _other_symbol_on_line(text: str, s: int) -> bool:
     """Whether the line of ``text[s]`` holds another lone letter that is no
     word and no broken form either (``f``, ``k``; not ``a``, ``I``, nor ``o``
