@@ -95,8 +95,6 @@ FP = "FALSE POSITIVE (clean text changed): "
 LOSSY = "lossy sequence (a byte lost to U+FFFD or '?'): "
 SPACE_A0 = "the no-break-space byte 0xA0 of a UTF-8 sequence became a space: "
 KNOWN_FAILURES: dict[str, str] = {
-    "ftfy-in-the-wild-science-mid-word-greek-letter-gets-fixed-correctly":
-        "fix_mojibake leaves 'Î³' (γ inside an identifier, IL2RÎ³cKO)",
     "ftfy-in-the-wild-an-absolutely-hopeless-garble":
         FP + "fix_mojibake turns parts of a hopeless garble into unrelated characters"
         " ('۪', '㢀'); ftfy leaves it",

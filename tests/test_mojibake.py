@@ -64,6 +64,7 @@ PROPS = settings(max_examples=60, deadline=None,
         ("Correct ’ next to cafÃ©", "Correct ’ next to café"),  # mixed on one line
         ("RÄ«ga", "Rīga"),  # an opening mark inside a word is no text
         ("10Î¼s", "10μs"),  # μ is also the micro sign of units
+        ("IL2RÎ³cKO mice", "IL2RγcKO mice"),  # a Greek letter of science in a name
         ("$Ì¶6Ì¶3Ì¶", "$̶6̶3̶"),  # combining overlays style text
     ],
 )

@@ -28,7 +28,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from .codepages import _QUESTION_LEAD2, _SPACE_LEAD2, CODEPAGES, CodePage, table
-from .score import E2_SECOND, char_info, cost, rare_replacement, weak_repair
+from .score import E2_SECOND, SCIENCE_GREEK, char_info, cost, rare_replacement, weak_repair
 
 __all__ = [
     "FEEBLE", "WEAK", "Candidate", "analyse", "candidates", "decide", "dominant_codepage",
@@ -387,13 +387,13 @@ def _cost(text: str, left: str, right: str) -> float:
 def _islands(text: str, scripts: tuple[str, str]) -> tuple[bool, bool]:
     """(has a letter in a script neither neighbouring word uses, has letters).
 
-    ``μ`` is no island: it is also the micro sign of units (``10μs``)."""
+    The Greek letters of science are no island (``10μs``, ``IL2Rγ``)."""
     has_letters = False
     for ch in text:
         info = char_info(ch)
         if info.kind == "L":
             has_letters = True
-            if info.script not in scripts and ch != "μ":
+            if info.script not in scripts and ch not in SCIENCE_GREEK:
                 return True, True
     return False, has_letters
 

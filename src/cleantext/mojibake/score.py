@@ -26,7 +26,10 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["E2_SECOND", "CharInfo", "char_info", "cost", "rare_replacement", "weak_repair"]
+__all__ = [
+    "E2_SECOND", "SCIENCE_GREEK", "CharInfo", "char_info", "cost", "rare_replacement",
+    "weak_repair",
+]
 
 
 class CharInfo(NamedTuple):
@@ -211,8 +214,10 @@ def _pair(a: CharInfo, b: CharInfo, ca: str, cb: str) -> float:
     c = 0.0
     if ka == "L" and kb == "L":
         if a.script != b.script:
-            # (but μ is also the micro sign of units: μs, μm, μg)
-            c += 0.3 if ca == "μ" and b.ascii else 2.0
+            # (but Greek letters are the symbols of science, glued to Latin
+            # ones: μ the micro sign of units, μs; IL2Rγ, TNFα)
+            c += 0.3 if (ca in SCIENCE_GREEK and b.ascii) or (
+                cb in SCIENCE_GREEK and a.ascii) else 2.0
         elif a.lower and b.upper:
             c += 1.0 if b.ascii else 1.5
         elif not a.ascii and not b.ascii and a.script == "Latin":
@@ -314,6 +319,10 @@ def cost(text: str, left: str = "", right: str = "") -> float:
 _OPENER_IN_WORD = 0.8
 """An opening mark between two letters (``RÄ«ga``): no language puts one
 inside a word; UTF-8 continuation bytes read as windows-1252 do."""
+SCIENCE_GREEK = frozenset("αβγδεθλμπσφψω")
+"""Small Greek letters that science writes inside Latin words and after
+numbers (``10μs``, ``IL2Rγ``, ``TNFα``); not those that pass for Latin
+letters (``ο``, ``ι``, ``ν``, ``ρ``: look-alikes are another matter)."""
 _INITIAL_CAPITAL = 0.7
 """Most of the cost of a non-ASCII capital before a non-ASCII small letter,
 taken back where the capital starts a word."""
