@@ -330,3 +330,19 @@ def test_document_evidence_from_chunks_equals_whole() -> None:
     short = damaged.split("\n")[1]
     with_evidence = ONLY.with_changes(evidence={STEP: merged})
     assert fix_text(short, with_evidence) == "Мир"
+
+
+def test_a_letter_the_code_page_cannot_show_rules_it_out() -> None:
+    # Mongolian 'ү' is not in CP866: the line was not decoded with it, though
+    # 'эсэх' read back through KOI8-R is the Russian word 'маме'
+    line = "Xft·Бичгүүдэд hint·хэрэглэх эсэх;·0=үгүй,·1=тийм,·-1=стандарт"
+    assert detect_codepage_mixups(line) == []
+    # the same mixup on Russian text is still repaired
+    assert fix_codepage_mixups("Привет, мир! Как дела?".encode("koi8_r").decode("cp866")) == (
+        "Привет, мир! Как дела?")
+
+
+def test_letters_that_fit_an_alphabet_only_in_chaotic_case_are_no_evidence() -> None:
+    # Serbian capitals with a Russian Ё fit no alphabet; through CP866 they
+    # read 'КМгиА', Russian letters in no sane case
+    assert detect_codepage_mixups("ЉЊЈЁЂ ЉЊЈЁЂ") == []

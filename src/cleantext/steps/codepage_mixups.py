@@ -466,7 +466,10 @@ def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
         # letters no one language has together (Macedonian ќ with Russian ы)
         # (lines can mix languages: this only adds to what the words say)
         fits_before, fits_after = _line_fits(before_text), _line_fits(after_text)
-        if fits_after and not fits_before and support >= 0.5:
+        # (and in a sane case: 'ЉЊЈЁЂ' fits no alphabet, but 'КМгиА' is no
+        # better for fitting one)
+        if fits_after and not fits_before and support >= 0.5 and all(
+                case_is_normal(w) for w in after_text):
             # as strong as the words that carry the letters that do not go together
             odd = sum(1 for w in before_text if any(
                 ch.isalpha() and ch not in _RUSSIAN for ch in w))
@@ -552,10 +555,16 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
     one pass of the pipeline to the next (the lines no step changed).
     """
     out: list[_Verdict] = []
+    cyrillic = {ch for ch in set(line) if "\u0400" <= ch <= "\u052f"} if family == "cyrillic" \
+        else set()
     for mixup in MIXUPS:
         if mixup.family != family:
             continue
         if family == "cyrillic" and _signature(mixup).search(line) is None:
+            continue
+        if family == "cyrillic" and not cyrillic <= _shown_by(mixup.read_as):
+            # a letter the code page cannot show ('ү' is not in CP866): the
+            # line was not decoded with it (Mongolian, not KOI8-R read as CP866)
             continue
         if _is_utf8_mojibake(line, mixup.read_as):
             continue  # UTF-8 shown in a legacy code page: fix_mojibake's
@@ -563,6 +572,13 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
         if verdict is not None and verdict.ratio >= 0.5:
             out.append(verdict)
     return tuple(out)
+
+
+@cache
+def _shown_by(codec: str) -> frozenset[str]:
+    """Every Cyrillic character a text decoded with ``codec`` can hold."""
+    chars = {ch for b in range(0x80, 0x100) for ch in _read_as_chars(codec, b)}
+    return frozenset(ch for ch in chars if "\u0400" <= ch <= "\u052f")
 
 
 @lru_cache(maxsize=1024)
