@@ -833,7 +833,7 @@ _CODE_START = (
 _CODE_MARKS: tuple[re.Pattern[str], ...] = tuple(
     # one pattern each, every one opening with a literal: sre then skips
     # ahead at C speed (an alternation of them scans ~100x slower)
-    re.compile(p) for p in (
+    re.compile(p, re.MULTILINE) for p in (
         r"[{}]",                                              # braces
         r"=(?:(?<=[=!<>]=)|(?<=\w=)|(?=\w\w)|(?<=\s=)(?=\s))",  # == <= x=1 x = 1 (not =D)
         r">(?<=->)", r"::", r"&&", r"\|\|",                    # -> :: && ||
@@ -841,7 +841,7 @@ _CODE_MARKS: tuple[re.Pattern[str], ...] = tuple(
         r"_(?<=[A-Za-z0-9]_)(?=[A-Za-z])",                    # snake_case
         r"x(?<=0x)(?<!\w0x)[0-9A-Fa-f]",                       # hex numbers
         r"\$[A-Za-z_{]",                                      # $var (not $5)
-        re.compile(r"\n" + _CODE_START, re.MULTILINE),         # def f(, #include
+        r"\n" + _CODE_START,                                  # def f(, #include
     )
 )
 """What makes a line source code: braces, comparisons and assignments, ``->``
@@ -1134,7 +1134,7 @@ def _detect_language(
 
     # a fragment between the words of a sentence is rarer there than
     # wordfreq says: that weighs both on its own reading and as evidence
-    cands = [_fragment_in_prose(text, c, lang, shown["space"]) for c in cands]
+    cands = [_fragment_in_prose(text, c, lang) for c in cands]
     emissions: dict[int, float] = {}
     for c in cands:
         ln = line_of(c.start)
@@ -1401,15 +1401,13 @@ def _used_as_names(text: str, cands: list[_Candidate]) -> set[str]:
 _HANDLE = re.compile(r"<(\w+)>|^(\w+):|[*@](\w+)\b", re.MULTILINE)
 
 
-def _fragment_in_prose(
-    text: str, c: _Candidate, lang: LigatureLanguage, spaces: bool
-) -> _Candidate:
+def _fragment_in_prose(text: str, c: _Candidate, lang: LigatureLanguage) -> _Candidate:
     """The candidate as :func:`_in_prose` reads it where it stands between
     the words of a sentence (:func:`_prose_position`), else as it is.
 
-    Where the document leaves spaces for lost glyphs (``spaces``), a fragment
-    that makes a word with its neighbour across one space is half of that
-    word (``pro t`` for ``profit``), not a fragment between words.
+    A fragment that makes a word with its neighbour across one space may be
+    half of that word, split where an extractor left a space for the glyph
+    (``pro t`` for ``profit``): not a fragment between words.
     """
     if c.unambiguous or c.z_broken < RARE or c.mode not in ("dropped", "space"):
         return c
