@@ -114,6 +114,12 @@ def test_scripts_that_use_joiners_are_kept() -> None:
         "क्\u200dष",  # Devanagari, ZWJ after virama
         "ന്\u200d",  # Malayalam chillu with ZWJ
         "ภาษา\u200bไทย",  # Thai word boundary ZWSP
+        "[កំពុង\u200bធ្វើការ\u200b]",  # Khmer: also next to brackets and spaces
+        "មិន\u200b\u200bបាន \u200bដំឡើង\u200b ឬ",  # doubled, as typed
+        "\n\u200bကီးဘုတ်",  # Myanmar, at a line start
+        # a text that uses them does so next to Latin words and quotes too
+        "ដែល\u200bបាន\u200bតាម APT\u200b\xa0។",
+        "شناسه\u200cهای «-» و «.»\u200c باشند",
     ]
     for text in kept:
         assert fix_text(text) == text, repr(text)

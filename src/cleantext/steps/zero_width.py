@@ -28,6 +28,14 @@ _JOINING_SCRIPT = re.compile(
 )
 # Scripts written without spaces, where U+200B marks word boundaries.
 _SPACELESS_SCRIPT = re.compile("[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+_SPACELESS = "\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
+# A zero-width space next to a letter of such a script (literal first: fast).
+_SPACELESS_ZWSP = re.compile(f"\u200b(?:(?<=[{_SPACELESS}]\u200b)|(?=[{_SPACELESS}]))")
+# A joiner next to a letter of a script that spells with joiners.
+_SCRIPT_JOINER = re.compile(
+    "[\u200c\u200d](?:(?<=" + _JOINING_SCRIPT.pattern + "[\u200c\u200d])|(?="
+    + _JOINING_SCRIPT.pattern + "))"
+)
 # Characters that may stand on either side of a ZWJ in an emoji sequence:
 # pictographs (Extended_Pictographic, generously), the emoji presentation
 # selector, skin-tone modifiers, tag characters.
@@ -58,7 +66,9 @@ def _kept(char: str, before: str, after: str) -> bool:
     if char in (_ZWJ, _ZWNJ):
         return bool(_JOINING_SCRIPT.match(before) or _JOINING_SCRIPT.match(after))
     if char == _ZWSP:
-        return bool(_SPACELESS_SCRIPT.match(before) and _SPACELESS_SCRIPT.match(after))
+        # one side is enough: Khmer and Myanmar typists (and their keyboards)
+        # put it next to spaces, brackets and line ends too
+        return bool(_SPACELESS_SCRIPT.match(before) or _SPACELESS_SCRIPT.match(after))
     return False
 
 
@@ -73,7 +83,8 @@ def detect_zero_width(text: str, config: Config | None = None) -> list[Finding]:
     next to a letter of a script that spells with them (Persian ``می‌خواهم``,
     Arabic, Hebrew, the Indic scripts, Sinhala, Khmer, Myanmar, ...); a
     zero-width space between letters of Thai, Lao, Tibetan, Myanmar or Khmer,
-    which are written without spaces and use it to mark word boundaries.
+    which are written without spaces and use it to mark word boundaries (one
+    such letter on either side is enough, and so are doubled marks).
 
     >>> [(f.start, f.end) for f in detect_zero_width("he\\u200bllo")]
     [(2, 3)]
@@ -83,6 +94,11 @@ def detect_zero_width(text: str, config: Config | None = None) -> list[Finding]:
     if text.isascii() or not any(c in text for c in _ZERO_WIDTH_CHARS):
         return []
     findings: list[Finding] = []
+    # A text that marks word boundaries with U+200B (Khmer, Thai...) or
+    # spells with joiners (Persian, the Indic scripts) does so next to
+    # spaces, quotes and Latin words too: there they are its convention.
+    boundary_marks = _SPACELESS_ZWSP.search(text) is not None
+    script_joiners = _SCRIPT_JOINER.search(text) is not None
     for m in _ZERO_WIDTH.finditer(text):
         start, end = m.start(), m.end()
         if start == 0 and text[0] == "\ufeff":
@@ -92,6 +108,11 @@ def detect_zero_width(text: str, config: Config | None = None) -> list[Finding]:
         run = text[start:end]
         if len(run) == 1 and _kept(run, before, after):
             continue
+        if set(run) == {_ZWSP} and (boundary_marks or _kept(_ZWSP, before, after)):
+            continue  # word-boundary marks (doubled too) in Khmer text, as typed
+        if set(run) <= {_ZWJ, _ZWNJ} and (script_joiners or _JOINING_SCRIPT.match(before)
+                                          or _JOINING_SCRIPT.match(after)):
+            continue  # joiners of a script that spells with them, as typed
         if not run:
             continue
         kinds = ", ".join(sorted({_NAMES[c] for c in run}))
