@@ -411,3 +411,11 @@ def test_context_scripts_in_one_walk_equal_run_by_run(
         assert _all_context_scripts(damaged, spans) == [
             _context_scripts(damaged, spans, i) for i in range(len(spans))
         ]
+
+
+def test_lost_a0_not_assumed_before_genuine_text() -> None:
+    """In a document of windows-1252 mojibake, ``Å veices`` is ``Šveices``; but
+    before a word with a genuine non-ASCII letter (which would be mojibake too
+    if the text there were) ``Å`` is the Norwegian word."""
+    text = "cafÃ© crÃ¨me. Å veices, Norsk: Å være eller ikke være."
+    assert fix_text(text, ONLY) == "café crème. Šveices, Norsk: Å være eller ikke være."

@@ -689,7 +689,9 @@ def _scan(
                     if judged is None:
                         continue
             final, chain, gain, lossy, island_fixed, island = judged
-            if final == seg or (gain < 0 and not (lossy and gain >= _lost_cost(seg))):
+            if final == seg or (gain < 0 and not (
+                lossy and gain >= _lost_cost(seg) and not _genuine_after(text, e)
+            )):
                 # a repair that costs more than it saves is never made,
                 # reported, peeled, nor counted as evidence (but for the
                 # assumption of lost bytes: see _restores_lost)
@@ -1085,6 +1087,18 @@ def _question_cost(seg: str, cp: CodePage) -> float:
         total += _INNER_QUESTION_PENALTY if inner else _QUESTION_PENALTY
         i = seg.find("?", i + 1)
     return total
+
+
+_WORD_AFTER = re.compile(r"\S{0,30}")
+
+
+def _genuine_after(text: str, end: int) -> bool:
+    """Whether the word after ``end`` holds a non-ASCII letter: in a document
+    of mojibake it would be mojibake too, so the text there is genuine and a
+    lone ``Å`` before it is the word Å (Norwegian ``Å være``), not ``Š``."""
+    m = _WORD_AFTER.match(text, end)
+    word = m.group() if m else ""
+    return not word.isascii() and any(ch.isalpha() and not ch.isascii() for ch in word)
 
 
 def _lost_cost(seg: str) -> float:
