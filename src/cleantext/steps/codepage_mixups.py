@@ -225,10 +225,13 @@ def _letters(word: str) -> int:
     return sum(1 for ch in word if ch.isalpha())
 
 
-@lru_cache(maxsize=1 << 16)
 def _alphabets(word: str) -> frozenset[str]:
-    """:func:`~cleantext.evidence.cyrillic.alphabet_languages`, cached: words recur."""
-    return alphabet_languages(word)
+    """:func:`~cleantext.evidence.cyrillic.alphabet_languages`, cached for
+    words of ordinary length: words recur."""
+    return _cached_alphabets(word) if len(word) <= 64 else alphabet_languages(word)
+
+
+_cached_alphabets = lru_cache(maxsize=1 << 16)(alphabet_languages)
 
 
 def _fits(word: str) -> bool:
@@ -541,10 +544,18 @@ def _candidates(text: str) -> Mapping[int, tuple[_Verdict, ...]]:
         if gate.search(text) is None:
             continue
         for start, end in lines_matching(text, gate):
-            for v in _line_verdicts(text[start:end], family):
+            line = text[start:end]
+            # (a long line is judged uncached: the cache must not hold megabytes)
+            judge = _line_verdicts if len(line) <= _CACHED_LINE else _line_verdicts.__wrapped__
+            for v in judge(line, family):
                 found.setdefault(start, []).append(
                     replace(v, start=v.start + start, end=v.end + start) if start else v)
     return MappingProxyType({start: tuple(verdicts) for start, verdicts in found.items()})
+
+
+_CACHED_LINE = 500
+"""Lines up to this many characters have their verdicts cached (at most a
+few megabytes for the whole cache)."""
 
 
 @lru_cache(maxsize=1 << 12)
@@ -566,7 +577,8 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
             # a letter the code page cannot show ('ү' is not in CP866): the
             # line was not decoded with it (Mongolian, not KOI8-R read as CP866)
             continue
-        if _is_utf8_mojibake(line, mixup.read_as):
+        if (_is_utf8_mojibake if len(line) <= _CACHED_LINE
+                else _is_utf8_mojibake.__wrapped__)(line, mixup.read_as):
             continue  # UTF-8 shown in a legacy code page: fix_mojibake's
         verdict = _judge(line, 0, mixup)
         if verdict is not None and verdict.ratio >= 0.5:

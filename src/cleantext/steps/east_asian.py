@@ -126,7 +126,14 @@ def _clean_decode(data: bytes, codec: str) -> str | None:
     return text
 
 
-@lru_cache(maxsize=1 << 14)
+_CACHED_LINE = 500
+_CACHED_RUN = 64
+"""Lines and runs (bytes, decoded text) up to these lengths are cached;
+longer ones (pathological input) are not, so the caches stay within a few
+megabytes."""
+
+
+@lru_cache(maxsize=1 << 12)
 def _decode_run(data: bytes, codec: str) -> tuple[str, int] | None:
     """A run's bytes decoded cleanly with ``codec``, and how many trailing
     bytes were left out (1 when the trailing ASCII was not a trail byte after
@@ -182,7 +189,7 @@ class _Reading:
         return max(0.0, quality * amount * (1.0 - 2.0 * rare_share))
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 11)
 def _line_readings(line: str, reader: str, reader_name: str) -> tuple[_Reading, ...]:
     """Every reading of the line through ``reader`` (spans in the line).
     Cached: lines recur within a document and from one pipeline pass to the next."""
@@ -203,12 +210,14 @@ def _read_line(line: str, reader: str, reader_name: str) -> Iterator[_Reading]:
     for codec, lang, name in EAST_ASIAN:
         decoded: list[tuple[int, int, str]] = []
         for start, end, data in runs:
-            read = _decode_run(data, codec)
+            decode = _decode_run if len(data) <= _CACHED_RUN else _decode_run.__wrapped__
+            read = decode(data, codec)
             if read is None:
                 continue
             text, trimmed = read
             decoded.append((start, end - trimmed, text))
-        stats = [_letter_stats(t, lang) for _, _, t in decoded]
+        stats = [(_letter_stats if len(t) <= _CACHED_RUN else _letter_stats.__wrapped__)(t, lang)
+                 for _, _, t in decoded]
         letters = sum(n for n, _, _, _ in stats)
         if not letters:
             continue
@@ -220,12 +229,12 @@ def _read_line(line: str, reader: str, reader_name: str) -> Iterator[_Reading]:
                        letters, rare, total / letters, distinct)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _letter_stats(text: str, lang: str
                   ) -> tuple[int, tuple[float, ...], int, frozenset[str]]:
     """For the CJK letters of a decoded run: how many, their log frequencies
     in ``lang``, how many are rare, and the common ones. Cached: runs recur."""
-    letters = _cjk_letters(text)
+    letters = (_cjk_letters if len(text) <= _CACHED_RUN else _cjk_letters.__wrapped__)(text)
     ranks = [rank(ch, lang) for ch in letters]
     return (
         len(letters),
@@ -283,7 +292,9 @@ def detect_east_asian_mojibake(text: str, config: Config | None = None) -> list[
             continue  # mostly ASCII letters: European words with accents
         best: _Reading | None = None
         for reader, reader_name in _WESTERN:
-            for reading in _line_readings(line, reader, reader_name):
+            # (a long line is read uncached: the cache must not hold megabytes)
+            read = _line_readings if len(line) <= _CACHED_LINE else _line_readings.__wrapped__
+            for reading in read(line, reader, reader_name):
                 if best is None or reading.fit > best.fit:
                     best = reading
         if best is None or best.distinct_common < 2 or best.confidence <= 0.2 \
