@@ -31,6 +31,7 @@ WORDS_STEPS = Config(disable={s for s in Config().step_names()
     ("Қазақстaн", "Қазақстан"),                           # Kazakh: only Cyrillic reads
     ("пpогpамма", "программа"),                           # Latin p for р
     ("ХХI", "XXI"),                                       # a Roman numeral in Latin
+    ("Купил CРU, IMНO лучший", "Купил CPU, IMHO лучший"),  # acronyms typed in Russian text
 ])
 def test_repairs_to_the_words_own_script(damaged: str, fixed: str) -> None:
     assert fix_homoglyphs(damaged) == fixed

@@ -131,6 +131,20 @@ def _context(text: str, start: int, end: int) -> tuple[int, int]:
     return len(_LATIN_RUN.findall(around)), len(_CYR_RUN.findall(around))
 
 
+_GRK_RUN = re.compile(f"[{_GRK}]")
+
+
+def _foreign_context(text: str, start: int, end: int, script: str) -> bool:
+    """Whether the text around the word is clearly in ``script`` ("cyr" or
+    "grk"): there an all-caps Latin word with one letter of that script was
+    typed on that keyboard (``CРU``, ``IMНO`` in Russian text)."""
+    ctx_lat, ctx_cyr = _context(text, start, end)
+    if script == "grk":
+        around = text[max(0, start - 200):start] + " " + text[end:end + 200]
+        return len(_GRK_RUN.findall(around)) > 3 * ctx_lat
+    return ctx_cyr > 3 * ctx_lat
+
+
 def _judge(
     text: str, start: int, end: int, deferred: frozenset[str] = _DEFERRED
 ) -> tuple[str, float, str] | None:
@@ -150,11 +164,14 @@ def _judge(
             "letters of two scripts next to a lost character (U+FFFD): the word is "
             "incomplete, its script cannot be judged, left"
         )
-    if n_cyr + n_grk == 1 and n_lat >= 2 and token.isupper():
+    if n_cyr + n_grk == 1 and n_lat >= 2 and token.isupper() and not _foreign_context(
+        text, start, end, "cyr" if n_cyr else "grk"
+    ):
         return token, 0.45, (
-            "one Cyrillic or Greek capital in an otherwise Latin all-caps word: the "
-            "capitals look the same, and all-caps words are names and brands spelled "
-            "on purpose (the band SENSЕ writes a Ukrainian Е): reported, left"
+            "one Cyrillic or Greek capital in an otherwise Latin all-caps word, in "
+            "text that is not in that script: the capitals look the same, and all-caps "
+            "words are names and brands spelled on purpose (the band SENSЕ writes a "
+            "Ukrainian Е): reported, left"
         )
     to_lat = _convert(token, "lat", _TO_LATIN, frozenset())
     plain_cyr = _convert(token, "cyr", _TO_CYRILLIC, frozenset())
