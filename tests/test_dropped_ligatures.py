@@ -282,3 +282,15 @@ def test_a_fragment_opening_a_clause_or_a_wrapped_line() -> None:
     # the vocative o, a command: left alone
     for keep in ("He has shown you, o man, what is good", "(... rm this, rm that)"):
         assert fixed(damaged + keep) == fixed(damaged) + keep
+
+
+def test_edge_gaps_of_a_space_leaving_extractor_are_evidence() -> None:
+    # every glyph began or ended a word: no split word shows the damage,
+    # the two spaces where the glyph was do
+    damaged = "It was the  rst time a  re broke out\nand he ran o  the road with the  le."
+    assert fixed(damaged) == (
+        "It was the first time a fire broke out\nand he ran off the road with the file."
+    )
+    # two spaces after a sentence's end are no trace
+    clean = "It was over.  Re-enter the room and rest."
+    assert fixed(clean) == clean

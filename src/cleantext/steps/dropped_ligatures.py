@@ -1055,9 +1055,11 @@ def _fragment_evidence(
 
     A document of English prose in which no word holds ``fi``, ``fl`` or
     ``ff`` while fragments stand between its words where a lost ligature
-    explains them (``turned o the light``, ``the ve men``) has lost its
-    ligatures: each such fragment counts as a case, when there are at least
-    :data:`FRAGMENT_EVIDENCE`. Otherwise ``ev`` is returned as it is.
+    explains them (``turned o the light``, ``the ve men``; with the two
+    spaces a space-leaving extractor leaves at a word's edge: ``the  rst
+    time``) has lost its ligatures: each such fragment counts as a case,
+    when there are at least :data:`FRAGMENT_EVIDENCE`. Otherwise ``ev`` is
+    returned as it is.
     """
     damage: dict[tuple[str, str, str], int] = {}
     tokens: dict[str, int] = {}
@@ -1073,7 +1075,7 @@ def _fragment_evidence(
             continue
         liga = frozenset(lang.ligatures)
         plain = partial(_plain_zipf, lang.code)
-        hits: dict[str, int] = {}
+        hits: dict[tuple[str, str], int] = {}
         code = toks.code_lines(text)
         for m in _find_tokens(text, lang, keys, toks):
             if m.start() in code:
@@ -1082,16 +1084,24 @@ def _fragment_evidence(
             reading = _read_token(tok, lang, liga, plain, None)
             if reading is None:
                 continue
-            _, zb, words, _ = reading
+            found, zb, words, _ = reading
             best, lost, zw = words[0]
-            if not _prose_position(text, m.start(), m.end(), best):
+            s, e = m.start(), m.end()
+            # a space-leaving extractor: two spaces where the glyph began or
+            # ended the word (``the  rst``, ``o  the``), inside a sentence
+            pos = next((p for w, q, p in found if w == best and q == lost), -1)
+            gap = (pos == 0 and s >= 3 and text[s - 2:s] == "  " and text[s - 3].isalnum()) or (
+                pos == len(tok) and text[e:e + 2] == "  " and text[e + 2:e + 3].isalpha()
+            )
+            if not _prose_position(text, s, e, best, gap):
                 continue
             d = FRAGMENT_DISCOUNT[len(tok)]
             if _p_word(zb - d, [z for _, _, z in words]) >= AMBIGUOUS_MIN:
-                hits[lost] = hits.get(lost, 0) + 1
+                key = ("space" if gap else "dropped", lost)
+                hits[key] = hits.get(key, 0) + 1
         if sum(hits.values()) >= FRAGMENT_EVIDENCE:
-            for lost, n in hits.items():
-                damage[(lang.code, "dropped", lost)] = n
+            for (mode, lost), n in hits.items():
+                damage[(lang.code, mode, lost)] = n
             tokens[lang.code] = len(toks)
             known[lang.code] = len(toks & frequency_table(lang.code).keys()) + len(
                 toks & _index(lang).keys()
@@ -1441,7 +1451,7 @@ def _half_of_split_word(text: str, s: int, e: int, lang: LigatureLanguage) -> bo
 def _in_prose(c: _Candidate) -> _Candidate:
     """The candidate with P(word) re-weighed for a fragment between the words
     of a sentence (:data:`FRAGMENT_DISCOUNT`)."""
-    d = FRAGMENT_DISCOUNT.get(len(c.original), 0.0)
+    d = FRAGMENT_DISCOUNT.get(len(c.original.strip(" ")), 0.0)  # (the letters: not a gap's space)
     w = 10.0 ** c.z_word
     b = 10.0 ** c.z_broken
     # P(word) = W / (W + others + B): take the broken form's share B down by d
