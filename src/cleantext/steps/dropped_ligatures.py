@@ -377,7 +377,8 @@ def _candidates(
                 _distinct([(w, lost, zw_of(w, lost)) for w, lost, _ in rest]), weight
             )
             best, lost, zw = words[0]
-            marked = _with_case(tok, best)
+            # the lost letters were lower case (``O\ufffd`` is ``Off``)
+            marked = _with_case("".join("x" if c in _MARKERS else c for c in tok), best)
             if marked is None:
                 continue
             unamb = len(words) == 1 or words[1][2] <= zw - 1.5
