@@ -234,18 +234,31 @@ def gates() -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _gate_hits(text: str) -> list[int]:
-    """Positions of every gate hit, sorted; or, in a document full of them
-    (more than one per ``_WINDOW`` characters, when every run is scanned
-    anyway), only as many as it takes to tell."""
+_MIXED_GATES = 4
+"""The last gates of :func:`gates`: the alternatives of ``_MIXED``, letters of
+two scripts touching (their hits are where ``_MIXED`` matches)."""
+
+
+def _gate_hits(text: str) -> tuple[list[int], list[int] | None]:
+    """Positions of every gate hit, sorted, and those of the last
+    ``_MIXED_GATES`` gates; or, in a document full of hits (more than one per
+    ``_WINDOW`` characters, when every run is scanned anyway), only as many
+    as it takes to tell, and None."""
     hits: list[int] = []
+    mixed: list[int] = []
     enough = len(text) // _WINDOW + 1
-    for g in gates():
-        hits.extend(m.start() for m in islice(g.finditer(text), enough - len(hits)))
+    all_gates = gates()
+    first_mixed = len(all_gates) - _MIXED_GATES
+    for i, g in enumerate(all_gates):
+        found = [m.start() for m in islice(g.finditer(text), enough - len(hits))]
+        hits.extend(found)
         if len(hits) >= enough:
-            return hits
+            return hits, None
+        if i >= first_mixed:
+            mixed.extend(found)
     hits.sort()
-    return hits
+    mixed.sort()
+    return hits, mixed
 
 
 _GRAVE_WORDS = ("quele", "quela", "quilo", "s ")
@@ -433,7 +446,15 @@ def _judge(
     return final, (name,) + inner, gain + island, lossy, island_fixed, island
 
 
-_MIXED_AT = re.compile("(?=" + _MIXED.pattern + ")")
+def _mixed_points(text: str) -> list[int]:
+    """Every position where a pair of letters of two scripts starts,
+    overlapping pairs included (a search each, scanning in C)."""
+    points: list[int] = []
+    m = _MIXED.search(text)
+    while m is not None:
+        points.append(m.start())
+        m = _MIXED.search(text, m.start() + 1)
+    return points
 
 
 def _touches(mixed: list[int], s: int, e: int) -> bool:
@@ -441,6 +462,30 @@ def _touches(mixed: list[int], s: int, e: int) -> bool:
     there) lies within the run ``[s, e)`` or on its edges."""
     k = bisect_left(mixed, s - 1)
     return k < len(mixed) and mixed[k] <= e - 1
+
+
+class _Mixed:
+    """Where letters of two scripts touch in a text (few places, if any)."""
+
+    _DENSE = 64
+    """Questions after which all the points are found at once."""
+
+    def __init__(self, text: str, points: list[int] | None = None) -> None:
+        self.text = text
+        self.any = bool(points) if points is not None else _MIXED.search(text) is not None
+        self.points = points
+        self.asked = 0
+
+    def touches(self, s: int, e: int) -> bool:
+        """Whether such a pair lies within the run ``[s, e)`` or on its edges."""
+        if not self.any:
+            return False
+        if self.points is None:
+            self.asked += 1
+            if self.asked <= self._DENSE:
+                return _MIXED.search(self.text, max(s - 1, 0), e + 1) is not None
+            self.points = _mixed_points(self.text)
+        return _touches(self.points, s, e)
 
 
 def _mends_mixing(text: str, s: int, e: int, final: str) -> bool:
@@ -634,6 +679,7 @@ def _scan(
     text: str, left: str, right: str, depth: int, outer_scripts: tuple[str, str] = ("", ""),
     force: frozenset[str] = frozenset(), only: str | None = None, innocent: bool = False,
     hits: list[int] | None = None, pages: tuple[str, ...] = CODEPAGES,
+    mixed_points: list[int] | None = None,
 ) -> list[Candidate]:
     """Judge the runs of ``text``.
 
@@ -644,10 +690,9 @@ def _scan(
     """
     found: list[Candidate] = []
     n = len(text)
-    # where letters of two scripts touch (few places, if any)
-    mixed = [m.start() for m in _MIXED_AT.finditer(text)]
+    mixed = _Mixed(text, mixed_points)
     if hits is None:
-        hits = _gate_hits(text) if depth == 0 else []
+        hits = _gate_hits(text)[0] if depth == 0 else []
     for name in (only,) if only else pages:
         sus = suspicious_regex(name)
         cp = table(name)
@@ -668,7 +713,7 @@ def _scan(
             seg = text[s:e]
             if check:
                 looks = _suspicious_run(seg) or (
-                    bool(mixed) and _touches(mixed, s, e)
+                    mixed.touches(s, e)
                 )
                 if looks == innocent:
                     continue
@@ -697,7 +742,7 @@ def _scan(
                 # assumption of lost bytes: see _restores_lost)
                 continue
             suspicious = island_fixed or _suspicious_run(seg) or (
-                bool(mixed) and _touches(mixed, s, e) and _mends_mixing(text, s, e, final)
+                mixed.touches(s, e) and _mends_mixing(text, s, e, final)
             )
             found.append(
                 Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy)
@@ -788,10 +833,10 @@ def _candidates_and_evidence(
     """:func:`candidates` and their :func:`evidence_of`."""
     if text.isascii() or not _PREFILTER.search(text):
         return [], {}
-    hits = _gate_hits(text)
+    hits, mixed_points = _gate_hits(text)
     if not (forced or hits):
         return [], {}
-    found = _scan(text, "", "", 0, force=forced, hits=hits)
+    found = _scan(text, "", "", 0, force=forced, hits=hits, mixed_points=mixed_points)
     evidence = evidence_of(found)
     evidence.update(weak_evidence(text, found, evidence))
     if forced:
@@ -802,7 +847,8 @@ def _candidates_and_evidence(
     # chunks, its dominant code pages forced)
     for best in dominant_codepages(evidence):
         found += _scan(
-            text, "", "", 0, force=frozenset([best]), only=best, innocent=True, hits=hits
+            text, "", "", 0, force=frozenset([best]), only=best, innocent=True, hits=hits,
+            mixed_points=mixed_points,
         )
     return found, evidence
 
