@@ -99,8 +99,9 @@ KNOWN_FAILURES: dict[str, str] = {
         FP + "fix_mojibake turns parts of a hopeless garble into unrelated characters"
         " ('۪', '㢀'); ftfy leaves it",
     "ftfy-known-failures-a-with-grave-in-vietnamese":
-        "sloppy windows-1250 with lost bytes: only 'mới' is repaired; 'hĂ i', 'nháşĄt' stay"
-        " (ftfy fails too)",
+        "sloppy windows-1250 with lost A0 bytes: 'mới' and 'nhất' are repaired, but 'hĂ i'"
+        " becomes 'hà i', not 'hài': the rule that French 'à' kept the space coalesced"
+        " into its lost byte (ftfy's too) cannot tell a Vietnamese syllable (ftfy fails too)",
     "ftfy-known-failures-latin-1-macroman-mixup-in-spanish":
         "Mac Roman byte read as windows-1252 (a single-byte mixup for Spanish):"
         " fix_c1_controls makes \\x92 '’', not 'í' (ftfy fails too)",
