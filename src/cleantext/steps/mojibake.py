@@ -2,11 +2,16 @@
 
 ``cafÃ©`` is ``café`` written as UTF-8 and read as windows-1252; ``‚Äô`` is a
 ``’`` read as Mac Roman; ``РџСЂРёРІРµС‚`` is ``Привет`` read as windows-1251;
-``ÃƒÂ©`` is two layers of the same. The search and the model that decides are
-in :mod:`cleantext.mojibake`; this module turns their decisions into findings.
+``ÃƒÂ©`` is two layers of the same. Bytes lost on the way are restored as
+ftfy does (``restore_byte_a0``, ``replace_lossy_sequences``): ``voilÃ le`` is
+``voilà le`` (the A0 byte became a space), ``â€œquotedâ€\ufffd`` is
+``“quoted\ufffd`` (a byte became U+FFFD or '?'). The search and the model
+that decides are in :mod:`cleantext.mojibake`; this module turns their
+decisions into findings.
 
-Document evidence (which code page explains the clear cases) is gathered by
-:func:`gather_mojibake` so that chunked repair decides like whole repair.
+Document evidence (which code page explains the clear cases, and how much of
+that rests on weak repairs) is gathered by :func:`gather_mojibake` and adds
+up over chunks, so that chunked repair decides like whole repair.
 """
 
 from __future__ import annotations
