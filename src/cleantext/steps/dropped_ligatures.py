@@ -1040,8 +1040,8 @@ def _best_language(tokens: set[str], lang: LigatureLanguage) -> bool:
 
 
 FRAGMENT_EVIDENCE = 2
-"""How many fragments between words (``o``, ``ve``) a document with no
-correctly spelled ligature at all must show to count as damaged."""
+"""How many distinct fragments between words (``o``, ``ve``) a document with
+no correctly spelled ligature at all must show to count as damaged."""
 
 
 def _plain_zipf(code: str, word: str, lost: str) -> float:
@@ -1077,6 +1077,7 @@ def _fragment_evidence(
         liga = frozenset(lang.ligatures)
         plain = partial(_plain_zipf, lang.code)
         hits: dict[tuple[str, str], int] = {}
+        distinct: set[str] = set()
         code = toks.code_lines(text)
         for m in _find_tokens(text, lang, keys, toks):
             if m.start() in code:
@@ -1100,7 +1101,10 @@ def _fragment_evidence(
             if _p_word(zb - d, [z for _, _, z in words]) >= AMBIGUOUS_MIN:
                 key = ("space" if gap else "dropped", lost)
                 hits[key] = hits.get(key, 0) + 1
-        if sum(hits.values()) >= FRAGMENT_EVIDENCE:
+                distinct.add(tok.lower())
+        # distinct fragments: one repeated token (a name, ``Ri`` of a
+        # transliterated ``日本語``) is one piece of evidence, not many
+        if len(distinct) >= FRAGMENT_EVIDENCE:
             for (mode, lost), n in hits.items():
                 damage[(lang.code, mode, lost)] = n
             tokens[lang.code] = len(toks)
