@@ -282,6 +282,21 @@ def test_pyproject_keep_encoding_and_backup(tmp_path: Path) -> None:
     assert (tmp_path / "ru.txt.orig").read_bytes() == "Привет &amp; мир\n".encode("cp1251")
 
 
+def test_pyproject_keep_bom(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"\xef\xbb\xbfcaf\xc3\x83\xc2\xa9\n")
+    (tmp_path / "pyproject.toml").write_text("[tool.cleantext]\nkeep-bom = false\n")
+    assert run("fix", "a.txt").exit_code == EXIT_CHANGED
+    assert f.read_bytes() == "café\n".encode()
+    f.write_bytes(b"\xef\xbb\xbfcaf\xc3\x83\xc2\xa9\n")
+    (tmp_path / "pyproject.toml").write_text("[tool.cleantext]\nkeep-bom = true\n")
+    assert run("fix", "--profile", "normalize", "a.txt").exit_code == EXIT_CHANGED
+    assert f.read_bytes() == "\ufeffcafé\n".encode()
+    f.write_bytes(b"\xef\xbb\xbfcaf\xc3\x83\xc2\xa9\n")
+    assert run("fix", "--drop-bom", "a.txt").exit_code == EXIT_CHANGED  # the option wins
+    assert f.read_bytes() == "café\n".encode()
+
+
 def test_stdin_that_is_not_text_fails_and_prints_nothing() -> None:
     result = run("fix", "-", input=b"\x00\x01\x02\x03" * 50)
     assert result.exit_code == EXIT_FAILED

@@ -143,6 +143,7 @@ def _prepare(
         ),
         keep_encoding=bool(settings.keep_encoding),
         backup=bool(settings.backup),
+        keep_bom=settings.keep_bom,
     )
     try:
         config = options.config()
@@ -349,7 +350,7 @@ def fix(ctx: click.Context, /, paths: tuple[str, ...], check: bool, diff: bool,
         keep_output=to_stdout,
         keep_encoding=run.options.keep_encoding if keep_encoding is None else keep_encoding,
         backup=run.options.backup if backup is None else backup,
-        keep_bom=keep_bom,
+        keep_bom=run.options.keep_bom if keep_bom is None else keep_bom,
         stream_above=int(stream_above * 2**20),
     )
     report = Report(check=not options.write)

@@ -10,6 +10,7 @@ Example::
     include = ["*.txt", "*.md"]          # replaces the default globs for folders
     exclude = ["corpus/raw/"]            # added to the default exclusions
     keep-encoding = false
+    keep-bom = true                      # a file's leading BOM (default: unless normalize)
     backup = false
 
 Options on the command line win over the file.
@@ -30,7 +31,7 @@ __all__ = ["KNOWN_KEYS", "Settings", "SettingsError", "find_pyproject", "load_se
 
 KNOWN_KEYS: tuple[str, ...] = (
     "profile", "enable", "disable", "min-confidence", "include", "exclude",
-    "keep-encoding", "backup",
+    "keep-encoding", "keep-bom", "backup",
 )
 """The keys ``[tool.cleantext]`` understands (``_`` may stand for ``-``)."""
 
@@ -52,6 +53,7 @@ class Settings:
     include: tuple[str, ...] | None = None
     exclude: tuple[str, ...] = ()
     keep_encoding: bool | None = None
+    keep_bom: bool | None = None
     backup: bool | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
     """Unknown keys and the like, for the user."""
@@ -146,6 +148,7 @@ def load_settings(pyproject: Path | None) -> Settings:
         include=values.get("include"),
         exclude=values.get("exclude", ()),
         keep_encoding=values.get("keep-encoding"),
+        keep_bom=values.get("keep-bom"),
         backup=values.get("backup"),
         warnings=tuple(warnings),
     )
