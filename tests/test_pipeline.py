@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleantext
+import cleantext.registry as registry
 from cleantext import Config, Finding, apply_plan, fix_and_explain, fix_text, scan_text
 from cleantext.errors import UnknownStepError
-from cleantext.pipeline import _EditMap
+from cleantext.pipeline import _WHOLE_TEXT_STEPS, _Breaks, _EditMap, _run, run_pipeline
 from cleantext.plan import plan_from_json, plan_to_json
 from cleantext.registry import STEP_NAMES, STEPS
 from cleantext.step import apply_findings, select_findings
+from cleantext.stream import _PARAGRAPH_CUT
+from strategies import damage
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _f(start: int, end: int, original: str, replacement: str, conf: float = 1.0) -> Finding:
@@ -83,3 +96,181 @@ def test_explain_mentions_every_finding() -> None:
 def test_non_str_input_is_refused_clearly() -> None:
     with pytest.raises(TypeError, match="fix_bytes"):
         fix_text(b"abc")  # type: ignore[arg-type]
+
+
+# -- later passes look only at the paragraphs that changed ---------------------
+
+_CLEAN = [
+    "The film was about them and the city. ", "Привет, мир! ", "Қазақстан тілі. ",
+    "naïve café ", "“quoted” ", "so- called ", "日本語 ", "1990 ", "word", "-\n", "\n",
+]
+_DAMAGED = [
+    "Ã©", "Ã¯", "â€™", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "Ïðèâåò ", "ﬁ", "ﬂ", "\u00ad", "\u200b", "\ufeff",
+    "&amp;", "&lt;", "\x85", "\x1b[31m", "nd ", "diult ", "lm ", "  ", "\t",
+    "e\u0301", "RussiaKazakhstan ", "Mr. ", "caf\u00c3\u00a9 ",
+]
+
+
+def _paragraph(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_CLEAN), min_size=1, max_size=8))
+    if draw(st.booleans()):  # a little damage in some paragraphs
+        words += draw(st.lists(st.sampled_from(_DAMAGED), min_size=1, max_size=3))
+        words = draw(st.permutations(words))
+    text = "".join(words)
+    if draw(st.booleans()):
+        layers = draw(st.integers(1, 2))
+        codepage = draw(st.sampled_from(["cp1252", "cp1251", "latin-1", "cp1253"]))
+        text = damage(text, codepage, layers)
+    return draw(st.sampled_from(["", "  ", "\t"])) + "P" + text
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> str:
+    paragraphs = draw(st.lists(st.composite(_paragraph)(), min_size=1, max_size=8))
+    seps = draw(st.lists(
+        st.sampled_from(["\n\n", "\n \n", "\n\n\n", "\n\n\ufeff", "\n"]),
+        min_size=len(paragraphs), max_size=len(paragraphs),
+    ))
+    return "".join(p + s for p, s in zip(paragraphs, seps, strict=True))[:-1]
+
+
+def _same_runs(text: str, config: Config) -> None:
+    whole = _run(text, config, incremental=False)
+    # whole_above=1.0: a later run looks only at the changed paragraphs, however many
+    for part in (_run(text, config, incremental=True, whole_above=1.0), run_pipeline(text, config)):
+        assert part.text == whole.text
+        assert part.findings == whole.findings
+        assert part.applied == whole.applied
+        assert part.plan == whole.plan
+
+
+@settings(max_examples=120, deadline=None, derandomize=True)
+@given(_documents(), st.sampled_from(["repair", "normalize", "ascii", "reflow"]))
+def test_later_passes_over_changed_paragraphs_equal_whole_passes(
+    text: str, profile: str
+) -> None:
+    _same_runs(text, Config(profile=profile))
+
+
+def _corpus_cases() -> list[Any]:
+    spec = importlib.util.spec_from_file_location(
+        "corpus_io_for_pipeline", ROOT / "scripts" / "corpus_io.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return list(module.load_cases())
+
+
+def test_later_passes_over_changed_paragraphs_equal_whole_passes_on_the_corpus() -> None:
+    cases = _corpus_cases()
+    assert len(cases) >= 150
+    for case in cases:
+        config = Config(
+            profile=case.profile,
+            enable=frozenset(n for n in case.enable if n in STEP_NAMES),
+            disable=frozenset(n for n in case.disable if n in STEP_NAMES),
+        )
+        _same_runs(case.damaged, config)
+
+
+def test_later_passes_over_changed_paragraphs_equal_whole_passes_on_the_seeds() -> None:
+    seeds = sorted((ROOT / "corpus" / "seeds").glob("*.damaged.txt"))
+    assert seeds
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        for profile in ("repair", "normalize"):
+            _same_runs(text, Config(profile=profile))
+
+
+def test_a_later_pass_runs_only_on_the_changed_paragraph() -> None:
+    clean = "A clean paragraph of plain words.\n\n" * 50
+    text = clean + "caf\u00c3\u00a9 &amp;amp; tea\n\n" + clean
+    seen: list[int] = []
+    step = next(s for s in STEPS if s.name == "unescape_html")
+
+    def detect(t: str, config: Config) -> list[Finding]:
+        seen.append(len(t))
+        return step.detect(t, config)
+
+    spy = replace(step, detect=detect)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(registry, "STEPS", [spy if s.name == step.name else s for s in STEPS])
+        result = run_pipeline(text, Config())
+    assert result.text == clean + "café & tea\n\n" + clean
+    # the first run sees the whole text; the later ones only the changed paragraph
+    assert seen[0] == len(text)
+    assert len(seen) >= 2 and all(n < 40 for n in seen[1:])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("ab \t\n\r\ufeff\u00a0"), max_size=40))
+def test_paragraph_breaks_are_where_the_stream_cuts(text: str) -> None:
+    assert _Breaks(text).cut == [m.end() for m in _PARAGRAPH_CUT.finditer(text)]
+
+
+def _pieces_at_breaks(text: str) -> list[tuple[int, str]]:
+    cuts = [0, *_Breaks(text).cut, len(text)]
+    return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+@settings(max_examples=120, deadline=None, derandomize=True)
+@given(_documents(), st.sampled_from(["repair", "normalize", "ascii", "reflow"]))
+def test_chunk_stable_steps_find_the_same_in_paragraphs_as_in_the_whole(
+    text: str, profile: str
+) -> None:
+    # what a later run relies on: with the document's evidence, each step
+    # not in _WHOLE_TEXT_STEPS finds in the paragraphs one by one exactly
+    # what it finds in the whole text
+    config = Config(profile=profile)
+    for step in config.steps():
+        if step.name in _WHOLE_TEXT_STEPS:
+            continue
+        if step.gather is not None:
+            config = config.with_changes(
+                evidence={**config.evidence, step.name: step.gather(text)}
+            )
+        whole = step.detect(text, config)
+        parts = [
+            f.moved(f.start + lo, f.end + lo)
+            for lo, piece in _pieces_at_breaks(text)
+            for f in step.detect(piece, config)
+        ]
+        assert parts == whole, step.name
+        text = apply_findings(text, select_findings(whole, config.min_confidence))
+
+
+# For each step in _WHOLE_TEXT_STEPS, a document where it finds something
+# else paragraph by paragraph, even with the whole document's evidence.
+_DIFFER_BY_PARAGRAPH = {
+    # the confidence of a restored word depends on the paragraph it is in
+    "restore_dropped_ligatures": (
+        "PThe film was about them and the city. \n\n"
+        "PThe film was about them and the city. diult \n"
+    ),
+    # a Norwegian paragraph makes the whole document unreadable as English
+    "split_joined_words": (
+        "They were social outcastsThe film was about them and the city. " * 3 + "\n\n"
+        + "Dei samlet seg i byen. Laget innhold for alle, og dei var glade. " * 3 + "\n"
+    ),
+}
+
+
+def test_every_whole_text_step_has_an_example() -> None:
+    assert set(_DIFFER_BY_PARAGRAPH) == _WHOLE_TEXT_STEPS
+
+
+@pytest.mark.parametrize("step", sorted(_DIFFER_BY_PARAGRAPH))
+def test_whole_text_steps_are_known_to_differ_by_paragraph(step: str) -> None:
+    text = _DIFFER_BY_PARAGRAPH[step]
+    config = Config(profile="repair", enable={step})
+    target = next(s for s in config.steps() if s.name == step)
+    if target.gather is not None:
+        config = config.with_changes(evidence={step: target.gather(text)})
+    parts = [
+        f.moved(f.start + lo, f.end + lo)
+        for lo, piece in _pieces_at_breaks(text)
+        for f in target.detect(piece, config)
+    ]
+    assert parts != target.detect(text, config)
