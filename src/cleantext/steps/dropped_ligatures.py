@@ -41,6 +41,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress
@@ -389,10 +390,15 @@ def _candidates(
     yield from _pair_candidates(text, lang, licensed if pairs else None, uniq)
 
 
-class _Tokens(set[str]):
+class _Tokens(frozenset[str]):
     """The distinct letter runs of a text (lower case) and, once a look-up
-    needs them, the runs in order (:func:`_letter_parts`), so that one
-    ``detect`` call splits its text once."""
+    needs them, the runs in order (:func:`_letter_parts`), so that a text is
+    split once however often it is asked about.
+
+    The set itself cannot change; ``runs`` and ``code`` are filled in once,
+    on first use, with what :func:`_letter_parts` and :class:`_CodeLines`
+    make of the same text (a memo: no answer depends on whether they are set).
+    """
 
     runs: tuple[list[str], list[int], dict[str, list[int]]] | None = None
     code: _CodeLines | None = None
@@ -470,16 +476,39 @@ def _decide_token(
     return cased, lost, zb, zw, _p_word(zb, [z for _, _, z in words]), unamb, pos
 
 
+@lru_cache(maxsize=4)
 def _uniq_tokens(text: str, lang: LigatureLanguage) -> _Tokens:
-    """The distinct letter runs of the language's script, lower-cased."""
+    """The distinct letter runs of the language's script, lower-cased.
+
+    Cached for the last few texts: the pipeline asks about the same text
+    (the same ``str``, whose hash Python keeps) in ``detect`` and in a later
+    pass's ``gather``. The value is a frozen set (see :class:`_Tokens`).
+    """
+    return _split_tokens(text, lang)
+
+
+def _split_tokens(text: str, lang: LigatureLanguage) -> _Tokens:
+    """:func:`_uniq_tokens` without the cache (for texts made on the way)."""
+    if lang.letters == "A-Za-z":
+        # ASCII letters are the bytes 0x41-0x5A, 0x61-0x7A of UTF-8 (every
+        # byte of a longer sequence is >= 0x80): one C-level translate to
+        # lower-case letters and spaces, then bytes.split, instead of a
+        # regex match object and a str.lower per token
+        raw = text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS).split()
+        return _Tokens(w.decode("ascii") for w in set(raw))
     return _Tokens({w.lower() for w in set(_LETTER_RUNS[lang.code].findall(text))})
 
+
+_ASCII_LETTERS = bytes(
+    c | 0x20 if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x20 for c in range(256)
+)
+"""A ``bytes.translate`` table: ASCII letters to lower case, every other byte to a space."""
 
 _LETTER_RUNS = {lang.code: re.compile(f"[{lang.letters}]+") for lang in LANGUAGES}
 
 
 def _find_tokens(
-    text: str, lang: LigatureLanguage, words: set[str], tokens: _Tokens | None = None
+    text: str, lang: LigatureLanguage, words: AbstractSet[str], tokens: _Tokens | None = None
 ) -> Iterator[re.Match[str]]:
     """The tokens of ``text`` that are in ``words`` (lower case), written in
     lower case, capitalised or in capitals (other shapes are never restored).
@@ -518,7 +547,7 @@ _FEW_HITS = 256
 
 
 def _find_few(
-    text: str, words: set[str], lang: LigatureLanguage, word: re.Pattern[str]
+    text: str, words: AbstractSet[str], lang: LigatureLanguage, word: re.Pattern[str]
 ) -> list[re.Match[str]] | None:
     """:func:`_find_tokens` for a few words (the odd tokens of clean prose):
     one literal search per word form at C speed instead of splitting the
@@ -742,13 +771,13 @@ def _p_word(z_broken: float, z_words: list[float]) -> float:
 # -- evidence -----------------------------------------------------------------
 
 
-def gather_ligature_evidence(
-    text: str, _uniq: Mapping[str, _Tokens] | None = None
-) -> LigatureEvidence:
+def gather_ligature_evidence(text: str) -> LigatureEvidence:
     """Collect the unambiguous cases of lost ligatures in a piece of a document.
 
     Cheap on clean text: the token scan stops at the set intersection when no
-    token is a known broken form.
+    token is a known broken form. The last few texts' evidence is kept (the
+    pipeline gathers on the text its ``detect`` saw first); each call gets
+    its own copy.
 
     >>> e = gather_ligature_evidence("It was diult to nd the oial line.")
     >>> sorted(k[2] for k in e.damage)
@@ -756,6 +785,13 @@ def gather_ligature_evidence(
     >>> gather_ligature_evidence("It was difficult to find.").damage
     {}
     """
+    ev = _gather_cached(text)
+    return LigatureEvidence(dict(ev.damage), dict(ev.tokens), dict(ev.known), dict(ev.seen))
+
+
+@lru_cache(maxsize=2)
+def _gather_cached(text: str) -> LigatureEvidence:
+    """:func:`gather_ligature_evidence`, kept for the last texts (never handed out)."""
     damage: dict[tuple[str, str, str], int] = {}
     tokens: dict[str, int] = {}
     known: dict[str, int] = {}
@@ -766,7 +802,7 @@ def gather_ligature_evidence(
         for seq in lang.sequences:
             if len(seq) == 2:
                 seen[seq] = seen.get(seq, 0) + text.count(seq)
-        uniq = _uniq[lang.code] if _uniq is not None else _uniq_tokens(text, lang)
+        uniq = _uniq_tokens(text, lang)
         if not uniq:
             continue
         has_markers = any(c in text for c in _MARKERS)
@@ -787,7 +823,7 @@ def gather_ligature_evidence(
     return LigatureEvidence(damage, tokens, known, seen)
 
 
-def _maybe_split(uniq: set[str], lang: LigatureLanguage) -> bool:
+def _maybe_split(uniq: AbstractSet[str], lang: LigatureLanguage) -> bool:
     """Whether some token could be half of a word split by a space."""
     halves = _rare_halves(lang)
     return not uniq.isdisjoint(halves) or not uniq.isdisjoint(lang.ligatures)
@@ -971,14 +1007,12 @@ def _licensed(learned: frozenset[str], lang: LigatureLanguage) -> frozenset[str]
 
 # -- the detector ---------------------------------------------------------------
 
-def _evidence(
-    text: str, config: Config | None, uniq: Mapping[str, _Tokens]
-) -> LigatureEvidence:
+def _evidence(text: str, config: Config | None) -> LigatureEvidence:
     if config is not None:
         ev = config.evidence.get(_STEP)
         if isinstance(ev, LigatureEvidence):
             return ev
-    return gather_ligature_evidence(text, uniq)
+    return gather_ligature_evidence(text)
 
 
 def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Finding]:
@@ -990,23 +1024,26 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
     >>> detect_dropped_ligatures("The 2nd film and the lm of Loch Ness.")
     []
     """
-    uniq = {lang.code: _uniq_tokens(text, lang) for lang in LANGUAGES if lang.sequences}
-    ev = _evidence(text, config, uniq)
+    # the text's tokens are split only when asked for (and then once: cached);
+    # clean prose that spells a ligature right, with the evidence of a first
+    # pass, needs none
+    ev = _evidence(text, config)
     if not ev.damage:
-        ev = _fragment_evidence(text, ev, uniq)
+        ev = _fragment_evidence(text, ev)
         if not ev.damage:
             return []
     findings: list[Finding] = []
     for lang in LANGUAGES:
         if not lang.sequences or ev.total(lang.code) == 0 or not ev.trusted(lang.code):
             continue
-        found = _detect_language(text, lang, ev, uniq[lang.code])
+        uniq = _uniq_tokens(text, lang)
+        found = _detect_language(text, lang, ev, uniq)
         # the gates cost a pass over the text (or its words): asked only when
         # there is something to repair; the language is that of the
         # paragraphs the findings stand in
         if found and _best_language(
-            _paragraph_tokens(text, found, lang, uniq[lang.code]), lang
-        ) and not uniq[lang.code].code_lines(text).document_is_code():
+            _paragraph_tokens(text, found, lang, uniq), lang
+        ) and not uniq.code_lines(text).document_is_code():
             # (identifiers: aord, bres, iname are abbreviated on purpose)
             findings.extend(found)
     findings.sort(key=lambda f: f.start)
@@ -1015,7 +1052,7 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
 
 def _paragraph_tokens(
     text: str, found: list[Finding], lang: LigatureLanguage, uniq: _Tokens
-) -> set[str]:
+) -> AbstractSet[str]:
     """The distinct tokens of the paragraphs (between blank lines) that hold
     the findings: the whole document's when they are spread over most of it."""
     spans: list[tuple[int, int]] = []
@@ -1027,16 +1064,16 @@ def _paragraph_tokens(
         spans.append((0 if a < 0 else a, len(text) if b < 0 else b))
     if sum(b - a for a, b in spans) * 2 > len(text):
         return uniq
-    return _uniq_tokens("\n".join(text[a:b] for a, b in spans), lang)
+    return _split_tokens("\n".join(text[a:b] for a, b in spans), lang)
 
 
-def _best_language(tokens: set[str], lang: LigatureLanguage) -> bool:
+def _best_language(tokens: AbstractSet[str], lang: LigatureLanguage) -> bool:
     """Whether ``lang``'s common words explain ``tokens`` at least as well as
     those of every other language of the same script (German ``Soest`` is
     not English ``Softest``); see :func:`cleantext.wordstats.best_language`."""
     if lang.letters != "A-Za-z":
         return True
-    return best_language(tokens, lang.code, "latin")
+    return best_language(set(tokens), lang.code, "latin")
 
 
 FRAGMENT_EVIDENCE = 2
@@ -1050,7 +1087,7 @@ def _plain_zipf(code: str, word: str, lost: str) -> float:
 
 
 def _fragment_evidence(
-    text: str, ev: LigatureEvidence, uniq: Mapping[str, _Tokens]
+    text: str, ev: LigatureEvidence, uniq: Mapping[str, _Tokens] | None = None
 ) -> LigatureEvidence:
     """Evidence from fragments, for a document with no unambiguous case.
 
@@ -1067,9 +1104,11 @@ def _fragment_evidence(
     known: dict[str, int] = {}
     for lang in LANGUAGES:
         two = [q for q in lang.ligatures if len(q) == 2]
-        if not two or any(ev.seen.get(q, 0) for q in two) or not uniq.get(lang.code):
+        if not two or any(ev.seen.get(q, 0) for q in two):
             continue
-        toks = uniq[lang.code]
+        toks = uniq.get(lang.code) if uniq is not None else _uniq_tokens(text, lang)
+        if not toks:
+            continue
         keys = {k for k in toks & _viable_keys(lang) if len(k) in FRAGMENT_DISCOUNT}
         keys -= _rare_keys(lang)
         if not keys:
