@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-__all__ = ["lines_matching", "words_touched"]
+__all__ = ["lines_matching", "words_at", "words_touched"]
 
 
 def lines_matching(text: str, gate: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -40,9 +40,19 @@ def words_touched(
     ...                                    re.compile(r"\\w+"))]
     ['Астана']
     """
+    return words_at(text, (hit.start() for hit in gate.finditer(text)), word)
+
+
+def words_at(text: str, hits: Iterable[int], word: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The words of ``text`` (matches of ``word`` from a word start) that hold
+    one of the offsets ``hits`` (ascending), each word once, in order: what
+    :func:`words_touched` does with the offsets of a gate found some faster way.
+
+    >>> [m.group() for m in words_at("Almaty and Астана", [13], re.compile(r"\\w+"))]
+    ['Астана']
+    """
     seen: set[int] = set()
-    for hit in gate.finditer(text):
-        start = hit.start()
+    for start in hits:
         while start > 0 and text[start - 1].isalpha():
             start -= 1
         if start in seen:
