@@ -34,18 +34,36 @@ __all__ = [
 _CAPS = "ÁÂÃÄÅÆÇÈÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ" + "".join(
     chr(c) for c in range(0x100, 0x180) if chr(c).isupper()
 )
-_MARKER = re.compile(
-    rf"(?m)^([ \t]*)((?:[{_CAPS}]|\u221a[^\s\w]?[^\s])(?:  +|\t[ \t]*))(?=\S)"
-)
+_GLYPH_GAP = rf"([ \t]*)((?:[{_CAPS}]|\u221a[^\s\w]?[^\s])(?:  +|\t[ \t]*))(?=\S)"
+_MARKER = re.compile(rf"(?m)^{_GLYPH_GAP}")
+_MARKER_AFTER_BREAK = re.compile(rf"\n{_GLYPH_GAP}")
+""":data:`_MARKER` after a line break: the literal it opens with lets the
+search skip ahead at C speed (a pattern opening with ``^`` is tried at every
+position, 3x slower)."""
+
+
+def _markers(text: str) -> list[re.Match[str]]:
+    """What ``_MARKER.finditer(text)`` finds (a match lies within its line):
+    the first line's, then every other line's, found from its line break.
+
+    >>> [m.group(2) for m in _markers("Ý  a\\nÜ\\tb\\nÜber")]
+    ['Ý  ', 'Ü\\t']
+    """
+    first = _MARKER.match(text)
+    found = list(_MARKER_AFTER_BREAK.finditer(text))
+    return [first, *found] if first is not None else found
 
 
 def _findings(text: str, config: Config | None, replace: bool) -> list[Finding]:
-    if text.isascii() or not _MARKER.search(text):
+    if text.isascii():
+        return []
+    found = _markers(text)
+    if not found:
         return []
     marker = config.symbol_marker if config is not None else ""
     step = "replace_symbol_markers" if replace else "mark_symbol_markers"
     out = []
-    for m in _MARKER.finditer(text):
+    for m in found:
         span = m.group(2)
         glyph = span.rstrip(" \t")
         if replace:
