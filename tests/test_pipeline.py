@@ -108,6 +108,9 @@ _DAMAGED = [
     "Ã©", "Ã¯", "â€™", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "Ïðèâåò ", "ﬁ", "ﬂ", "\u00ad", "\u200b", "\ufeff",
     "&amp;", "&lt;", "\x85", "\x1b[31m", "nd ", "diult ", "lm ", "  ", "\t",
     "e\u0301", "RussiaKazakhstan ", "Mr. ", "caf\u00c3\u00a9 ",
+    # what whole-text steps look for anywhere in the document
+    "<p>", "<!-- x -->", "well-known ", "well-\nknown ", "docu-\nment ",
+    "ภาษา\u200bไทย ", "Қазақ ", "\u04c0", "H\u0430lo ", "ОТАН ",
 ]
 
 
@@ -188,7 +191,7 @@ def test_a_later_pass_runs_only_on_the_changed_paragraph() -> None:
     clean = "A clean paragraph of plain words.\n\n" * 50
     text = clean + "caf\u00c3\u00a9 &amp;amp; tea\n\n" + clean
     seen: list[int] = []
-    step = next(s for s in STEPS if s.name == "unescape_html")
+    step = next(s for s in STEPS if s.name == "remove_terminal_escapes")
 
     def detect(t: str, config: Config) -> list[Finding]:
         seen.append(len(t))
@@ -254,11 +257,25 @@ _DIFFER_BY_PARAGRAPH = {
         "They were social outcastsThe film was about them and the city. " * 3 + "\n\n"
         + "Dei samlet seg i byen. Laget innhold for alle, og dei var glade. " * 3 + "\n"
     ),
+    # a tag anywhere makes the whole text markup
+    "unescape_html": (
+        "PThe film was about them and the city. &amp;\n\n"
+        "PThe film was about them and the city. <p>\n"
+    ),
+    # a compound written inside a line anywhere is not joined
+    "join_hyphenated_words": "Pthey co-\noperate well\n\nPthey co-operate well\n",
+    # a spaceless script anywhere keeps zero-width spaces
+    "remove_zero_width": "P\u0e20\u0e32\u0e29\u0e32\u200b\u0e44\u0e17\u0e22\n\n"
+    "Phello\u200bworld\n",
 }
 
+# Kept whole on reading their code, though no example is known yet: both
+# search the whole text for Kazakh letters (and the palochka) before deciding.
+_WHOLE_BY_READING = {"fix_homoglyphs", "fix_kazakh_letters"}
 
-def test_every_whole_text_step_has_an_example() -> None:
-    assert set(_DIFFER_BY_PARAGRAPH) == _WHOLE_TEXT_STEPS
+
+def test_every_whole_text_step_has_a_reason_here() -> None:
+    assert set(_DIFFER_BY_PARAGRAPH) | _WHOLE_BY_READING == _WHOLE_TEXT_STEPS
 
 
 @pytest.mark.parametrize("step", sorted(_DIFFER_BY_PARAGRAPH))
