@@ -484,25 +484,49 @@ def _uniq_tokens(text: str, lang: LigatureLanguage) -> _Tokens:
     (the same ``str``, whose hash Python keeps) in ``detect`` and in a later
     pass's ``gather``. The value is a frozen set (see :class:`_Tokens`).
     """
-    return _split_tokens(text, lang)
+    return _split_tokens(text, lang, cached=True)
 
 
-def _split_tokens(text: str, lang: LigatureLanguage) -> _Tokens:
-    """:func:`_uniq_tokens` without the cache (for texts made on the way)."""
+def _split_tokens(text: str, lang: LigatureLanguage, cached: bool = False) -> _Tokens:
+    """:func:`_uniq_tokens` without its cache; ``cached`` keeps the text's
+    :func:`_letter_bytes` for the searches that follow (not for a text made
+    on the way)."""
     if lang.letters == "A-Za-z":
-        # ASCII letters are the bytes 0x41-0x5A, 0x61-0x7A of UTF-8 (every
-        # byte of a longer sequence is >= 0x80): one C-level translate to
-        # lower-case letters and spaces, then bytes.split, instead of a
-        # regex match object and a str.lower per token
-        raw = text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS).split()
+        # bytes.split of the letters as bytes, instead of a regex match
+        # object and a str.lower per token
+        raw = (_letter_bytes(text) if cached else _ascii_letters(text)).split()
         return _Tokens(w.decode("ascii") for w in set(raw))
     return _Tokens({w.lower() for w in set(_LETTER_RUNS[lang.code].findall(text))})
+
+
+def _ascii_letters(text: str) -> bytes:
+    """``text`` as one byte per character: its ASCII letters in lower case,
+    every other character a space, and a space before and after.
+
+    ASCII letters are the bytes 0x41-0x5A, 0x61-0x7A of UTF-8 and every byte
+    of a longer sequence is >= 0x80: one C-level encode and translate (which
+    deletes the continuation bytes, so that offsets stay those of the text).
+
+    >>> _ascii_letters("Éta, Straße 2")
+    b'  ta  stra e   '
+    """
+    body = text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS, _CONTINUATION)
+    return b" " + body + b" "
+
+
+@lru_cache(maxsize=1)
+def _letter_bytes(text: str) -> bytes:
+    """:func:`_ascii_letters` of the text last asked about (split into
+    tokens, then searched for a few of them)."""
+    return _ascii_letters(text)
 
 
 _ASCII_LETTERS = bytes(
     c | 0x20 if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x20 for c in range(256)
 )
 """A ``bytes.translate`` table: ASCII letters to lower case, every other byte to a space."""
+_CONTINUATION = bytes(range(0x80, 0xC0))
+"""The continuation bytes of UTF-8 (deleted: one byte is left per character)."""
 
 _LETTER_RUNS = {lang.code: re.compile(f"[{lang.letters}]+") for lang in LANGUAGES}
 
@@ -550,16 +574,44 @@ def _find_few(
     text: str, words: AbstractSet[str], lang: LigatureLanguage, word: re.Pattern[str]
 ) -> list[re.Match[str]] | None:
     """:func:`_find_tokens` for a few words (the odd tokens of clean prose):
-    one literal search per word form at C speed instead of splitting the
-    whole text into letter runs. None when they are too many to look at."""
+    one literal search per word (or word form) at C speed instead of
+    splitting the whole text into letter runs. None when they are too many
+    to look at."""
     if len(words) > _FEW_WORDS:
         return None
+    if lang.letters == "A-Za-z" and all(w.isascii() and w.isalpha() and w.islower() for w in words):
+        return _find_few_ascii(text, words, word)
     out: list[re.Match[str]] = []
     for v in sorted({v for w in words for v in (w, w.capitalize(), w.upper())}):
         for m in _whole_run(v, lang.letters).finditer(text):
             mm = word.match(text, m.start())
             if mm is not None and mm.end() == m.end():
                 out.append(mm)
+        if len(out) > _FEW_HITS:
+            return None
+    out.sort(key=lambda m: m.start())
+    return out
+
+
+def _find_few_ascii(
+    text: str, words: AbstractSet[str], word: re.Pattern[str]
+) -> list[re.Match[str]] | None:
+    """:func:`_find_few` for lower-case ASCII words: one search per word, in
+    any case at once, for the word between spaces in :func:`_letter_bytes`
+    (where every other character is a space, offsets shifted by one)."""
+    letters = _letter_bytes(text)
+    out: list[re.Match[str]] = []
+    for w in sorted(words):
+        forms = (w, w.capitalize(), w.upper())
+        needle = f" {w} ".encode("ascii")
+        n = len(w)
+        i = letters.find(needle)
+        while i >= 0:
+            if text[i:i + n] in forms:
+                mm = word.match(text, i)
+                if mm is not None and mm.end() == i + n:
+                    out.append(mm)
+            i = letters.find(needle, i + n + 1)
         if len(out) > _FEW_HITS:
             return None
     out.sort(key=lambda m: m.start())
