@@ -741,13 +741,28 @@ def _scan(
                 # reported, peeled, nor counted as evidence (but for the
                 # assumption of lost bytes: see _restores_lost)
                 continue
-            suspicious = island_fixed or _suspicious_run(seg) or (
+            suspicious = (island_fixed or _suspicious_run(seg) or (
                 mixed.touches(s, e) and _mends_mixing(text, s, e, final)
-            )
+            )) and not _glues_foreign_letter(text, s, e, final)
             found.append(
                 Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy)
             )
     return found
+
+
+def _glues_foreign_letter(text: str, s: int, e: int, final: str) -> bool:
+    """Whether the repair turns a one-letter word and the no-break space after
+    it into a letter glued to the next word, where that letter is a common
+    one of its alphabet (``Г\u00a0the`` is windows-1251 for ``àthe``, but also
+    the letter Г before a no-break space; ``Å\u00a0the`` is windows-1252 for
+    ``Šthe``, but also the Nordic word Å; ``Ã\u00a0`` is no word): such a
+    run is no evidence on its own, only with the document's."""
+    seg = text[s:e]
+    if not (seg.endswith("\u00a0") and final[-1:].isalpha() and e < len(text)
+            and text[e].isalpha() and (s == 0 or not text[s - 1].isalnum())):
+        return False
+    lead = char_info(seg[0])
+    return lead.kind == "L" and lead.cost < 0.5
 
 
 def _non_overlapping(
