@@ -274,17 +274,10 @@ def test_russian_strict_property(text: str, codepage: str) -> None:
     assert fixed == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fix_mojibake repairs 'С”' (windows-1251 for 'є') in clean text whenever the "
-    "document's evidence says windows-1251: in one pass too, next to real mojibake "
-    "('РџСЂРёРІРµС‚ ТАСС”' -> 'Привет ТАСє'); the second pass of 'в в в ТАСС”' (found by "
-    "Hypothesis) only shows it on the step's own output. Not a pipeline rule: deciding a "
-    "step's own output with the evidence of that output fixes the second pass but loses "
-    "the later passes that finish multi-layer repairs of short words (3-layer "
-    "windows-1253 and kz1048 round trips 31/32 and 32/32 -> 25/32)",
-)
 def test_second_pass_does_not_reuse_stale_evidence() -> None:
+    """``С”`` is windows-1251 for ``є``, but it ends the capitals of ``ТАСС``:
+    the document's code page alone does not make it mojibake (found by
+    Hypothesis on the second pass, which sees the first pass's output)."""
     text = "в в в ТАСС”"
     assert fix_text(damage(text, "windows-1251"), ONLY) == text
     mixed = damage("Привет, как дела в Москве", "windows-1251") + " ТАСС”"

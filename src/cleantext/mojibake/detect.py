@@ -87,6 +87,9 @@ class Candidate(NamedTuple):
     """The part of ``gain`` owed to the script around the run."""
     lossy: bool
     """Whether bytes lost in transit (A0 -> space, undefined -> U+FFFD) were assumed."""
+    breaks_caps: bool = False
+    """Whether the run goes on a word in capitals and its repair would end
+    that word in small letters (``ТАСС”``: ``С”`` is windows-1251 for ``є``)."""
 
 
 _CLOSERS = frozenset("»”’…")
@@ -745,9 +748,19 @@ def _scan(
                 mixed.touches(s, e) and _mends_mixing(text, s, e, final)
             )) and not _glues_foreign_letter(text, s, e, final)
             found.append(
-                Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy)
+                Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy,
+                          _breaks_caps(text, s, seg, final))
             )
     return found
+
+
+def _breaks_caps(text: str, s: int, seg: str, final: str) -> bool:
+    """Whether ``seg`` (at ``s``) opens with a capital that goes on a word in
+    capitals (two before it) and its repair has a small letter."""
+    return (
+        s >= 2 and seg[0].isupper() and text[s - 1].isupper() and text[s - 2].isupper()
+        and any(ch.islower() for ch in final)
+    )
 
 
 def _glues_foreign_letter(text: str, s: int, e: int, final: str) -> bool:
@@ -923,7 +936,7 @@ def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
     clear, fix = _CLEAR_GAIN, FIX_GAIN
     ev: dict[str, float] = {}
     for c in cands:
-        start, end, _, _, _, gain, suspicious, _, lossy = c
+        start, end, _, _, _, gain, suspicious, _, lossy, _ = c
         if suspicious and gain >= (clear if lossy else fix):  # is_evidence(c)
             key = (start, end)
             group = by_span.get(key)
@@ -1055,7 +1068,7 @@ def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decis
     by_span: dict[tuple[int, int], list[int]] = {}
     fix_score = _fix_score
     for c in cands:
-        start, end, _, _, chain, gain, suspicious, _, _ = c
+        start, end, _, _, chain, gain, suspicious, _, _, _ = c
         outer = chain[0]
         if gain >= FIX_GAIN and (suspicious or outer in tied):
             score = fix_score(gain, best is not None and outer not in tied)
@@ -1131,7 +1144,7 @@ def _weak_but_dominant(c: Candidate) -> bool:
     is still repaired: its repair is plain, joins no words and is no worse."""
     # (a U+FFFD that a lost byte decodes to is no rarer than the loss itself)
     plain = c.replacement.replace("\ufffd", "") if c.lossy else c.replacement
-    return _plain(plain) and not _joins_words(c) and (
+    return _plain(plain) and not _joins_words(c) and not c.breaks_caps and (
         c.gain >= (0.3 if c.lossy else 0.05)
         or (c.gain >= 0 and _same_script_letters(c.original, c.replacement))
         or (c.gain >= 0 and all(char_info(ch).kind == "E" for ch in c.replacement))
