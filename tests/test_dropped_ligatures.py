@@ -294,3 +294,42 @@ def test_edge_gaps_of_a_space_leaving_extractor_are_evidence() -> None:
     # two spaces after a sentence's end are no trace
     clean = "It was over.  Re-enter the room and rest."
     assert fixed(clean) == clean
+
+
+_TOKEN_PIECES = [
+    "fi", "Fi", "FI", "fI", "nd", "ND", "Nd", " ", "  ", "a", "\n", ".", "'", "’", "s", "@",
+    "/", "é", "\x00", "\ufffd", "\ud800", "😀", "Ж", "-", "_", "1", "&", "\\", "\u0130", "\u212a",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=20).map("".join))
+def test_fast_token_search_is_the_regex_search(text: str) -> None:
+    """Tokens by bytes.split and words found by bytes.find are those the
+    regexes find (lower-cased letter runs; whole runs in three cases)."""
+    from cleantext.steps import dropped_ligatures as dl
+
+    en = dl.LANGUAGES[0]
+    assert set(dl._split_tokens(text, en)) == {
+        w.lower() for w in re.findall("[A-Za-z]+", text)
+    }
+    word = dl._patterns(en).word
+    words = {"fi", "nd"}
+    expected = []
+    for v in sorted({v for w in words for v in (w, w.capitalize(), w.upper())}):
+        for m in dl._whole_run(v, en.letters).finditer(text):
+            mm = word.match(text, m.start())
+            if mm is not None and mm.end() == m.end():
+                expected.append(mm.span())
+    found = dl._find_few_ascii(text, words, word)
+    assert found is not None
+    assert [m.span() for m in found] == sorted(expected)
+
+
+def test_gathered_evidence_is_a_copy() -> None:
+    """The cached evidence of a text is never handed out: changing one
+    caller's copy changes nothing for the next."""
+    text = "It was diult to nd the oial line."
+    first = gather_ligature_evidence(text)
+    first.damage.clear()  # type: ignore[attr-defined]
+    assert gather_ligature_evidence(text).damage

@@ -151,3 +151,31 @@ def test_one_lookalike_capital_in_a_latin_caps_word_is_left(pair: tuple[str, str
     assume(sum(c != w for c, w in zip(damaged, word, strict=True)) == 1)
     text = f"{_CONTEXT['en']} {damaged} here."
     assert fix_text(text, WORDS_STEPS) == text
+
+
+_EDGE_CHARS = [chr(c) for c in (
+    0x41, 0x5A, 0x61, 0x7A, 0xC0, 0xD7, 0xF7, 0x24F, 0x250, 0x2AF, 0x2B0, 0x2BF, 0x2C0,
+    0x36F, 0x370, 0x37F, 0x3FF, 0x400, 0x482, 0x483, 0x52F, 0x530, 0x540, 0xD800, 0x1F600,
+)] + list("aoxАоЖαβ _1\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(_EDGE_CHARS) | st.characters(), max_size=40))
+def test_gate_starts_are_the_gates_matches(text: str) -> None:
+    """The fast gate finds exactly where the gate regex matches, in finditer's order."""
+    from cleantext.steps.homoglyphs import _GATE, _gate_starts
+
+    assert _gate_starts(text) == [m.start() for m in _GATE.finditer(text)]
+
+
+def test_words_at_is_words_touched() -> None:
+    import re
+
+    from cleantext.lines import words_at, words_touched
+
+    gate, word = re.compile("[а-я][a-z]|[a-z][а-я]"), re.compile(r"[^\W\d_]+")
+    text = "Kаzаkh, ×а, mоre and Астана 9аb"
+    hits = [m.start() for m in gate.finditer(text)]
+    assert [m.span() for m in words_at(text, hits, word)] == [
+        m.span() for m in words_touched(text, gate, word)
+    ]

@@ -49,3 +49,16 @@ def test_report_only_never_changes_anything(text: str) -> None:
     for f in detect_symbol_markers(text):
         assert not f.changes
         assert text[f.start:f.end] == f.original
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(
+    st.sampled_from(list("ÝÜÀÉĀŽ\u221a→ a\t\n\r.,1_") + ["  ", "√ù"]), max_size=30
+).map("".join))
+def test_markers_are_the_marker_patterns_matches(text: str) -> None:
+    """Searching from each line break finds what the ^-anchored pattern finds."""
+    from cleantext.steps.symbol_markers import _MARKER, _markers
+
+    assert [(m.span(1), m.span(2)) for m in _markers(text)] == [
+        (m.span(1), m.span(2)) for m in _MARKER.finditer(text)
+    ]
