@@ -333,3 +333,31 @@ def test_gathered_evidence_is_a_copy() -> None:
     first = gather_ligature_evidence(text)
     first.damage.clear()  # type: ignore[attr-defined]
     assert gather_ligature_evidence(text).damage
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_TOKEN_PIECES, "lm", "rst", "diult", "Diult"]), max_size=25)
+    .map("".join),
+    st.sampled_from([frozenset({"nd", "lm", "rst", "diult"}), frozenset({"xyzzy", "nd", "a"})]),
+)
+def test_ascii_pieces_find_what_the_letter_split_finds(text: str, words: frozenset[str]) -> None:
+    """Whole tokens found in the text's ASCII pieces are those found in its
+    regex split into letter runs (words the step looks up, and others)."""
+    from itertools import compress
+
+    from cleantext.steps import dropped_ligatures as dl
+
+    en = dl.LANGUAGES[0]
+    word = dl._patterns(en).word
+    parts, offsets, where = dl._letter_parts(text, en)
+    if words <= dl._searched(en):
+        hits = sorted(i for w in words & where.keys() for i in where[w])
+    else:
+        cased = words | {w.capitalize() for w in words} | {w.upper() for w in words}
+        hits = list(compress(range(len(parts)), map(cased.__contains__, parts)))
+    expected = [
+        mm.span() for i in hits
+        if (mm := word.match(text, offsets[i])) is not None and mm.end() == offsets[i + 1]
+    ]
+    assert [m.span() for m in dl._find_ascii_tokens(text, en, words, None, word)] == expected
