@@ -392,12 +392,15 @@ def _candidates(
 
 class _Tokens(frozenset[str]):
     """The distinct letter runs of a text (lower case) and, once a look-up
-    needs them, the runs in order (:func:`_letter_parts`), so that a text is
-    split once however often it is asked about.
+    needs them, the runs in order (:func:`_letter_parts`), so that one
+    ``detect`` or ``gather`` call splits its text once.
 
-    The set itself cannot change; ``runs`` and ``code`` are filled in once,
-    on first use, with what :func:`_letter_parts` and :class:`_CodeLines`
-    make of the same text (a memo: no answer depends on whether they are set).
+    The set itself cannot change; ``runs``, ``pieces`` and ``code`` are
+    filled in once, on first use, with what :func:`_letter_parts`,
+    :func:`_ascii_pieces` and :class:`_CodeLines` make of the same text (a
+    memo: no answer depends on whether they are set). Each call makes its
+    own (:func:`_uniq_tokens`), so that the memo (a list of the text's
+    pieces) is not kept after it.
     """
 
     runs: tuple[list[str], list[int], dict[str, list[int]]] | None = None
@@ -478,15 +481,21 @@ def _decide_token(
     return cased, lost, zb, zw, _p_word(zb, [z for _, _, z in words]), unamb, pos
 
 
-@lru_cache(maxsize=4)
 def _uniq_tokens(text: str, lang: LigatureLanguage) -> _Tokens:
     """The distinct letter runs of the language's script, lower-cased.
 
-    Cached for the last few texts: the pipeline asks about the same text
-    (the same ``str``, whose hash Python keeps) in ``detect`` and in a later
-    pass's ``gather``. The value is a frozen set (see :class:`_Tokens`).
+    A new :class:`_Tokens` per call (its memo of the split text lives as
+    long as the caller keeps it) over the cached :func:`_token_set`.
     """
-    return _split_tokens(text, lang, cached=True)
+    return _Tokens(_token_set(text, lang))
+
+
+@lru_cache(maxsize=4)
+def _token_set(text: str, lang: LigatureLanguage) -> frozenset[str]:
+    """:func:`_uniq_tokens` as a frozen set, cached for the last few texts:
+    the pipeline asks about the same text (the same ``str``, whose hash
+    Python keeps) in ``detect`` and in a later pass's ``gather``."""
+    return frozenset(_split_tokens(text, lang, cached=True))
 
 
 def _split_tokens(text: str, lang: LigatureLanguage, cached: bool = False) -> _Tokens:
@@ -1148,16 +1157,23 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
     # the text's tokens are split only when asked for (and then once: cached);
     # clean prose that spells a ligature right, with the evidence of a first
     # pass, needs none
+    tokens: dict[str, _Tokens] = {}  # this call's, with their memo of the split text
+
+    def tokens_of(lang: LigatureLanguage) -> _Tokens:
+        if lang.code not in tokens:
+            tokens[lang.code] = _uniq_tokens(text, lang)
+        return tokens[lang.code]
+
     ev = _evidence(text, config)
     if not ev.damage:
-        ev = _fragment_evidence(text, ev)
+        ev = _fragment_evidence(text, ev, tokens_of=tokens_of)
         if not ev.damage:
             return []
     findings: list[Finding] = []
     for lang in LANGUAGES:
         if not lang.sequences or ev.total(lang.code) == 0 or not ev.trusted(lang.code):
             continue
-        uniq = _uniq_tokens(text, lang)
+        uniq = tokens_of(lang)
         found = _detect_language(text, lang, ev, uniq)
         # the gates cost a pass over the text (or its words): asked only when
         # there is something to repair; the language is that of the
@@ -1208,7 +1224,10 @@ def _plain_zipf(code: str, word: str, lost: str) -> float:
 
 
 def _fragment_evidence(
-    text: str, ev: LigatureEvidence, uniq: Mapping[str, _Tokens] | None = None
+    text: str,
+    ev: LigatureEvidence,
+    uniq: Mapping[str, _Tokens] | None = None,
+    tokens_of: Callable[[LigatureLanguage], _Tokens] | None = None,
 ) -> LigatureEvidence:
     """Evidence from fragments, for a document with no unambiguous case.
 
@@ -1227,7 +1246,10 @@ def _fragment_evidence(
         two = [q for q in lang.ligatures if len(q) == 2]
         if not two or any(ev.seen.get(q, 0) for q in two):
             continue
-        toks = uniq.get(lang.code) if uniq is not None else _uniq_tokens(text, lang)
+        if uniq is not None:
+            toks = uniq.get(lang.code)
+        else:
+            toks = tokens_of(lang) if tokens_of is not None else _uniq_tokens(text, lang)
         if not toks:
             continue
         keys = {k for k in toks & _viable_keys(lang) if len(k) in FRAGMENT_DISCOUNT}
