@@ -179,9 +179,28 @@ def _convert(token: str, own: str, table: dict[str, str], keep: frozenset[str]) 
     return "".join(out)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """Up to 200 characters each side of the word, within its paragraph: the
+    paragraph before may be in another language (an English paragraph before
+    the Russian ``Нa``, typed with a Latin a, must not make it ``Ha``)."""
+    left = text[max(0, start - 200):start]
+    right = text[end:end + 200]
+    ends = [m.end() for m in _BLANK_LINE.finditer(left)]
+    if ends:
+        left = left[ends[-1]:]
+    first = _BLANK_LINE.search(right)
+    if first is not None:
+        right = right[:first.start()]
+    return left + " " + right
+
+
 def _context(text: str, start: int, end: int) -> tuple[int, int]:
-    """Latin and Cyrillic letters around the word (200 characters each side)."""
-    around = text[max(0, start - 200):start] + " " + text[end:end + 200]
+    """Latin and Cyrillic letters around the word (200 characters each side,
+    within its paragraph)."""
+    around = _around(text, start, end)
     return len(_LATIN_RUN.findall(around)), len(_CYR_RUN.findall(around))
 
 
@@ -194,8 +213,7 @@ def _foreign_context(text: str, start: int, end: int, script: str) -> bool:
     typed on that keyboard (``CРU``, ``IMНO`` in Russian text)."""
     ctx_lat, ctx_cyr = _context(text, start, end)
     if script == "grk":
-        around = text[max(0, start - 200):start] + " " + text[end:end + 200]
-        return len(_GRK_RUN.findall(around)) > 3 * ctx_lat
+        return len(_GRK_RUN.findall(_around(text, start, end))) > 3 * ctx_lat
     return ctx_cyr > 3 * ctx_lat
 
 
