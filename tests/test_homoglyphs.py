@@ -179,3 +179,10 @@ def test_words_at_is_words_touched() -> None:
     assert [m.span() for m in words_at(text, hits, word)] == [
         m.span() for m in words_touched(text, gate, word)
     ]
+
+
+def test_the_script_around_a_word_stops_at_its_paragraph() -> None:
+    """A Russian word typed with a Latin letter right after an English
+    paragraph is read as Russian, the script of its own paragraph."""
+    english = "The quick brown fox jumps over the lazy dog and more English words follow.\n\n"
+    assert fix_text(english + "Нa этой неделе") == english + "На этой неделе"
