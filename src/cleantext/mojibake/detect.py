@@ -157,7 +157,7 @@ def _suspicious_groups(cp: CodePage) -> dict[str, frozenset[str]]:
     return groups
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _suspicious_run(seg: str) -> bool:
     """Whether any two neighbours in a run are more than two plain letters."""
     return any(not _benign(a, b) for a, b in zip(seg, seg[1:], strict=False))
@@ -387,14 +387,14 @@ def _peel(
     return "".join(parts), chain
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _pages_with_runs(text: str) -> tuple[str, ...]:
     """The code pages that find a run of UTF-8 in ``text``, in their order
     (most decoded runs are plain words: nothing to peel, nothing to scan)."""
     return tuple(name for name in CODEPAGES if table(name).segment.search(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _cost(text: str, left: str, right: str) -> float:
     """:func:`cost`, cached: a run is judged again with the scripts around."""
     return cost(text, left, right)
@@ -414,7 +414,7 @@ def _islands(text: str, scripts: tuple[str, str]) -> tuple[bool, bool]:
     return False, has_letters
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _judge(
     seg: str, name: str, left: str, right: str, scripts: tuple[str, str], depth: int,
     keep: bool = False,

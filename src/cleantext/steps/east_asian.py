@@ -147,7 +147,7 @@ def _decode_run(data: bytes, codec: str) -> tuple[str, int] | None:
     return None if text is None else (text, 1)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _cjk_letters(text: str) -> tuple[str, ...]:
     return tuple(ch for ch in text
                  if ord(ch) > 0x2E7F and unicodedata.category(ch).startswith("L"))
