@@ -151,3 +151,10 @@ def test_idempotent(case: tuple[str, list[str]], reader: str, data: st.DataObjec
     clean = data.draw(_cjk_text(words, "ko" if codec == "euc_kr" else "zh"))
     once = fix_text(_damage(clean, codec, reader), ONLY)
     assert fix_text(once, ONLY) == once
+
+
+def test_a_line_with_letters_no_western_code_page_shows_gets_no_weak_report() -> None:
+    """Cyrillic on the line: it was not shown through a Western code page, so
+    its accented letters are not read as Shift-JIS (found by Hypothesis)."""
+    assert scan_text("café\xa0résumé привет", ONLY) == []
+    assert [f.replacement for f in scan_text("ÖÐÎÄ×Ö·û±àÂë привет", ONLY)] == ["中文字符编码"]

@@ -300,6 +300,12 @@ def detect_east_asian_mojibake(text: str, config: Config | None = None) -> list[
         if best is None or best.distinct_common < 2 or best.confidence <= 0.2 \
                 or best.mean < _MIN_MEAN - 0.5:
             continue  # one character is never evidence
+        if best.confidence < 0.5 and _encode(line, best.reader) is None:
+            # a line holding letters the Western code page cannot show
+            # (Cyrillic, Greek) was not shown through it: a weak reading
+            # of its accented letters is no finding (``café\xa0résumé
+            # привет`` is not Shift-JIS)
+            continue
         first, last = best.runs[0][0], best.runs[-1][1]
         parts: list[str] = []
         pos = first
