@@ -136,6 +136,16 @@ _CLOSE = 0.3
 # Below this confidence of chardet's best candidate, the common code pages
 # (``_COMMON``) are tried as well.
 _UNSURE = 0.5
+# Word evidence decides between equally plausible candidates when it differs
+# by this much on the Zipf scale: a frequent word's worth; when chardet is
+# unsure (its best confidence below ``_UNSURE``, where its confidences of
+# 0.03-0.1 say next to nothing), a rarer word's worth. Latin-1 French
+# ``Müller à music`` read as iso8859-4 gives ``Müller ā music``: Latvian
+# ``ā`` (Zipf 4.7) is 2.6 below French ``à`` (7.3), too little for the
+# frequent-word margin, and chardet's 0.077 for iso8859-4 then beat the 0.077
+# windows-1252 was given.
+_EVIDENCE_MARGIN = 3.0
+_EVIDENCE_MARGIN_UNSURE = 1.0
 _SAMPLE = 200_000
 
 
@@ -287,7 +297,7 @@ def _rank(data: bytes, where: str) -> list[str]:
     is within ``_CLOSE`` of the best, by word evidence (the summed wordfreq
     frequency of the words in the candidates' languages or in English,
     French, German, Spanish or Russian) when it differs by a frequent word's
-    worth (3 on the Zipf scale) or more; among near-equal evidence by
+    worth (3 on the Zipf scale; 1 when chardet is unsure) or more; among near-equal evidence by
     chardet's confidence (the common code pages, tried when chardet is
     unsure, count as confident as chardet's best equally plausible
     candidate), then in chardet's order.
@@ -345,7 +355,8 @@ def _rank(data: bytes, where: str) -> list[str]:
         # word evidence decides when it is clear (a frequent word or more);
         # among near-equal evidence, chardet's confidence, then its order
         evidence = [_word_evidence(o[3], languages) for o in close]
-        near = [o for o, e in zip(close, evidence, strict=True) if e >= max(evidence) - 3.0]
+        margin = _EVIDENCE_MARGIN if top >= _UNSURE else _EVIDENCE_MARGIN_UNSURE
+        near = [o for o, e in zip(close, evidence, strict=True) if e >= max(evidence) - margin]
         chosen = max(near, key=lambda o: o[5])
     else:
         chosen = best[0]
