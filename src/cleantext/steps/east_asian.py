@@ -5,9 +5,9 @@ latin-1, windows-1252 or Mac Roman: ``ÖÐÎÄ`` for ``中文``, ``ƒeƒXƒg`` f
 ``テスト``. The repair is ``run.encode(western).decode(east_asian)`` over each
 run of high characters; ftfy declines these.
 
-Evidence, per line and never per character: every run of the line must decode
-cleanly; the decoded letters must be common characters of the language of that
-encoding (frequencies counted from wordfreq's lists, see
+Evidence, per line and never per character: a run of the line that does not
+decode cleanly counts as rare characters; the decoded letters must be common
+characters of the language of that encoding (frequencies counted from wordfreq's lists, see
 :mod:`cleantext.evidence.cjk`), with few rare ones; the encoding whose language
 explains the line best wins. UTF-8 (the business of ``fix_mojibake``) is
 left alone: a run that is valid UTF-8 is not a legacy multibyte run.
@@ -209,10 +209,15 @@ def _read_line(line: str, reader: str, reader_name: str) -> Iterator[_Reading]:
         return
     for codec, lang, name in EAST_ASIAN:
         decoded: list[tuple[int, int, str]] = []
+        # bytes of runs that do not decode cleanly: they stay as they are,
+        # and count as rare characters (one per two bytes), so that a line
+        # of which a codec reads only a few runs is no evidence for it
+        failed = 0
         for start, end, data in runs:
             decode = _decode_run if len(data) <= _CACHED_RUN else _decode_run.__wrapped__
             read = decode(data, codec)
             if read is None:
+                failed += len(data)
                 continue
             text, trimmed = read
             decoded.append((start, end - trimmed, text))
@@ -225,6 +230,12 @@ def _read_line(line: str, reader: str, reader_name: str) -> Iterator[_Reading]:
         total = sum(chain.from_iterable(logs for _, logs, _, _ in stats))
         rare = sum(r for _, _, r, _ in stats)
         distinct = len(frozenset().union(*(common for _, _, _, common in stats)))
+        if failed:
+            # a failed character weighs as a random one: no fit, a rare share
+            lost = (failed + 1) // 2
+            total += lost * _RANDOM_MEAN
+            letters += lost
+            rare += lost
         yield _Reading(codec, lang, name, reader, reader_name, tuple(decoded),
                        letters, rare, total / letters, distinct)
 
