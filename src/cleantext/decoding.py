@@ -266,8 +266,11 @@ def _word_evidence(text: str, languages: tuple[str, ...]) -> float:
         for w in words
         # Only tokens made of letters count: wordfreq would split "sch—n" into
         # known pieces, and ignores the Arabic vowel marks (not letters) that
-        # Cyrillic bytes read as iso-8859-6 are full of.
-        if w.isalpha()
+        # Cyrillic bytes read as iso-8859-6 are full of. A token whose only
+        # non-ASCII characters were edge punctuation (``╓l``, cp1125 for
+        # latin-1 ``Öl``) leaves a bare ASCII word ("l"): no evidence for
+        # the reading that turned a letter into a symbol.
+        if w.isalpha() and not w.isascii()
     )
 
 
