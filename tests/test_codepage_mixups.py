@@ -132,6 +132,9 @@ CLEAN = [
     "Ελληνικά: καλημέρα κόσμε.",
     "½ ¼ ¾ °C ±5 µm © ® ™ « » ¿Qué? ¡Hola!",
     "Ёлка, ЁЛКА, объявил, съёмки, подъезд.",
+    # Ukrainian "є" before a closing quote is a word, not Mac Cyrillic for
+    # windows-1251 "Її" (found by a random draw of test_joined_words)
+    "є» є» є»",
 ]
 
 

@@ -271,6 +271,11 @@ def _vote(before: str, after: str, family: str) -> _Vote:
             # both read as words; the repair explains every character
             return _Vote(weight, 0.5, known_after, True)
         known_before = known_before or known_core
+    elif core != before and _letters(core) == 1 and core.isalpha():
+        # a one-letter word before a closing quote (Ukrainian ``є»``, which
+        # Mac Cyrillic read as windows-1251 would make ``Її``) is a word
+        before = core
+        known_before = known_before or (bool(known_in(core)) and case_is_normal(core))
     if known_after and not known_before:
         return _Vote(weight, 1.0, known_after, True)
     if known_before and not known_after:
