@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import cleantext
@@ -36,6 +36,9 @@ FRAGMENTS = [
     "Ã©", "Ã¯", "â€™", "Ð¿Ñ€Ð¸", "Ïðèâåò ", "ﬁ", "ﬂ", "\u00ad", "\u200b", "\ufeff",
     "&amp;", "&lt;", "\x85", "\x1b[31m", "nd ", "diult ", "lm ", "  ", "\t", "1990 ",
     "“quoted” ", "e\u0301", "日本語 ", "Mr. ", "so- called ", "RussiaKazakhstan ",
+    # document-level evidence: a tag (markup), a compound written inside a
+    # line and its halves, a spaceless script (next to the U+200B above)
+    "<b> ", "co-operate ", "co-", "operate ", "ภาษา",
 ]
 
 # Paragraphs may be indented, and separated by blank lines that hold spaces:
@@ -82,8 +85,32 @@ def _chunkable(profile: str) -> Config:
     return Config(profile=profile, disable=set(NOT_CHUNKABLE) & set(cleantext.PROFILES[profile]))
 
 
+# Documents where one paragraph decides how a step repairs another (a step's
+# document-level evidence, gathered with Step.gather and Step.merge): the
+# step of each decides on the whole document, and so must its chunked repair.
+# (Each was an example in tests/test_pipeline.py's _DIFFER_BY_PARAGRAPH.)
+WHOLE_DOCUMENT_EVIDENCE = {
+    # a tag anywhere makes the whole text markup, where entities stay
+    "unescape_html": (
+        "PThe film was about them and the city. &amp;\n\n"
+        "PThe film was about them and the city. <p>\n"
+    ),
+    # a compound written inside a line anywhere is not joined at a line end
+    "join_hyphenated_words": "Pthey co-\noperate well\n\nPthey co-operate well\n",
+    # a spaceless script anywhere keeps zero-width spaces
+    "remove_zero_width": "P\u0e20\u0e32\u0e29\u0e32\u200b\u0e44\u0e17\u0e22\n\n"
+    "Phello\u200bworld\n",
+}
+
+# Paragraphs to pad a document with, so that it is cut in chunks of 200.
+_FILLER = "".join(f"P{n} the cafe was there.\n\n" for n in range(12))
+
+
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(documents, st.lists(st.integers(0, 10_000), max_size=8), st.sampled_from(PROFILES))
+@example(_FILLER + WHOLE_DOCUMENT_EVIDENCE["unescape_html"], [], "repair")
+@example(_FILLER + WHOLE_DOCUMENT_EVIDENCE["join_hyphenated_words"], [30], "normalize")
+@example(WHOLE_DOCUMENT_EVIDENCE["remove_zero_width"] + _FILLER, [7], "repair")
 def test_chunked_repair_equals_whole_repair(
     text: str, cuts: list[int], profile: str
 ) -> None:
@@ -94,6 +121,23 @@ def test_chunked_repair_equals_whole_repair(
     assert "".join(iter_fix(pieces, config, chunk_size=200)) == whole
     # a one-shot iterator goes through the same path with a temporary file
     assert "".join(iter_fix(iter(pieces), config, chunk_size=200)) == whole
+
+
+@pytest.mark.parametrize("step", sorted(WHOLE_DOCUMENT_EVIDENCE))
+def test_document_evidence_decides_in_chunks_as_in_the_whole(step: str) -> None:
+    text = WHOLE_DOCUMENT_EVIDENCE[step]
+    cut = text.index("\n\n") + 2
+    paragraphs = [text[:cut], text[cut:]]
+    for config in (Config(profile="repair", enable={step}), Config(profile="normalize")):
+        whole = fix_text(text, config)
+        # repaired paragraph by paragraph, without the other's evidence, the
+        # document comes out otherwise: the example shows the evidence
+        assert "".join(fix_text(p, config) for p in paragraphs) != whole
+        sizes = range(8, len(text) + 8, 4)
+        assert any(list(split_chunks([text], n)) == paragraphs for n in sizes)
+        for n in sizes:
+            assert "".join(iter_fix([text], config, chunk_size=n)) == whole, n
+            assert "".join(iter_fix(iter(paragraphs), config, chunk_size=n)) == whole, n
 
 
 @pytest.mark.parametrize("step", sorted(NOT_CHUNKABLE))

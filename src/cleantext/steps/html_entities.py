@@ -11,7 +11,14 @@ from ..config import Config
 from ..finding import Finding
 from ..step import Step
 
-__all__ = ["STEP", "detect_html_entities", "looks_like_markup", "unescape_html"]
+__all__ = [
+    "STEP",
+    "detect_html_entities",
+    "gather_markup",
+    "looks_like_markup",
+    "merge_markup",
+    "unescape_html",
+]
 
 # A reference needs its semicolon: "AT&T", "R&D", "&copy 2020", "?a=1&lang=en"
 # are left alone. Any number of "amp;" layers in front is a double escape.
@@ -33,6 +40,27 @@ def looks_like_markup(text: str) -> bool:
     (True, False)
     """
     return _MARKUP.search(text) is not None
+
+
+def gather_markup(text: str) -> bool:
+    """The document-level evidence of :func:`detect_html_entities` in a piece
+    of a document: whether the piece is markup (:func:`looks_like_markup`).
+    One piece that is markup makes the whole document markup (see
+    :func:`merge_markup`).
+
+    >>> gather_markup("a &amp; b"), gather_markup("<br/>")
+    (False, True)
+    """
+    return looks_like_markup(text)
+
+
+def merge_markup(a: bool, b: bool) -> bool:
+    """Fold the evidence of two pieces: the document is markup when either is.
+
+    >>> merge_markup(False, True)
+    True
+    """
+    return a or b
 
 
 def _decode(ref: str) -> str | None:
@@ -57,7 +85,9 @@ def detect_html_entities(text: str, config: Config | None = None) -> list[Findin
 
     The decision is per document: if the text holds any tag, comment, doctype,
     CDATA section or processing instruction, it is markup, where references
-    are meant to stay, and nothing is reported. Otherwise each named reference
+    are meant to stay, and nothing is reported. That decision is taken from
+    ``config.evidence["unescape_html"]`` when given (the whole document's, as
+    gathered by :func:`gather_markup`), else from ``text``. Otherwise each named reference
     known to HTML5 and each numeric reference (with its semicolon) becomes its
     character; ``&amp;eacute;`` (escaped twice or more) becomes ``é`` at once.
     A bare ``&`` (``AT&T``, ``R&D``, ``Q&A;``) and references without a
@@ -72,7 +102,10 @@ def detect_html_entities(text: str, config: Config | None = None) -> list[Findin
     if "&" not in text:
         return []
     first = _ENTITY.search(text)
-    if first is None or looks_like_markup(text):
+    if first is None:
+        return []
+    evidence = config.evidence.get(STEP.name) if config is not None else None
+    if looks_like_markup(text) if evidence is None else evidence:
         return []
     findings: list[Finding] = []
     for m in _ENTITY.finditer(text, first.start()):
@@ -117,4 +150,6 @@ STEP = Step(
     "unescape_html",
     detect_html_entities,
     "Replace HTML character references (also double-escaped ones) in text that is not markup.",
+    gather=gather_markup,
+    merge=merge_markup,
 )

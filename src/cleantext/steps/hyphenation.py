@@ -24,7 +24,13 @@ from ..evidence_words import zipf
 from ..finding import Finding
 from ..step import Step
 
-__all__ = ["STEP", "detect_hyphenated_words", "join_hyphenated_words"]
+__all__ = [
+    "STEP",
+    "detect_hyphenated_words",
+    "gather_compounds",
+    "join_hyphenated_words",
+    "merge_compounds",
+]
 
 MIN_JOINED = 3.0
 """The joined word must be at least this frequent (Zipf) in its language."""
@@ -101,6 +107,29 @@ def _compounds(text: str) -> set[str]:
     return found
 
 
+def gather_compounds(text: str) -> frozenset[str]:
+    """The document-level evidence of :func:`detect_hyphenated_words` in a
+    piece of a document: the hyphenated forms it writes inside lines,
+    lower-cased. A compound any piece writes is kept hyphenated at line ends
+    throughout the document (see :func:`merge_compounds`).
+
+    >>> sorted(gather_compounds("they co-operate\\nwell-"))
+    ['co-operate']
+    """
+    if "-" not in text:
+        return frozenset()
+    return frozenset(_compounds(text))
+
+
+def merge_compounds(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """Fold the evidence of two pieces: the compounds either writes.
+
+    >>> sorted(merge_compounds(frozenset({"co-operate"}), frozenset({"e-mail"})))
+    ['co-operate', 'e-mail']
+    """
+    return a | b
+
+
 def _compound(a: str, b: str, lang: str) -> bool:
     """Whether ``a-b`` is a hyphenated compound of the language by rule."""
     if lang != "ru":
@@ -120,11 +149,18 @@ def detect_hyphenated_words(text: str, config: Config | None = None) -> list[Fin
     ['documentary\\n']
     >>> detect_hyphenated_words("Russian-\\nKazakh writer; long-\\nterm; COVID-\\n19")
     []
+
+    The compounds the document writes are taken from
+    ``config.evidence["join_hyphenated_words"]`` when given (the whole
+    document's, see :func:`gather_compounds`), else from ``text``.
     """
     if "-" not in text or "\n" not in text or not _LINE_END_HYPHEN.search(text):
         return []
     out: list[Finding] = []
-    compounds: set[str] | None = None  # hyphenated forms the text writes inside lines
+    # hyphenated forms the document writes inside lines (found when needed)
+    compounds: frozenset[str] | None = (
+        config.evidence.get(STEP.name) if config is not None else None
+    )
     for lang, pattern, letter in _PATTERNS:
         for m in _matches(text, pattern, letter):
             a, ws1, ws2, b, tail, ws3, eol = m.groups()
@@ -136,7 +172,7 @@ def detect_hyphenated_words(text: str, config: Config | None = None) -> list[Fin
                 continue
             low = joined.lower()
             if compounds is None:
-                compounds = _compounds(text)
+                compounds = gather_compounds(text)
             if f"{a}-{b}".lower() in compounds:  # the document writes the compound
                 continue
             # more text after the word on its line: it keeps a line of its own
@@ -172,4 +208,6 @@ STEP = Step(
     detect_hyphenated_words,
     "Join words a typesetter hyphenated across a line end (docu-/mentary), keeping "
     "compounds and the line structure.",
+    gather=gather_compounds,
+    merge=merge_compounds,
 )

@@ -9,7 +9,14 @@ from ..config import Config
 from ..finding import Finding
 from ..step import Step
 
-__all__ = ["STEP", "detect_zero_width", "remove_zero_width"]
+__all__ = [
+    "STEP",
+    "ZeroWidthEvidence",
+    "detect_zero_width",
+    "gather_zero_width",
+    "merge_zero_width",
+    "remove_zero_width",
+]
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
 
@@ -72,6 +79,37 @@ def _kept(char: str, before: str, after: str) -> bool:
     return False
 
 
+ZeroWidthEvidence = tuple[bool, bool]
+"""What a document says of its zero-width characters: whether it marks word
+boundaries with U+200B next to a letter of a spaceless script (Thai, Lao,
+Tibetan, Myanmar, Khmer), and whether it spells with joiners (ZWJ/ZWNJ next
+to a letter of a script that uses them)."""
+
+
+def gather_zero_width(text: str) -> ZeroWidthEvidence:
+    """The document-level evidence of :func:`detect_zero_width` in a piece of
+    a document (see :data:`ZeroWidthEvidence`); one piece that shows either
+    convention shows it for the whole document (see :func:`merge_zero_width`).
+
+    >>> gather_zero_width("\u0e20\u0e32\u200b\u0e44"), gather_zero_width("he\u200bllo")
+    ((True, False), (False, False))
+    """
+    boundary_marks = _ZWSP in text and _SPACELESS_ZWSP.search(text) is not None
+    script_joiners = (_ZWJ in text or _ZWNJ in text) and _SCRIPT_JOINER.search(
+        text
+    ) is not None
+    return boundary_marks, script_joiners
+
+
+def merge_zero_width(a: ZeroWidthEvidence, b: ZeroWidthEvidence) -> ZeroWidthEvidence:
+    """Fold the evidence of two pieces: a convention either shows holds.
+
+    >>> merge_zero_width((True, False), (False, True))
+    (True, True)
+    """
+    return a[0] or b[0], a[1] or b[1]
+
+
 def detect_zero_width(text: str, config: Config | None = None) -> list[Finding]:
     """Find zero-width characters that do no job, one finding per run.
 
@@ -85,6 +123,9 @@ def detect_zero_width(text: str, config: Config | None = None) -> list[Finding]:
     zero-width space between letters of Thai, Lao, Tibetan, Myanmar or Khmer,
     which are written without spaces and use it to mark word boundaries (one
     such letter on either side is enough, and so are doubled marks).
+    Whether the document marks word boundaries or spells with joiners at all
+    is taken from ``config.evidence["remove_zero_width"]`` when given (the
+    whole document's, see :func:`gather_zero_width`), else from ``text``.
 
     >>> [(f.start, f.end) for f in detect_zero_width("he\\u200bllo")]
     [(2, 3)]
@@ -97,8 +138,9 @@ def detect_zero_width(text: str, config: Config | None = None) -> list[Finding]:
     # A text that marks word boundaries with U+200B (Khmer, Thai...) or
     # spells with joiners (Persian, the Indic scripts) does so next to
     # spaces, quotes and Latin words too: there they are its convention.
-    boundary_marks = _SPACELESS_ZWSP.search(text) is not None
-    script_joiners = _SCRIPT_JOINER.search(text) is not None
+    given = config.evidence.get(STEP.name) if config is not None else None
+    evidence: ZeroWidthEvidence = gather_zero_width(text) if given is None else given
+    boundary_marks, script_joiners = evidence
     for m in _ZERO_WIDTH.finditer(text):
         start, end = m.start(), m.end()
         if start == 0 and text[0] == "\ufeff":
@@ -152,4 +194,6 @@ STEP = Step(
     detect_zero_width,
     "Remove zero-width spaces, word joiners and stray (non-)joiners; keep emoji "
     "and script joiners.",
+    gather=gather_zero_width,
+    merge=merge_zero_width,
 )
