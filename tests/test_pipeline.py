@@ -257,16 +257,6 @@ _DIFFER_BY_PARAGRAPH = {
         "They were social outcastsThe film was about them and the city. " * 3 + "\n\n"
         + "Dei samlet seg i byen. Laget innhold for alle, og dei var glade. " * 3 + "\n"
     ),
-    # a tag anywhere makes the whole text markup
-    "unescape_html": (
-        "PThe film was about them and the city. &amp;\n\n"
-        "PThe film was about them and the city. <p>\n"
-    ),
-    # a compound written inside a line anywhere is not joined
-    "join_hyphenated_words": "Pthey co-\noperate well\n\nPthey co-operate well\n",
-    # a spaceless script anywhere keeps zero-width spaces
-    "remove_zero_width": "P\u0e20\u0e32\u0e29\u0e32\u200b\u0e44\u0e17\u0e22\n\n"
-    "Phello\u200bworld\n",
 }
 
 # Kept whole on reading their code, though no example is known yet: both

@@ -20,6 +20,10 @@ __all__ = ["Result", "run_pipeline"]
 # document in chunks cut at paragraph breaks gives the same text, and
 # tests/test_pipeline.py that a later pass over the changed paragraphs only
 # gives the same text, findings and plan as a pass over the whole text.)
+# (unescape_html, join_hyphenated_words and remove_zero_width decide with the
+# whole document through gather/merge: the markup flag, the compounds the
+# document writes, its spaceless scripts; see WHOLE_DOCUMENT_EVIDENCE in
+# tests/test_stream.py)
 _WHOLE_TEXT_STEPS = frozenset({
     # its gather counts distinct tokens: merge(gather(a), gather(b)) differs
     # from gather(a + b) (NOT_CHUNKABLE in tests/test_stream.py); and the
@@ -28,16 +32,10 @@ _WHOLE_TEXT_STEPS = frozenset({
     # whether the text reads as English or Russian is decided on the text
     # detect sees, not via gather/merge (NOT_CHUNKABLE in tests/test_stream.py)
     "split_joined_words",
-    # a tag anywhere makes the whole text markup, where entities stay
-    "unescape_html",
-    # a compound the text writes inside a line anywhere is not joined
-    "join_hyphenated_words",
     # Kazakh letters anywhere in the text change which look-alikes wait
     "fix_homoglyphs",
     # Kazakh text or a palochka anywhere changes the decisions
     "fix_kazakh_letters",
-    # spaceless scripts or script joiners anywhere keep zero-width marks
-    "remove_zero_width",
 })
 
 # A paragraph break, as ``cleantext.stream._PARAGRAPH_CUT`` finds them (the
