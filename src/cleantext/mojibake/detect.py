@@ -90,6 +90,10 @@ class Candidate(NamedTuple):
     breaks_caps: bool = False
     """Whether the run goes on a word in capitals and its repair would end
     that word in small letters (``ТАСС”``: ``С”`` is windows-1251 for ``є``)."""
+    quotes_word: bool = False
+    """Whether the run is a quotation mark and the letter it opens or closes a
+    word with, and its repair one letter (``“їжак``: ``“ї`` is Mac Cyrillic
+    for ``һ``; ``СССР”``: ``Р”`` is windows-1251 for ``Д``)."""
 
 
 _CLOSERS = frozenset("»”’…")
@@ -749,9 +753,29 @@ def _scan(
             )) and not _glues_foreign_letter(text, s, e, final)
             found.append(
                 Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy,
-                          _breaks_caps(text, s, seg, final))
+                          _breaks_caps(text, s, seg, final),
+                          _quotes_word(text, s, e, final))
             )
     return found
+
+
+_QUOTE_MARKS = _OPENERS | _CLOSERS | frozenset("‚'\"›‹") - {"…"}
+
+
+def _quotes_word(text: str, s: int, e: int, final: str) -> bool:
+    """Whether the run is a quotation mark that opens or closes a word of two
+    letters or more and the letter next to it, and its repair one letter:
+    what a quoted word looks like in clean text (a pass after the first sees
+    ``“їжак`` and ``СССР”`` repaired). A one-letter word is not taken for
+    one: ``Р’ Москве`` is windows-1251 for ``В Москве``."""
+    if e - s != 2 or len(final) != 1 or not final.isalpha():
+        return False
+    a, b = text[s], text[e - 1]
+    if a in _QUOTE_MARKS and b.isalpha():
+        return (s == 0 or not text[s - 1].isalnum()) and e < len(text) and text[e].isalpha()
+    if b in _QUOTE_MARKS and a.isalpha():
+        return (e == len(text) or not text[e].isalnum()) and s > 0 and text[s - 1].isalpha()
+    return False
 
 
 def _breaks_caps(text: str, s: int, seg: str, final: str) -> bool:
@@ -936,7 +960,7 @@ def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
     clear, fix = _CLEAR_GAIN, FIX_GAIN
     ev: dict[str, float] = {}
     for c in cands:
-        start, end, _, _, _, gain, suspicious, _, lossy, _ = c
+        start, end, _, _, _, gain, suspicious, _, lossy, _, _ = c
         if suspicious and gain >= (clear if lossy else fix):  # is_evidence(c)
             key = (start, end)
             group = by_span.get(key)
@@ -1068,7 +1092,7 @@ def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decis
     by_span: dict[tuple[int, int], list[int]] = {}
     fix_score = _fix_score
     for c in cands:
-        start, end, _, _, chain, gain, suspicious, _, _, _ = c
+        start, end, _, _, chain, gain, suspicious, _, _, _, _ = c
         outer = chain[0]
         if gain >= FIX_GAIN and (suspicious or outer in tied):
             score = fix_score(gain, best is not None and outer not in tied)
@@ -1144,7 +1168,8 @@ def _weak_but_dominant(c: Candidate) -> bool:
     is still repaired: its repair is plain, joins no words and is no worse."""
     # (a U+FFFD that a lost byte decodes to is no rarer than the loss itself)
     plain = c.replacement.replace("\ufffd", "") if c.lossy else c.replacement
-    return _plain(plain) and not _joins_words(c) and not c.breaks_caps and (
+    return _plain(plain) and not _joins_words(c) and not c.breaks_caps \
+        and not c.quotes_word and (
         c.gain >= (0.3 if c.lossy else 0.05)
         or (c.gain >= 0 and _same_script_letters(c.original, c.replacement))
         or (c.gain >= 0 and all(char_info(ch).kind == "E" for ch in c.replacement))
