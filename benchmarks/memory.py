@@ -30,7 +30,7 @@ default profile needs.
 ``--big MB`` writes one file of about MB megabytes (the same prose and
 mojibake, repeated) and repairs it from a fresh process twice: with
 ``cleantext.fix_file`` (to a new file) and with the command line
-``cleantext fix FILE`` (in place; files above 64 MB are streamed). It prints
+``cleantext fix FILE`` (in place; files of 2 MB or more are streamed). It prints
 each one's peak resident memory (``ru_maxrss``, word lists included), CPU
 and wall time and MB/s. The 2 GB target of the README is ``--big 2000``
 (needs ~2.5x the size in free disk under ``--dir``, and at ~0.5 MB/s about

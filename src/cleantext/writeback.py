@@ -47,8 +47,14 @@ _BOM_BY_ENCODING: dict[str, bytes] = {
 }
 
 
-STREAM_ABOVE = 64 * 1024 * 1024
-"""Default size from which a file is repaired chunk by chunk (64 MiB)."""
+STREAM_ABOVE = 2 * 1024 * 1024
+"""Default size from which a file is repaired chunk by chunk (2 MiB).
+
+A whole-text repair holds about 50 times the text in memory at its peak
+(findings, token sets, the steps' per-text work): 340 MB for a 4 MB file of
+prose with mojibake, 1.75 GB for 42 MB, against about 190 MB streamed at
+any size. From 2 MiB a file is streamed (two passes: more CPU, the same
+result but for the steps listed as not chunk-stable in ``docs/scale.md``)."""
 
 
 class Status(Enum):
