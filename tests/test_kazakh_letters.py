@@ -81,3 +81,20 @@ def test_kazakh_words_typed_with_lookalikes_come_back(word: str, data: st.DataOb
 def test_clean_kazakh_and_russian_unchanged(text: str) -> None:
     assert fix_text(text) == text
     assert not [f for f in scan_text(text) if f.step == "fix_kazakh_letters"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ақiIhəɵ ,.кk9Жʏ"), max_size=40))
+def test_fast_word_search_equals_the_two_character_gate(text: str) -> None:
+    """The words the step examines, found from its one-character gate, are
+    those the two-character gate ``[Cyrillic][look-alike]|[look-alike][Cyrillic]``
+    touches."""
+    import re
+
+    from cleantext.lines import words_touched
+    from cleantext.steps import kazakh_letters as k
+
+    pair = re.compile(f"[{k._CYR}][{k._LOOKALIKE_CLASS}]|[{k._LOOKALIKE_CLASS}][{k._CYR}]")
+    assert [m.span() for m in k._words_touched(text)] == [
+        m.span() for m in words_touched(text, pair, k._LETTERS)
+    ]

@@ -27,6 +27,7 @@ from types import MappingProxyType
 
 from ..config import Config
 from ..finding import Finding
+from ..lines import words_at
 from ..step import Step
 
 __all__ = [
@@ -100,7 +101,12 @@ def _words_touched(text: str) -> Iterator[re.Match[str]]:
     gate makes there (a match takes two characters; a walk back to the word
     start begins at its first one).
     """
-    seen: set[int] = set()
+    return words_at(text, _pair_starts(text), _LETTERS)
+
+
+def _pair_starts(text: str) -> Iterator[int]:
+    """Where the two-character gate's matches start, from the one-character
+    gate's hits (ascending)."""
     taken = 0  # where the last two-character match ended
     for hit in _GATE.finditer(text):
         p = hit.start()
@@ -111,14 +117,7 @@ def _words_touched(text: str) -> Iterator[re.Match[str]]:
         else:
             continue
         taken = start + 2
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-        if start in seen:
-            continue
-        seen.add(start)
-        found = _LETTERS.match(text, start)
-        if found is not None:
-            yield found
+        yield start
 
 
 def detect_kazakh_letters(text: str, config: Config | None = None) -> list[Finding]:
