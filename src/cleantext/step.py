@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .finding import Finding
 
 if TYPE_CHECKING:
     from .config import Config
 
-__all__ = ["Detector", "Step", "apply_findings", "select_findings"]
+__all__ = ["Detector", "Step", "add_counts", "apply_findings", "select_findings"]
 
 Detector = Callable[[str, "Config"], list[Finding]]
 """A detector reads text (and the configuration) and returns findings whose
@@ -96,3 +96,20 @@ def apply_findings(text: str, findings: Sequence[Finding]) -> str:
         pos = f.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+K = TypeVar("K")
+N = TypeVar("N", int, float)
+
+
+def add_counts(a: Mapping[K, N], b: Mapping[K, N]) -> dict[K, N]:
+    """Fold two pieces of counted evidence into one: the sum per key (the
+    ``merge`` of the steps whose ``gather`` counts).
+
+    >>> add_counts({"a": 1, "b": 2}, {"b": 1, "c": 4})
+    {'a': 1, 'b': 3, 'c': 4}
+    """
+    out = dict(a)
+    for key, value in b.items():
+        out[key] = out.get(key, 0) + value
+    return out

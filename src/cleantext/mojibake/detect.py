@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from itertools import islice
 from typing import NamedTuple
 
+from ..step import add_counts
 from .codepages import _QUESTION_LEAD2, _SPACE_LEAD2, CODEPAGES, CodePage, table
 from .score import E2_SECOND, SCIENCE_GREEK, char_info, cost, rare_replacement, weak_repair
 
@@ -989,10 +990,7 @@ def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
 
 def merge_evidence(a: Mapping[str, float], b: Mapping[str, float]) -> dict[str, float]:
     """Fold two pieces of evidence into one."""
-    out = dict(a)
-    for k, v in b.items():
-        out[k] = out.get(k, 0.0) + v
-    return out
+    return add_counts(a, b)
 
 
 @lru_cache(maxsize=4096)

@@ -48,7 +48,7 @@ from ..evidence.latin import is_known_accented_word
 from ..evidence.wordlists import LANGUAGE_NAMES
 from ..finding import Finding
 from ..lines import lines_matching
-from ..step import Step
+from ..step import Step, add_counts
 
 __all__ = [
     "MIXUPS", "STEP", "Mixup", "detect_codepage_mixups", "fix_codepage_mixups",
@@ -662,10 +662,7 @@ def gather_codepage_evidence(text: str) -> dict[str, float]:
 
 def merge_codepage_evidence(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
     """Add up the evidence of two pieces of a document."""
-    out = dict(a)
-    for key, value in b.items():
-        out[key] = out.get(key, 0.0) + value
-    return out
+    return add_counts(a, b)
 
 
 def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Finding]:

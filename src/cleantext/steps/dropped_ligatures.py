@@ -50,7 +50,7 @@ from types import MappingProxyType
 from ..config import Config
 from ..evidence_words import deletion_index, frequency_table, zipf
 from ..finding import Finding
-from ..step import Step
+from ..step import Step, add_counts
 from ..wordstats import best_language
 
 __all__ = [
@@ -236,18 +236,11 @@ def merge_ligature_evidence(a: LigatureEvidence, b: LigatureEvidence) -> Ligatur
     >>> merge_ligature_evidence(e, e).damage[("en", "dropped", "ffic")]
     2
     """
-
-    def add(x: Mapping[object, int], y: Mapping[object, int]) -> dict[object, int]:
-        out = dict(x)
-        for k, v in y.items():
-            out[k] = out.get(k, 0) + v
-        return out
-
     return LigatureEvidence(
-        add(a.damage, b.damage),  # type: ignore[arg-type]
-        add(a.tokens, b.tokens),  # type: ignore[arg-type]
-        add(a.known, b.known),  # type: ignore[arg-type]
-        add(a.seen, b.seen),  # type: ignore[arg-type]
+        add_counts(a.damage, b.damage),
+        add_counts(a.tokens, b.tokens),
+        add_counts(a.known, b.known),
+        add_counts(a.seen, b.seen),
     )
 
 

@@ -35,7 +35,7 @@ import re
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step
+from ..step import Step, add_counts
 
 __all__ = [
     "STEP",
@@ -96,10 +96,7 @@ def gather_line_widths(text: str) -> dict[int, int]:
 
 def merge_line_widths(a: dict[int, int], b: dict[int, int]) -> dict[int, int]:
     """Add up the line widths of two pieces of a document."""
-    out = dict(a)
-    for width, n in b.items():
-        out[width] = out.get(width, 0) + n
-    return out
+    return add_counts(a, b)
 
 
 def typical_width(widths: dict[int, int]) -> int:
