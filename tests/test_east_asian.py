@@ -134,6 +134,17 @@ def test_utf8_read_as_latin1_is_not_this_step(clean: str) -> None:
     assert detect_east_asian_mojibake(damaged) == []
 
 
+@pytest.mark.parametrize("reader", ["latin-1", "mac_roman"])
+def test_a_line_of_utf8_mojibake_is_not_read_as_east_asian(reader: str) -> None:
+    from cleantext.steps.east_asian import _is_utf8_line
+
+    damaged = "Привет, как дела? Всё хорошо.".encode().decode(reader)
+    assert _is_utf8_line(damaged, "western" if reader == "latin-1" else reader)
+    assert not _is_utf8_line("ÖÐÎÄ×Ö·û±àÂë", "western")  # GBK, not UTF-8
+    assert not _is_utf8_line("plain ASCII", "western")
+    assert detect_east_asian_mojibake(damaged) == []
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(min_codepoint=0xA0, max_codepoint=0xFF),
                min_size=12, max_size=40))

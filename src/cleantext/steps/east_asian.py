@@ -112,6 +112,23 @@ def _is_utf8_cjk(data: bytes) -> bool:
     return any(ord(ch) >= 0x800 for ch in text)
 
 
+def _is_utf8_line(line: str, reader: str) -> bool:
+    """Whether the whole line, read back into bytes through ``reader``, is
+    valid UTF-8 beyond ASCII: UTF-8 text (Russian ``Ð¿Ñ€Ð¸``) shown through a
+    Western code page, which :func:`_read_line` would otherwise decode run by
+    run with every East Asian codec, in vain. (A line of a legacy CJK
+    encoding is valid UTF-8 only by a long chance: each of its pairs would
+    need a lead byte C2-DF and a trail byte 80-BF.)"""
+    data = _encode(line, reader)
+    if data is None or data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _clean_decode(data: bytes, codec: str) -> str | None:
     try:
         text = data.decode(codec)
@@ -301,6 +318,8 @@ def detect_east_asian_mojibake(text: str, config: Config | None = None) -> list[
         line = text[start:end]
         if _high_share(line) < _MIN_HIGH_SHARE:
             continue  # mostly ASCII letters: European words with accents
+        if any(_is_utf8_line(line, reader) for reader, _ in _WESTERN):
+            continue  # UTF-8 shown through a Western code page: fix_mojibake's
         best: _Reading | None = None
         for reader, reader_name in _WESTERN:
             # (a long line is read uncached: the cache must not hold megabytes)
