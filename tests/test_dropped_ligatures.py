@@ -361,3 +361,23 @@ def test_ascii_pieces_find_what_the_letter_split_finds(text: str, words: frozens
         if (mm := word.match(text, offsets[i])) is not None and mm.end() == offsets[i + 1]
     ]
     assert [m.span() for m in dl._find_ascii_tokens(text, en, words, None, word)] == expected
+
+
+def test_a_paragraph_of_invented_spelling_is_left_alone() -> None:
+    # a spelling-reform joke in a damaged document: its odd words are no sign
+    # of a lost glyph, and iers (fliers) and ush (flush) match by chance
+    prose = (
+        "It was diult and oial, the rst time that the oce had to nd a way to\n"
+        "print the lm of the eld trip. The sta were dierent people then, and the\n"
+        "eort it took to x the ow of work was more than anyone in the building\n"
+        "could have known when they were asked about it by the man at the door.\n\n"
+    )
+    joke = (
+        "Fainali, xen, aafte sam 20 iers ov orxogrefkl riform, wi wud hev a lojikl\n"
+        "kohirnt speling in ius xrewawt xe Ingliy-spiking werld, and in ush we\n"
+        "wud raitli hev dun wix xe difikultis ov xe prezent speling wonse and for ol,\n"
+        "and aafte xat ol wud bi kwait eesi for evriwun xat yuzd xe langwij.\n"
+    )
+    out = fixed(prose + joke)
+    assert out.startswith("It was difficult and official, the first time that the office")
+    assert out.endswith("\n\n" + joke)

@@ -939,8 +939,9 @@ def _gather_cached(text: str) -> LigatureEvidence:
         in_table = uniq & table.keys()
         known[lang.code] = len(in_table) + len((uniq - in_table) & rare_keys)
         code = uniq.code_lines(text)
+        invented = _InventedParagraphs(text, lang)
         for c in _candidates(text, lang, None, uniq=uniq):
-            if c.unambiguous and c.start not in code:
+            if c.unambiguous and c.start not in code and c.start not in invented:
                 key = (lang.code, c.mode, c.lost)
                 damage[key] = damage.get(key, 0) + 1
     return LigatureEvidence(damage, tokens, known, seen)
@@ -1057,6 +1058,66 @@ class _CodeLines:
 
 
 _NON_EMPTY_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
+
+
+INVENTED_MIN = 20
+"""How many lower-case tokens of a paragraph no word list knows (and no lost
+ligature explains) make it a paragraph of invented or foreign spelling ..."""
+INVENTED_SHARE = 0.2
+"""... when they are also at least this share of its lower-case tokens."""
+_LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
+
+
+class _InventedParagraphs:
+    """The paragraphs (between blank lines) of a text written in an invented
+    or foreign spelling: a spelling-reform joke (``20 iers ov orxogrefkl
+    riform``), mock Old English (``bemaccen waes``), nonsense verse
+    (``uffish``, ``tumtum``). There a token no list knows is no sign of a
+    lost glyph, and one that a lost glyph would explain (``iers`` ->
+    ``fliers``) matches by chance: no token in them is restored or counted
+    as evidence.
+
+    A paragraph is such when at least :data:`INVENTED_MIN` of its lower-case
+    tokens (two letters or more), and :data:`INVENTED_SHARE` of them, are
+    neither known to the language's word list (Zipf >= 2) nor broken forms
+    of known words. Decided per paragraph, on first use.
+
+    >>> joke = "wi wud orxogrefkl riform " * 10
+    >>> paras = _InventedParagraphs(joke + "\\n\\nthe oce", LANGUAGES[0])
+    >>> 0 in paras, len(joke) + 3 in paras
+    (True, False)
+    """
+
+    def __init__(self, text: str, lang: LigatureLanguage) -> None:
+        self._text = text
+        self._lang = lang
+        self._memo: dict[int, bool] = {}
+
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, int) or self._lang.letters != "A-Za-z":
+            return False
+        text = self._text
+        a = text.rfind("\n\n", 0, pos)
+        a = 0 if a < 0 else a
+        if a not in self._memo:
+            b = text.find("\n\n", pos)
+            self._memo[a] = _invented(text[a:len(text) if b < 0 else b], self._lang)
+        return self._memo[a]
+
+
+def _invented(paragraph: str, lang: LigatureLanguage) -> bool:
+    """Whether ``paragraph`` is written in an invented spelling (see
+    :class:`_InventedParagraphs`)."""
+    runs = _LOWER_RUN.findall(paragraph)
+    if len(runs) < INVENTED_MIN:
+        return False
+    table = frequency_table(lang.code)
+    index = _index(lang)
+    low = _low_index(lang)
+    odd = sum(
+        1 for w in runs if table.get(w, 0.0) < RARE and w not in index and w not in low
+    )
+    return odd >= INVENTED_MIN and odd >= INVENTED_SHARE * len(runs)
 
 
 # -- regions ------------------------------------------------------------------
@@ -1254,8 +1315,9 @@ def _fragment_evidence(
         hits: dict[tuple[str, str], int] = {}
         distinct: set[str] = set()
         code = toks.code_lines(text)
+        invented = _InventedParagraphs(text, lang)
         for m in _find_tokens(text, lang, keys, toks):
-            if m.start() in code:
+            if m.start() in code or m.start() in invented:
                 continue
             tok = m.group()
             reading = _read_token(tok, lang, liga, plain, None)
@@ -1314,7 +1376,8 @@ def _detect_language(
     if ev.learned(lang.code, ("dropped", "marker")):
         cands.extend(_rare_word_candidates(text, lang, licensed, uniq))
     code = uniq.code_lines(text)
-    cands = [c for c in cands if c.start not in code]
+    invented = _InventedParagraphs(text, lang)
+    cands = [c for c in cands if c.start not in code and c.start not in invented]
     if not cands:
         return []
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
