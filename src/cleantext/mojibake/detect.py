@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from itertools import islice
 from typing import NamedTuple
 
+from ..script_pairs import mixed_pair_starts
 from ..step import add_counts
 from .codepages import _QUESTION_LEAD2, _SPACE_LEAD2, CODEPAGES, CodePage, table
 from .score import E2_SECOND, SCIENCE_GREEK, char_info, cost, rare_replacement, weak_repair
@@ -181,29 +182,8 @@ _PREFILTER = re.compile("[^\\x00-\\x7f" + "".join(sorted(_COMMON_PUNCT)) + "]")
 
 
 @lru_cache(maxsize=1)
-def gates() -> tuple[re.Pattern[str], ...]:
-    """Cheap regexes whose hits are the only places mojibake can start.
-
-    Each starts with a character class, so the regex engine scans for it in C.
-    Together they over-approximate the suspicious pairs of every code page
-    (:func:`suspicious_regex`), which are then checked at the hits only:
-
-    * a character no clean text needs next to letters of its own script
-      (symbols, box drawing, controls, rare letters) that some code page
-      makes of a lead or continuation byte;
-    * a dash or opening mark glued to a letter (Mac Roman, Mac Cyrillic;
-      ``RÄ«ga``);
-    * ``â`` before what windows-1252 makes of bytes 80-9F (``âœ”``);
-    * a lower-case letter followed by a non-ASCII capital;
-    * a non-ASCII capital followed by a no-break space (``Å\u00a0koda``),
-      or a lead byte whose A0 may have become a space before one (``Å veices``);
-    * Latin and Cyrillic letters touching.
-
-    >>> any(g.search("cafÃ©") for g in gates())
-    True
-    >>> any(g.search("Привет, всё её «Группа В»") for g in gates())
-    False
-    """
+def _gate_classes() -> dict[str, str]:
+    """The character classes (regex ``[...]``) of :func:`gates`, by name."""
     leads: set[str] = set()
     conts: set[str] = set()
     for name in CODEPAGES:
@@ -227,19 +207,76 @@ def gates() -> tuple[re.Pattern[str], ...]:
     def cls(chars: Iterable[str]) -> str:
         return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
+    return {
+        "suspect": cls(suspect), "dash": "[–—‚„]", "opening": "[«“‘¿¡‹]",
+        "e2": cls(E2_SECOND), "lower": cls(lower), "upper": cls(upper),
+        "capitals": cls(capitals), "spaced": cls(spaced),
+    }
+
+
+_LETTER = "[^\\W\\d_]"
+
+
+@lru_cache(maxsize=1)
+def gates() -> tuple[re.Pattern[str], ...]:
+    """Cheap regexes whose hits are the only places mojibake can start.
+
+    Each starts with a character class, so the regex engine scans for it in C.
+    Together they over-approximate the suspicious pairs of every code page
+    (:func:`suspicious_regex`), which are then checked at the hits only:
+
+    * a character no clean text needs next to letters of its own script
+      (symbols, box drawing, controls, rare letters) that some code page
+      makes of a lead or continuation byte;
+    * a dash or opening mark glued to a letter (Mac Roman, Mac Cyrillic;
+      ``RÄ«ga``);
+    * ``â`` before what windows-1252 makes of bytes 80-9F (``âœ”``);
+    * a lower-case letter followed by a non-ASCII capital;
+    * a non-ASCII capital followed by a no-break space (``Å\u00a0koda``),
+      or a lead byte whose A0 may have become a space before one (``Å veices``);
+    * Latin and Cyrillic letters touching.
+
+    :func:`_gate_hits` finds the same places with fewer scans.
+
+    >>> any(g.search("cafÃ©") for g in gates())
+    True
+    >>> any(g.search("Привет, всё её «Группа В»") for g in gates())
+    False
+    """
+    c = _gate_classes()
     return (
-        re.compile(cls(suspect)),
-        re.compile("[–—‚„](?=[^\\W\\d_])"),
-        re.compile("[«“‘¿¡‹](?<=[^\\W\\d_].)(?=[^\\W\\d_])"),
-        re.compile("â" + cls(E2_SECOND)),
-        re.compile(cls(lower) + cls(upper)),
-        re.compile(cls(capitals) + "\u00a0"),
-        re.compile(cls(spaced) + " "),
+        re.compile(c["suspect"]),
+        re.compile(c["dash"] + f"(?={_LETTER})"),
+        re.compile(c["opening"] + f"(?<={_LETTER}.)(?={_LETTER})"),
+        re.compile("â" + c["e2"]),
+        re.compile(c["lower"] + c["upper"]),
+        re.compile(c["capitals"] + "\u00a0"),
+        re.compile(c["spaced"] + " "),
         re.compile(f"[{_LAT}][{_GRK}{_CYR}]"),
         re.compile(f"[{_GRK}{_CYR}][{_LAT}]"),
         re.compile(f"[{_GRK}][{_CYR}]"),
         re.compile(f"[{_CYR}][{_GRK}]"),
     )
+
+
+@lru_cache(maxsize=1)
+def _one_character_gate() -> re.Pattern[str]:
+    """The gates of :func:`gates` whose matches turn on one character and a
+    look at its neighbours (all but ``â``, the lower-upper pair and the
+    mixed scripts), as one regex that consumes that character: it leads
+    with the union of their classes, so the engine skips in C to the next
+    candidate, and a lookbehind then tells which gate's class it is in.
+    Its matches start where one of those gates' matches start."""
+    c = _gate_classes()
+    parts = (
+        (c["suspect"], ""),
+        (c["dash"], f"(?={_LETTER})"),
+        (c["opening"], f"(?<={_LETTER}.)(?={_LETTER})"),
+        (c["capitals"], "(?=\u00a0)"),
+        (c["spaced"], "(?= )"),
+    )
+    union = "[" + "".join(cls[1:-1] for cls, _ in parts) + "]"
+    return re.compile(union + "(?:" + "|".join(f"(?<={cls}){tail}" for cls, tail in parts) + ")")
 
 
 _MIXED_GATES = 4
@@ -248,25 +285,35 @@ two scripts touching (their hits are where ``_MIXED`` matches)."""
 
 
 def _gate_hits(text: str) -> tuple[list[int], list[int] | None]:
-    """Positions of every gate hit, sorted, and those of the last
-    ``_MIXED_GATES`` gates; or, in a document full of hits (more than one per
-    ``_WINDOW`` characters, when every run is scanned anyway), only as many
-    as it takes to tell, and None."""
-    hits: list[int] = []
-    mixed: list[int] = []
+    """Positions of every gate hit (each once), sorted, and those of the
+    last ``_MIXED_GATES`` gates; or, in a document full of hits (more than
+    one per ``_WINDOW`` characters, when every run is scanned anyway), only
+    as many as it takes to tell, and None.
+
+    The same places as the matches of :func:`gates`, found with three scans
+    (:func:`_one_character_gate`, ``â``, the lower-upper pair) and the mixed
+    scripts tried only where two scripts touch
+    (:func:`cleantext.script_pairs.mixed_pair_starts`).
+
+    >>> _gate_hits("cafÃ© and Kаzаkh".ljust(3000))  # Cyrillic а twice
+    ([3, 4, 10, 11, 12, 13], [10, 11, 12, 13])
+    """
     enough = len(text) // _WINDOW + 1
-    all_gates = gates()
-    first_mixed = len(all_gates) - _MIXED_GATES
-    for i, g in enumerate(all_gates):
-        found = [m.start() for m in islice(g.finditer(text), enough - len(hits))]
-        hits.extend(found)
-        if len(hits) >= enough:
-            return hits, None
-        if i >= first_mixed:
-            mixed.extend(found)
-    hits.sort()
-    mixed.sort()
-    return hits, mixed
+    g = gates()
+    found: set[int] = set()
+    for gate in (_one_character_gate(), g[3], g[4]):
+        found.update(m.start() for m in islice(gate.finditer(text), enough - len(found)))
+        if len(found) >= enough:
+            return sorted(found), None
+    mixed: list[int] = []
+    mixed_gates = g[len(g) - _MIXED_GATES:]
+    for i in mixed_pair_starts(text):
+        if any(gate.match(text, i) for gate in mixed_gates):
+            mixed.append(i)
+    found.update(mixed)
+    if len(found) >= enough:
+        return sorted(found), None
+    return sorted(found), mixed
 
 
 _GRAVE_WORDS = ("quele", "quela", "quilo", "s ")

@@ -34,6 +34,7 @@ from types import MappingProxyType
 from ..config import Config
 from ..finding import Finding
 from ..lines import words_at
+from ..script_pairs import mixed_pair_starts
 from ..step import Step
 from ..wordstats import zipf
 from .kazakh_letters import KAZAKH_LOOKALIKES, KAZAKH_TEXT
@@ -101,57 +102,25 @@ _GATE = re.compile(
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _class_table() -> bytes:
-    """A ``bytes.translate`` table from UTF-8 bytes to one class byte per
-    character (continuation bytes are deleted): ``L`` for an ASCII letter or
-    the lead byte of U+00C0-02BF, ``G`` for U+0340-03FF, ``C`` for
-    U+0400-053F, a space otherwise. The lead bytes cover a little more than
-    the gate's ranges (U+02B0-02BF, U+0340-036F, U+0530-053F): the classes
-    find where the gate may match, the gate itself decides."""
-    table = bytearray(b" " * 256)
-    for c in range(256):
-        if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A or 0xC3 <= c <= 0xCA:
-            table[c] = ord("L")
-        elif 0xCD <= c <= 0xCF:
-            table[c] = ord("G")
-        elif 0xD0 <= c <= 0xD4:
-            table[c] = ord("C")
-    return bytes(table)
-
-
-_CLASSES = _class_table()
-_CONTINUATION = bytes(range(0x80, 0xC0))
-_MIXED_PAIRS = (b"LC", b"LG", b"CL", b"CG", b"GL", b"GC")
-"""Two classes side by side where the gate may match (the first and third
-are the only ones without a Greek letter)."""
-
-
 def _gate_starts(text: str) -> list[int]:
     """Where ``_GATE.finditer(text)`` matches, found at C speed.
 
-    The text is turned into one class byte per character (one encode, one
-    translate); only where two different classes touch (a few substring
-    searches) is the gate tried, left to right as ``finditer`` would (every
-    match is two characters long).
+    Only where two letters of different classes touch
+    (:func:`cleantext.script_pairs.mixed_pair_starts`) is the gate tried,
+    left to right as ``finditer`` would (every match is two characters long).
 
     >>> _gate_starts("Kаzаkh and Астана")  # Cyrillic а twice
     [0, 2]
     """
-    classes = text.encode("utf-8", "surrogatepass").translate(_CLASSES, _CONTINUATION)
-    candidates: list[int] = []
-    # a Greek letter is rare outside Greek text: without one, two searches do
-    for pair in _MIXED_PAIRS if b"G" in classes else _MIXED_PAIRS[:1] + _MIXED_PAIRS[2:3]:
-        i = classes.find(pair)
-        while i >= 0:
-            candidates.append(i)
-            i = classes.find(pair, i + 1)
     starts: list[int] = []
     end = 0
-    for i in sorted(candidates):
+    for i in mixed_pair_starts(text):
         if i >= end and _GATE.match(text, i):
             starts.append(i)
             end = i + 2
     return starts
+
+
 _LATIN_RUN = re.compile(f"[{_LAT}]")
 _CYR_RUN = re.compile(f"[{_CYR}]")
 
