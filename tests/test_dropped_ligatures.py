@@ -381,3 +381,11 @@ def test_a_paragraph_of_invented_spelling_is_left_alone() -> None:
     out = fixed(prose + joke)
     assert out.startswith("It was difficult and official, the first time that the office")
     assert out.endswith("\n\n" + joke)
+
+
+def test_a_capital_letter_on_the_line_makes_letters_names() -> None:
+    damaged = "It was diult and oial: he turned o the light, and the ve men left.\n"
+    formula = "if some x has property P then some x has it\n"
+    assert fixed(damaged + formula) == fixed(damaged) + formula
+    # without the capital, x between words of a damaged document is fix
+    assert fixed(damaged + "if some x has the property\n").endswith("some fix has the property\n")

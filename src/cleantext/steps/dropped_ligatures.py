@@ -1581,8 +1581,9 @@ _NAME_FRAGMENT_MAX = 4.5
 
 def _other_symbol_on_line(text: str, s: int) -> bool:
     """Whether the line of ``text[s]`` holds another lone letter that is no
-    word and no broken form either (``f``, ``k``; not ``a``, ``I``, nor ``o``
-    or ``x``, which may have lost letters too): letters used as names."""
+    word and no broken form either (``f``, ``k``, ``P``; not ``a``, ``I``,
+    nor ``o`` or ``x``, which may have lost letters too): letters used as
+    names (``if some x has property P``)."""
     a = text.rfind("\n", 0, s) + 1
     b = text.find("\n", s)
     line = text[a:] if b < 0 else text[a:b]
@@ -1593,8 +1594,12 @@ def _other_symbol_on_line(text: str, s: int) -> bool:
     )
 
 
-_LONE_LETTER = re.compile(r"(?<![\w'\u2019.(-])[b-hj-z](?![\w'\u2019).:-])")
-"""A lower-case letter standing alone, not a label (``(d)``, ``d.``, ``Q:``)."""
+_LONE_LETTER = re.compile(
+    r"(?<![\w'\u2019.(-])(?:[b-hj-z]|[B-HJ-NP-Z](?<= [B-HJ-NP-Z]))(?![\w'\u2019).:-])"
+)
+"""A letter standing alone, not a label (``(d)``, ``d.``, ``Q:``): lower
+case, or a capital after a space (``some x has property P``; not ``A``,
+``I`` or ``O``, which are words)."""
 _CHAT_WORDS = frozenset({"u", "r", "n", "ur", "c", "b", "k"})
 """Letters that are words of informal English (``can u tell``, ``u r``,
 ``rock n roll``): between words they are no rarer than wordfreq says."""
