@@ -28,6 +28,7 @@ from types import MappingProxyType
 from ..config import Config
 from ..finding import Finding
 from ..lines import words_at
+from ..script_pairs import mixed_pair_starts
 from ..step import Step
 
 __all__ = [
@@ -62,10 +63,10 @@ _TABLE = {k: v for k, v in KAZAKH_LOOKALIKES.items() if k != v and k != "\u04e9"
 _LOOKALIKE_CLASS = "".join(re.escape(k) for k in _TABLE)
 _CYR = "\u0400-\u04ff\u0500-\u052f"
 _KAZAKH_ONLY = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-# Cheap gate: a look-alike next to a Cyrillic letter. It leads with the
-# look-alike class: the regex engine skips ahead on a leading class, where
-# an alternation of classes is tried at every position.
-_GATE = re.compile(f"[{_LOOKALIKE_CLASS}](?:(?<=[{_CYR}].)|(?=[{_CYR}]))")
+# A look-alike next to a Cyrillic letter; tried only where two scripts touch
+# (:func:`cleantext.script_pairs.mixed_pair_starts`: every look-alike is a
+# Latin or Greek letter).
+_PAIR = re.compile(f"[{_CYR}][{_LOOKALIKE_CLASS}]|[{_LOOKALIKE_CLASS}][{_CYR}]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A Latin I right after a lower-case Russian letter: the palochka of the
 # Caucasian languages, not a Kazakh or Ukrainian І (that one is lower-case there).
@@ -92,32 +93,27 @@ def _is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u052f"
 
 
-def _words_touched(text: str) -> Iterator[re.Match[str]]:
-    """The words holding a look-alike next to a Cyrillic character, each once.
+def _words_touched(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The words holding a look-alike next to a Cyrillic character, each
+    once, from :func:`_pair_starts`: what
+    :func:`cleantext.lines.words_touched` gives with the gate ``_PAIR``."""
+    return words_at(text, starts, _LETTERS)
 
-    What :func:`cleantext.lines.words_touched` gives with the two-character
-    gate ``[Cyrillic][look-alike]|[look-alike][Cyrillic]``, found with the
-    faster one-character gate: each hit is turned back into the match that
-    gate makes there (a match takes two characters; a walk back to the word
-    start begins at its first one).
+
+def _pair_starts(text: str) -> list[int]:
+    """Where ``_PAIR.finditer(text)`` matches (every match is two characters
+    long), trying it only where two scripts touch.
+
+    >>> _pair_starts("Қазақстан бiлiм hi")  # Latin i twice
+    [10, 12]
     """
-    return words_at(text, _pair_starts(text), _LETTERS)
-
-
-def _pair_starts(text: str) -> Iterator[int]:
-    """Where the two-character gate's matches start, from the one-character
-    gate's hits (ascending)."""
-    taken = 0  # where the last two-character match ended
-    for hit in _GATE.finditer(text):
-        p = hit.start()
-        if p > 0 and p - 1 >= taken and _is_cyrillic(text[p - 1]):
-            start = p - 1
-        elif p >= taken and p + 1 < len(text) and _is_cyrillic(text[p + 1]):
-            start = p
-        else:
-            continue
-        taken = start + 2
-        yield start
+    starts: list[int] = []
+    taken = 0  # where the last match ended
+    for i in mixed_pair_starts(text):
+        if i >= taken and _PAIR.match(text, i):
+            starts.append(i)
+            taken = i + 2
+    return starts
 
 
 def detect_kazakh_letters(text: str, config: Config | None = None) -> list[Finding]:
@@ -128,7 +124,8 @@ def detect_kazakh_letters(text: str, config: Config | None = None) -> list[Findi
     >>> detect_kazakh_letters("Ukrainian місто and English hi")
     []
     """
-    if not _GATE.search(text):
+    starts = _pair_starts(text)
+    if not starts:
         return []
     findings: list[Finding] = []
     kazakh_text = KAZAKH_TEXT.search(text) is not None
@@ -136,7 +133,7 @@ def detect_kazakh_letters(text: str, config: Config | None = None) -> list[Findi
     # lower-case letters too (гIалгIай), where a Kazakh or Ukrainian І never
     # stands: in such a text every Latin I is a palochka, written as usual.
     keep = "I" if _PALOCHKA.search(text) else ""
-    for word in _words_touched(text):
+    for word in _words_touched(text, starts):
         start = word.start()
         token = word.group()
         cyrillic = sum(1 for c in token if _is_cyrillic(c))
