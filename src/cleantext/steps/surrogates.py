@@ -11,7 +11,6 @@ from ..step import Step
 
 __all__ = ["STEP", "detect_surrogates", "fix_surrogates"]
 
-_ANY_SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
 
 
@@ -59,6 +58,17 @@ def _cesu8_findings(text: str) -> list[Finding]:
     return findings
 
 
+def _has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a surrogate code point: the one thing UTF-8
+    cannot encode (an encode runs at C speed, several times faster than a
+    regex scan for the range)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def detect_surrogates(text: str, config: Config | None = None) -> list[Finding]:
     """Find surrogate code points.
 
@@ -80,7 +90,7 @@ def detect_surrogates(text: str, config: Config | None = None) -> list[Finding]:
     if text.isascii():
         return []
     findings: list[Finding] = _cesu8_findings(text) if "\u00ed" in text else []
-    if not _ANY_SURROGATE.search(text):
+    if not _has_surrogate(text):
         return findings
     for m in _SURROGATE.finditer(text):
         s = m.group()
