@@ -1065,7 +1065,6 @@ INVENTED_MIN = 20
 ligature explains) make it a paragraph of invented or foreign spelling ..."""
 INVENTED_SHARE = 0.2
 """... when they are also at least this share of its lower-case tokens."""
-_LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
 
 
 class _InventedParagraphs:
@@ -1101,14 +1100,14 @@ class _InventedParagraphs:
         a = 0 if a < 0 else a
         if a not in self._memo:
             b = text.find("\n\n", pos)
-            self._memo[a] = _invented(text[a:len(text) if b < 0 else b], self._lang)
+            self._memo[a] = _invented(text, a, len(text) if b < 0 else b, self._lang)
         return self._memo[a]
 
 
-def _invented(paragraph: str, lang: LigatureLanguage) -> bool:
-    """Whether ``paragraph`` is written in an invented spelling (see
-    :class:`_InventedParagraphs`)."""
-    runs = _LOWER_RUN.findall(paragraph)
+def _invented(text: str, a: int, b: int, lang: LigatureLanguage) -> bool:
+    """Whether the paragraph ``text[a:b]`` is written in an invented
+    spelling (see :class:`_InventedParagraphs`)."""
+    runs = _LOWER_RUN.findall(text, a, b)
     if len(runs) < INVENTED_MIN:
         return False
     table = frequency_table(lang.code)
@@ -1118,6 +1117,9 @@ def _invented(paragraph: str, lang: LigatureLanguage) -> bool:
         1 for w in runs if table.get(w, 0.0) < RARE and w not in index and w not in low
     )
     return odd >= INVENTED_MIN and odd >= INVENTED_SHARE * len(runs)
+
+
+_LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
 
 
 # -- regions ------------------------------------------------------------------
