@@ -389,3 +389,11 @@ def test_a_capital_letter_on_the_line_makes_letters_names() -> None:
     assert fixed(damaged + formula) == fixed(damaged) + formula
     # without the capital, x between words of a damaged document is fix
     assert fixed(damaged + "if some x has the property\n").endswith("some fix has the property\n")
+
+
+def test_a_token_with_two_gaps_is_not_read_as_two() -> None:
+    # U+FFFD for each lost glyph of fluffy: not flu + fly
+    damaged = "It was di\ufffdcult and o\ufffdcial. The \ufffdu\ufffdy dog lay in the \ufffdeld."
+    assert fixed(damaged) == (
+        "It was difficult and official. The \ufffdu\ufffdy dog lay in the field."
+    )

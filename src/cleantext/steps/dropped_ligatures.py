@@ -261,7 +261,13 @@ def _make_patterns(lang: LigatureLanguage) -> _Patterns:
     w = f"[{lang.letters}]"
     return _Patterns(
         re.compile(f"{_BEFORE}(?<![{_MARKERS}]){w}+{_AFTER}(?![{_MARKERS}])"),
-        re.compile(f"{_BEFORE}{w}*[{_MARKERS}]{w}*{_AFTER}"),
+        # the whole token, whatever number of gaps it has (``\ufffdu\ufffdy``
+        # is ``fluffy``, not ``flu`` and ``fly``): only one-gap tokens are in
+        # the index, so a token with more is left as it is
+        re.compile(
+            f"{_BEFORE}(?<![{_MARKERS}]){w}*[{_MARKERS}][{lang.letters}{_MARKERS}]*"
+            f"{_AFTER}(?![{_MARKERS}])"
+        ),
         re.compile(rf"{_BEFORE}(?<!-)(?=({w}+) ({w}+){_AFTER}(?!-))"),
     )
 
