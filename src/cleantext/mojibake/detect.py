@@ -503,13 +503,16 @@ def _judge(
 
 def _mixed_points(text: str) -> list[int]:
     """Every position where a pair of letters of two scripts starts,
-    overlapping pairs included (a search each, scanning in C)."""
-    points: list[int] = []
-    m = _MIXED.search(text)
-    while m is not None:
-        points.append(m.start())
-        m = _MIXED.search(text, m.start() + 1)
-    return points
+    overlapping pairs included: ``_MIXED`` tried where
+    :func:`cleantext.script_pairs.mixed_pair_starts` says two scripts touch
+    (cached for the document, not for the short texts of inner layers)."""
+    find = mixed_pair_starts if len(text) > _LONG_TEXT else mixed_pair_starts.__wrapped__
+    return [i for i in find(text) if _MIXED.match(text, i)]
+
+
+_LONG_TEXT = 4096
+"""Texts longer than this (documents, not runs) have their mixed points
+found at once, from the cached class bytes of the text."""
 
 
 def _touches(mixed: list[int], s: int, e: int) -> bool:
@@ -527,6 +530,8 @@ class _Mixed:
 
     def __init__(self, text: str, points: list[int] | None = None) -> None:
         self.text = text
+        if points is None and len(text) > _LONG_TEXT:
+            points = _mixed_points(text)
         self.any = bool(points) if points is not None else _MIXED.search(text) is not None
         self.points = points
         self.asked = 0
