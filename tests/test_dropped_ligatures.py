@@ -397,3 +397,12 @@ def test_a_token_with_two_gaps_is_not_read_as_two() -> None:
     assert fixed(damaged) == (
         "It was difficult and official. The \ufffdu\ufffdy dog lay in the field."
     )
+
+
+def test_a_word_inside_a_run_of_capitalised_words_is_a_name() -> None:
+    damaged = "It was diult and oial: the rst time at the Post Oce was the last.\n"
+    assert fixed(damaged) == (
+        "It was difficult and official: the first time at the Post Office was the last.\n"
+    )
+    name = "\t\t-- Vice President John Nance Garner\n"
+    assert fixed(damaged + name) == fixed(damaged) + name

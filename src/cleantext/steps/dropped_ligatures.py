@@ -1434,7 +1434,11 @@ def _detect_language(
     out: list[Finding] = []
     for c in cands:
         p_region = post.get(line_of(c.start), 0.0)
-        if not c.unambiguous and c.original.lower() in names:
+        if not c.unambiguous and (
+            c.original.lower() in names
+            # a word in its own right, inside a name (not a non-word: Wareld)
+            or (c.z_broken >= RARE and _inside_name(text, c.start, c.end))
+        ):
             continue
         if c.unambiguous:
             # not a word, so damage; applied where the region shows damage,
@@ -1659,6 +1663,34 @@ def _used_as_names(text: str, cands: list[_Candidate]) -> set[str]:
     if not types:
         return set()
     return types & _handles(text)
+
+
+def _inside_name(text: str, s: int, e: int) -> bool:
+    """Whether a capitalised ``text[s:e]`` stands inside a run of capitalised
+    words, a capitalised word before it that opens no sentence or line and
+    one after it (``John Nance Garner``): a part of a name, not a word that
+    lost letters (``Finance``).
+
+    >>> _inside_name("Vice President John Nance Garner", 20, 25)
+    True
+    >>> _inside_name("at the Post Oce with", 12, 15)
+    False
+    """
+    if not text[s:e].istitle() or text[e:e + 1] != " " or text[s - 1:s] != " ":
+        return False
+    nxt = _NEXT_WORD.match(text, e + 1)
+    if nxt is None or not nxt.group().istitle():
+        return False
+    j = s - 1
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    prev = text[j:s - 1]
+    if not prev.istitle():
+        return False
+    k = j
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k > 0 and text[k - 1] not in "\n.!?:\"'(-"
 
 
 def _handles(text: str) -> set[str]:
