@@ -20,8 +20,10 @@ frozenset()
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
+from operator import add
 
 from .wordlists import HashedLists, trim_heap, weighted_words
 
@@ -84,8 +86,14 @@ def known_in(word: str) -> tuple[str, ...]:
 
 def alphabet_languages(word: str) -> frozenset[str]:
     """The languages whose alphabet holds every letter of ``word``."""
-    letters = {ch for ch in normalize_word(word) if ch.isalpha() or ch == "'"}
+    letters = {ch for ch in set(normalize_word(word)) if ch.isalpha() or ch == "'"}
+    if not letters <= _ANY_ALPHABET:
+        return _NONE
     return frozenset(lang for lang, abc in ALPHABETS.items() if letters <= abc)
+
+
+_ANY_ALPHABET = frozenset().union(*ALPHABETS.values())
+_NONE: frozenset[str] = frozenset()
 
 
 def case_is_normal(word: str) -> bool:
@@ -94,13 +102,14 @@ def case_is_normal(word: str) -> bool:
     >>> case_is_normal("Привет"), case_is_normal("пРИВЕТ")
     (True, False)
     """
-    letters = [ch for ch in word if ch.isalpha()]
+    letters = word if word.isalpha() else "".join(filter(str.isalpha, word))
     if len(letters) < 2:
         return True
-    rest = letters[1:]
-    if all(ch.islower() for ch in rest):
+    # (character by character, at C level: ``str.islower`` of the whole
+    # string would pass uncased letters)
+    if all(map(str.islower, letters[1:])):
         return True
-    return all(ch.isupper() for ch in letters)
+    return all(map(str.isupper, letters))
 
 
 _SMOOTH = 0.05
@@ -108,6 +117,7 @@ _UNSEEN = -7.0
 # Kazakh has no frequency list: its own letters are scored as their nearest
 # Russian letters (the alphabet check says whether they fit).
 _KAZAKH_AS_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноууxи".replace("x", "х"))
+_KAZAKH_OWN = frozenset("әғқңөұүһі")
 
 
 @cache
@@ -127,18 +137,51 @@ def _bigram_model(lang: str) -> tuple[dict[tuple[str, str], float], dict[str, fl
     return dict(pairs), dict(firsts), alphabet
 
 
-def _score_in(word: str, lang: str) -> float:
-    pairs, firsts, size = _bigram_model(lang)
-    w = "^" + word + "$"
-    total = 0.0
-    for a, b in zip(w, w[1:], strict=False):
-        den = firsts.get(a, 0.0)
-        if den <= 0.0:
-            total += _UNSEEN
-            continue
-        num = pairs.get((a, b), 0.0)
-        total += math.log((num + _SMOOTH * den / size) / (den * (1.0 + _SMOOTH)))
-    return total / (len(w) - 1)
+_OUTSIDE = "\x00"
+"""Stands for every character the models have never seen."""
+
+
+@cache
+def _pair_scores(langs: tuple[str, ...]) -> tuple[dict[str, tuple[float, ...]], re.Pattern[str]]:
+    """The log-probability of every letter pair under the models of ``langs``
+    (by two-character string, one number per language), and a regex of the
+    characters none of the models has seen.
+
+    Characters a model never saw behave alike (a pair starting with one is
+    :data:`_UNSEEN`, a pair ending with one is unseen after its first letter),
+    so they all become :data:`_OUTSIDE` and the table is complete: scoring a
+    word is one look-up per pair, the sums made of the same numbers in the
+    same order as letter by letter.
+    """
+    models = [_bigram_model(lang) for lang in langs]
+    chars = sorted({ch for pairs, firsts, _ in models for ch in (*firsts, *(b for _, b in pairs))})
+    domain = [*chars, _OUTSIDE]
+    rows: dict[tuple[float, ...], tuple[float, ...]] = {}  # one object per distinct row
+    table: dict[str, tuple[float, ...]] = {}
+    for a in domain:
+        for b in domain:
+            row = []
+            for pairs, firsts, size in models:
+                den = firsts.get(a, 0.0)
+                if den <= 0.0:
+                    row.append(_UNSEEN)
+                else:
+                    num = pairs.get((a, b), 0.0)
+                    row.append(math.log((num + _SMOOTH * den / size) / (den * (1.0 + _SMOOTH))))
+            table[a + b] = rows.setdefault(tuple(row), tuple(row))
+    outside = re.compile("[^" + "".join(re.escape(ch) for ch in chars) + "]")
+    return table, outside
+
+
+def _scores_in(word: str, langs: tuple[str, ...]) -> list[float]:
+    """The mean log-probability of the letter pairs of ``^word$`` under each
+    model of ``langs``."""
+    table, outside = _pair_scores(langs)
+    w = outside.sub(_OUTSIDE, "^" + word + "$")
+    columns = zip(*map(table.__getitem__, map(add, w, w[1:])), strict=True)
+    n = len(w) - 1
+    # (``reduce``, not ``sum``: left to right as a loop adds, in every Python)
+    return [reduce(add, column, 0.0) / n for column in columns]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -152,8 +195,8 @@ def bigram_score(word: str, langs: tuple[str, ...] = ("ru", "uk", "bg", "mk", "s
     Russian ones.
     """
     w = normalize_word(word)
-    best = max(_score_in(w, lang) for lang in langs)
-    if "kk" in alphabet_languages(w) and any(ch in "әғқңөұүһі" for ch in w):
-        best = max(best, _score_in(w.translate(_KAZAKH_AS_RUSSIAN), "ru"),
-                   _score_in(w, "kk"))
+    best = max(_scores_in(w, langs))
+    if not _KAZAKH_OWN.isdisjoint(w) and "kk" in alphabet_languages(w):
+        best = max(best, *_scores_in(w.translate(_KAZAKH_AS_RUSSIAN), ("ru",)),
+                   *_scores_in(w, ("kk",)))
     return best

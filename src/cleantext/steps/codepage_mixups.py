@@ -30,18 +30,19 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from ..config import Config
 from ..evidence.cyrillic import (
     ALPHABETS,
-    alphabet_languages,
     bigram_score,
     case_is_normal,
     known_in,
+    normalize_word,
 )
 from ..evidence.kazakh import KAZAKH_LETTERS
 from ..evidence.latin import is_known_accented_word
@@ -156,8 +157,60 @@ def _char_class(chars: frozenset[str]) -> str:
 
 @cache
 def _token_re(mixup: Mixup) -> re.Pattern[str]:
+    """A run of the characters that stand for letters (apostrophes inside).
+
+    A run counts as a word only between :data:`_NEIGHBOURS` and digits:
+    :func:`_word_re` finds the same runs, fewer of the others.
+    """
     cls = _char_class(_table(mixup).letters)
     return re.compile(f"{cls}+(?:['’]{cls}+)*")
+
+
+@cache
+def _word_re(mixup: Mixup) -> re.Pattern[str]:
+    """The matches of :func:`_token_re` that can have :data:`_NEIGHBOURS` or
+    digits on both sides, and a few more (checked after).
+
+    Where :func:`_token_re` finds runs and leaves to Python those with a
+    letter next to them (most runs, in text of another code page), this
+    regex refuses them itself. A run starts where its first character
+    follows no character of the run's class nor an apostrophe after one:
+    the lookbehinds after the first character say so, and refuse a
+    character that is never a neighbour; the atomic group then takes the
+    run as :func:`_token_re` does (no backtracking), and the lookahead
+    refuses a run followed by a character that is never a neighbour. Those
+    never-neighbours are the characters below U+3000 that are neither in
+    :data:`_NEIGHBOURS` nor digits; the characters beyond are checked in
+    Python with every run found. The leading character class lets the
+    regex engine skip ahead to the next candidate.
+    """
+    cls = _char_class(_table(mixup).letters)
+    never = _never_neighbours()
+    return re.compile(
+        f"{cls}(?<!{_union_class(cls, never)}{cls})(?<!{cls}['’]{cls})"
+        f"(?>{cls}*(?:['’]{cls}+)*)(?!{never})")
+
+
+def _union_class(a: str, b: str) -> str:
+    return a[:-1] + b[1:]
+
+
+@cache
+def _never_neighbours() -> str:
+    """A regex class of the characters below U+3000 that cannot stand next to
+    a word: not in :data:`_NEIGHBOURS`, not digits (letters among them)."""
+    chars = [chr(c) for c in range(0x3000)
+             if chr(c) not in _NEIGHBOURS and not chr(c).isdigit()
+             and not 0xD800 <= c < 0xE000]
+    ranges: list[str] = []
+    start = prev = ord(chars[0])
+    for c in (*map(ord, chars[1:]), -1):
+        if c != prev + 1:
+            first, last = re.escape(chr(start)), re.escape(chr(prev))
+            ranges.append(first if start == prev else f"{first}-{last}")
+            start = c
+        prev = c
+    return "[" + "".join(ranges) + "]"
 
 
 _COMMON_PUNCT = frozenset("«»„“”‘’‚…–—\u00a0\u00ad()\"'‹›•·№")
@@ -219,23 +272,56 @@ class _Vote:
     hard: bool
 
 
+class _Unlisted(NamedTuple):
+    """A word neither word list decides: the letter pairs will."""
+
+    weight: float
+    before: str  # (without the quotes around it)
+    fits_after: bool
+    fits_before: bool  # (``False`` for the Latin family, which does not ask)
+
+
 def _letters(word: str) -> int:
     if word.isalpha():
         return len(word)
     return sum(1 for ch in word if ch.isalpha())
 
 
-def _alphabets(word: str) -> frozenset[str]:
-    """:func:`~cleantext.evidence.cyrillic.alphabet_languages`, cached for
-    words of ordinary length: words recur."""
-    return _cached_alphabets(word) if len(word) <= 64 else alphabet_languages(word)
+_LANGUAGE_BIT = {lang: 1 << i for i, lang in enumerate(ALPHABETS)}
+_ALL_ALPHABETS = (1 << len(ALPHABETS)) - 1
 
 
-_cached_alphabets = lru_cache(maxsize=1 << 16)(alphabet_languages)
+def _alphabets(word: str) -> int:
+    """:func:`~cleantext.evidence.cyrillic.alphabet_languages` as a bit set
+    (a bit per language of ``ALPHABETS``), cached for words of ordinary
+    length: words recur."""
+    return _cached_alphabets(word) if len(word) <= 64 else _alphabet_bits(word)
+
+
+def _alphabet_bits(word: str) -> int:
+    bits = _ALL_ALPHABETS
+    for ch in set(normalize_word(word)):
+        letter_bits = _LETTER_BITS.get(ch)
+        if letter_bits is not None:
+            bits &= letter_bits
+        elif ch.isalpha():
+            return 0  # a letter of no alphabet
+    return bits
+
+
+_LETTER_BITS: dict[str, int] = {}
+"""For each letter of an alphabet, the bits of the languages that have it."""
+for _lang, _abc in ALPHABETS.items():
+    for _ch in _abc:
+        _LETTER_BITS[_ch] = _LETTER_BITS.get(_ch, 0) | _LANGUAGE_BIT[_lang]
+del _lang, _abc, _ch
+
+
+_cached_alphabets = lru_cache(maxsize=1 << 16)(_alphabet_bits)
 
 
 def _fits(word: str) -> bool:
-    return bool(_alphabets(word)) and case_is_normal(word)
+    return _alphabets(word) != 0 and case_is_normal(word)
 
 
 _REAL_WORD_SCORE = -3.3
@@ -257,32 +343,114 @@ def _vote(before: str, after: str, family: str) -> _Vote:
     ``hard`` evidence is a known word appearing, or a word whose letters fit no
     alphabet becoming one that fits; letter-pair statistics alone are soft.
     """
-    n = _letters(after)
-    weight = min(1.0, (n - 1) / 4.0)
-    # a known word in chaotic case (``бельЯ``) is not evidence of a real word
-    known_after = known_in(after) if case_is_normal(after) else ()
-    known_before = (is_known_accented_word(before) if family == "latin"
-                    else bool(known_in(before)) and case_is_normal(before))
-    core = _strip_punct(before)
-    if core != before and _letters(core) >= 2 and core.isalpha():
-        before = core
+    listed = _listed_vote(before, after, family)
+    if isinstance(listed, _Vote):
+        return listed
+    return _scored_vote(listed, after, family)
+
+
+def _listed_vote(before: str, after: str, family: str) -> _Vote | _Unlisted:
+    """:func:`_vote` when the word lists decide it, else what the letter
+    pairs need to (the cheap part of the vote: no letter pairs scored)."""
+    return _decide(_before(before, family), _after(after), family)
+
+
+class _Before(NamedTuple):
+    """What a damaged word says by itself, whatever the mixup."""
+
+    known: bool  # a listed word in sane case (Latin: a frequent accented word)
+    judged: str  # the word as judged: without the quotes around it if they hold a word
+    core: int  # the letters of that word (0: the quotes stay)
+    known_core: bool  # that word is listed, in sane case
+    fits: bool  # :func:`_fits` of the word as judged (asked for Cyrillic only)
+    upper: int  # upper-case letters
+    letters: int
+    alphabets: int  # :func:`_alphabets` of the word without quotes around it
+    odd: bool  # a letter Russian does not have
+
+
+@lru_cache(maxsize=1 << 15)
+def _before(word: str, family: str) -> _Before:
+    """:class:`_Before` of a word (cached: a word is judged for every mixup)."""
+    known = (is_known_accented_word(word) if family == "latin"
+             else bool(known_in(word)) and case_is_normal(word))
+    judged, core_letters, known_core = word, 0, False
+    core = _strip_punct(word)
+    if core != word and core.isalpha():
+        # a word in quotes; also a one-letter word before a closing quote
+        # (Ukrainian ``є»``, which Mac Cyrillic read as windows-1251 would
+        # make ``Її``)
+        judged, core_letters = core, len(core)
         known_core = bool(known_in(core)) and case_is_normal(core)
-        if known_after and known_core and not known_before:
+    upper, letters = _case_counts(word)
+    return _Before(
+        known, judged, core_letters, known_core,
+        family != "latin" and _fits(judged),
+        upper, letters, _alphabets(core),
+        any(ch.isalpha() for ch in set(word) - _RUSSIAN),
+    )
+
+
+class _After(NamedTuple):
+    """What a repaired word says by itself, whatever the mixup."""
+
+    weight: float  # longer words weigh more
+    known: tuple[str, ...]  # the languages listing it, if in sane case
+    fits: bool  # :func:`_fits`
+    upper: int  # upper-case letters
+    letters: int
+    alphabets: int  # :func:`_alphabets` of the word without quotes around it
+    normal: bool  # :func:`~cleantext.evidence.cyrillic.case_is_normal`
+    kazakh: bool  # a letter only Kazakh has
+
+
+@lru_cache(maxsize=1 << 15)
+def _after(word: str) -> _After:
+    """:class:`_After` of a word (cached: mixups repair some words alike)."""
+    normal = case_is_normal(word)
+    upper, letters = _case_counts(word)
+    return _After(
+        min(1.0, (letters - 1) / 4.0),
+        # a known word in chaotic case (``бельЯ``) is not evidence of a real word
+        known_in(word) if normal else (),
+        _alphabets(word) != 0 and normal,
+        upper, letters, _alphabets(_strip_punct(word)), normal,
+        not _KAZAKH_ONLY.isdisjoint(word),
+    )
+
+
+def _decide(before: _Before, after: _After, family: str) -> _Vote | _Unlisted:
+    """The vote of the word lists on a repair, if they have one."""
+    weight = after.weight
+    known_after = after.known
+    known_before = before.known
+    if before.core >= 2:
+        if known_after and before.known_core and not known_before:
             # both read as words; the repair explains every character
             return _Vote(weight, 0.5, known_after, True)
-        known_before = known_before or known_core
-    elif core != before and _letters(core) == 1 and core.isalpha():
-        # a one-letter word before a closing quote (Ukrainian ``є»``, which
-        # Mac Cyrillic read as windows-1251 would make ``Її``) is a word
-        before = core
-        known_before = known_before or (bool(known_in(core)) and case_is_normal(core))
+        known_before = known_before or before.known_core
+    elif before.core == 1:
+        known_before = known_before or before.known_core
     if known_after and not known_before:
         return _Vote(weight, 1.0, known_after, True)
     if known_before and not known_after:
         return _Vote(weight, -1.0, known_after, False)
     if known_before:
         return _Vote(weight, 0.0, known_after, False)
-    fits_after = _fits(after)
+    return _Unlisted(weight, before.judged, after.fits, family != "latin" and before.fits)
+
+
+def _may_be_hard(vote: _Vote | _Unlisted, family: str) -> bool:
+    """Whether the word's vote can be hard evidence, before its letter pairs
+    are scored (:func:`_scored_vote` is hard only so)."""
+    if isinstance(vote, _Vote):
+        return vote.hard
+    return vote.fits_after and (family == "latin" or not vote.fits_before)
+
+
+def _scored_vote(unlisted: _Unlisted, after: str, family: str) -> _Vote:
+    """The vote of a word neither word list decides, by its letter pairs."""
+    weight, before, fits_after, fits_before = unlisted
     score_after = bigram_score(after)
     if family == "latin":
         # A word made only of accented Latin-1 letters is not a word of any
@@ -292,7 +460,6 @@ def _vote(before: str, after: str, family: str) -> _Vote:
         if fits_after:
             return _Vote(weight, 0.25, (), False)
         return _Vote(weight, -0.5, (), False)
-    fits_before = _fits(before)
     diff = score_after - bigram_score(before)
     if fits_after and not fits_before and score_after >= _REAL_WORD_SCORE:
         return _Vote(weight, 0.75 if diff > 0.5 else 0.5, (), True)
@@ -305,23 +472,6 @@ def _vote(before: str, after: str, family: str) -> _Vote:
     if diff < -0.5:
         return _Vote(weight, -0.5, (), False)
     return _Vote(weight, 0.0, (), False)
-
-
-_ALL_ALPHABETS = frozenset(ALPHABETS)
-
-
-def _line_fits(words: list[str]) -> bool:
-    """Whether one alphabet holds every letter of the line's words together.
-
-    (The alphabets that hold every letter of the words together are those
-    that hold the letters of each word: the words' sets are intersected.)
-    """
-    fitting: frozenset[str] = _ALL_ALPHABETS
-    for w in words:
-        fitting = fitting & _alphabets(_strip_punct(w))
-        if not fitting:
-            return False
-    return True
 
 
 @dataclass(frozen=True)
@@ -343,31 +493,122 @@ class _Verdict:
 
 
 # What may stand right next to a word: anything else (``r‚àö¬©sum``) means
-# the "word" is a piece of some other damage.
+# the "word" is a piece of some other damage. (No letter is among them, and
+# no letter is a digit: a neighbour is one of them or a digit.)
 _NEIGHBOURS = frozenset(" \t\r\n\u00a0«»„“”‘’…–—") | frozenset(
     chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum())
 
 
-def _tokens(line: str, mixup: Mixup) -> Iterator[tuple[int, int, str]]:
-    table = _table(mixup).table
-    latin = mixup.family == "latin"
+@dataclass(frozen=True)
+class _Plan:
+    """What judging the lines for one mixup needs, worked out once."""
+
+    index: int  # in MIXUPS
+    mixup: Mixup
+    latin: bool
+    table: dict[int, str]
+    words: re.Pattern[str]  # :func:`_word_re`
+    signature: re.Pattern[str]
+    shown: frozenset[str]
+    made_by_damage: dict[int, None]
+
+
+@cache
+def _plans(family: str) -> tuple[_Plan, ...]:
+    """The plans of the mixups of ``family``, in the order of :data:`MIXUPS`."""
+    return tuple(
+        _Plan(i, m, m.family == "latin", _table(m).table, _word_re(m), _signature(m),
+              _shown_by(m.read_as), _made_by_damage(m))
+        for i, m in enumerate(MIXUPS) if m.family == family)
+
+
+@cache
+def _plan(index: int) -> _Plan:
+    mixup = MIXUPS[index]
+    return next(p for p in _plans(mixup.family) if p.index == index)
+
+
+class _Word(NamedTuple):
+    """What one damaged word says about one mixup, whatever line it is on."""
+
+    after: str
+    vote: _Vote | None  # None: a matter of letter pairs, see ``_vote``
+    may_be_hard: bool
+    upper_before: int  # upper-case letters
+    letters_before: int
+    upper_after: int
+    letters_after: int
+    alphabets_before: int  # :func:`_alphabets` without quotes around
+    alphabets_after: int
+    normal_after: bool  # case_is_normal
+    odd_before: bool  # a letter Russian does not have
+    kazakh_after: bool  # a letter only Kazakh has
+
+
+def _case_counts(word: str) -> tuple[int, int]:
+    letters = word if word.isalpha() else "".join(filter(str.isalpha, word))
+    return sum(map(str.isupper, letters)), len(letters)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(word: str, index: int) -> _Word | None:
+    """What the word (a token of the mixup ``MIXUPS[index]``) says about
+    the mixup; ``None`` when it says nothing: the repair leaves it alone or
+    makes less than two letters, or it has no letter (a token of symbols
+    and soft hyphens, ``'\\xad\\xad»'`` for CP866 ``'нн╗'``: clean text is full
+    of such tokens).
+
+    Cached: the judge of a line asks one dictionary per word, and words
+    recur from line to line.
+    """
+    plan = _plan(index)
+    after = word.translate(plan.table)
+    if after == word:
+        return None
+    said_after = _after(after)
+    if said_after.letters < 2:
+        return None
+    if not word.isalpha() and not any(ch.isalpha() for ch in word):
+        return None
+    family = plan.mixup.family
+    said_before = _before(word, family)
+    listed = _decide(said_before, said_after, family)
+    return _Word(
+        after, listed if isinstance(listed, _Vote) else None, _may_be_hard(listed, family),
+        said_before.upper, said_before.letters, said_after.upper, said_after.letters,
+        said_before.alphabets, said_after.alphabets, said_after.normal, said_before.odd,
+        said_after.kazakh,
+    )
+
+
+def _words(line: str, plan: _Plan) -> list[tuple[int, int, str, _Word]]:
+    """The damaged words of the line for the plan's mixup: (start, end,
+    word, what it says), in order."""
+    out: list[tuple[int, int, str, _Word]] = []
     n = len(line)
-    for m in _token_re(mixup).finditer(line):
+    index = plan.index
+    for m in plan.words.finditer(line):
         s, e = m.span()
         if s > 0:
             before = line[s - 1]
-            if before.isalpha() or before not in _NEIGHBOURS and not before.isdigit():
+            if before not in _NEIGHBOURS and not before.isdigit():
                 continue
         if e < n:
             after = line[e]
-            if after.isalpha() or after not in _NEIGHBOURS and not after.isdigit():
+            if after not in _NEIGHBOURS and not after.isdigit():
                 continue
-        if latin and _chunk_has_ascii_letters(line, s, e):
+        if plan.latin and _chunk_has_ascii_letters(line, s, e):
             continue  # Cyrillic words in a Cyrillic code page have no Latin letters
         word = m.group()
-        repaired = word.translate(table)
-        if repaired != word and _letters(repaired) >= 2:
-            yield s, e, repaired
+        said = _word(word, index)
+        if said is not None:
+            out.append((s, e, word, said))
+    return out
+
+
+_ASCII_LETTER = re.compile("[A-Za-z\u0130\u212a]")
+"""The characters whose lower case starts with a letter ``a``-``z`` (the
+Kelvin sign and dotted capital I besides ASCII; tested over all of Unicode)."""
 
 
 def _chunk_has_ascii_letters(line: str, start: int, end: int) -> bool:
@@ -378,7 +619,8 @@ def _chunk_has_ascii_letters(line: str, start: int, end: int) -> bool:
         i = line.find(sep, end)
         if 0 <= i < right:
             right = i
-    return any("a" <= ch.lower() <= "z" for ch in line[left:start] + line[end:right])
+    return (_ASCII_LETTER.search(line, left, start) is not None
+            or _ASCII_LETTER.search(line, end, right) is not None)
 
 
 @cache
@@ -390,23 +632,23 @@ def _made_by_damage(mixup: Mixup) -> dict[int, None]:
     return {ord(c): None for c in chars if not c.isascii()}
 
 
-def _protected(word: str, mixup: Mixup) -> bool:
+def _protected(word: str, plan: _Plan) -> bool:
     """A word with a letter the damage cannot have made is a real word."""
-    rest = word.translate(_made_by_damage(mixup))
+    rest = word.translate(plan.made_by_damage)
     return rest.isalpha() or any(ch.isalpha() for ch in rest)
 
 
 _WORD_RE = re.compile(r"\w+")
 
 
-def _repair_span(span: str, mixup: Mixup) -> str:
+def _repair_span(span: str, plan: _Plan) -> str:
     """Translate a span, leaving alone words that are not damaged words."""
     # the table maps characters to characters: positions stay the same
-    repaired = span.translate(_table(mixup).table)
+    repaired = span.translate(plan.table)
     out: list[str] = []
     pos = 0
     for m in _WORD_RE.finditer(span):
-        if _protected(m.group(), mixup):
+        if _protected(m.group(), plan):
             out.append(repaired[pos:m.start()])
             out.append(m.group())
             pos = m.end()
@@ -414,19 +656,17 @@ def _repair_span(span: str, mixup: Mixup) -> str:
     return "".join(out)
 
 
-def _upper_share(words: list[str]) -> tuple[float, int]:
-    letters = "".join(filter(str.isalpha, "".join(words)))
-    if not letters:
-        return 0.0, 0
-    return sum(map(str.isupper, letters)) / len(letters), len(letters)
+def _case_vote(upper_before: int, letters_before: int,
+               upper_after: int, letters_after: int) -> float:
+    """Swaps like KOI8-R/windows-1251 invert case: prose turns mostly upper-case.
 
-
-def _case_vote(before: list[str], after: list[str]) -> float:
-    """Swaps like KOI8-R/windows-1251 invert case: prose turns mostly upper-case."""
-    share_before, n = _upper_share(before)
-    share_after, _ = _upper_share(after)
-    if n < 8:
+    (From the counts of upper-case letters and letters of the line's words
+    before and after the repair.)
+    """
+    if letters_before < 8:
         return 0.0
+    share_before = upper_before / letters_before
+    share_after = upper_after / letters_after if letters_after else 0.0
     if share_before >= 0.5 and share_after <= 0.25:
         return 0.5
     if share_after >= 0.5 and share_before <= 0.25:
@@ -434,30 +674,51 @@ def _case_vote(before: list[str], after: list[str]) -> float:
     return 0.0
 
 
-def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
+def _judge(line: str, plan: _Plan) -> _Verdict | None:
+    """The verdict of the words of the line on the plan's mixup (spans in
+    the line), or ``None`` when they do not speak for it."""
+    found = _words(line, plan)
+    if not found:
+        return None
+    cyrillic = not plan.latin
+    case_vote = 0.0
+    fits_before = fits_after = normal_after = False
+    if cyrillic:
+        upper_before = letters_before = upper_after = letters_after = 0
+        alphabets_before = alphabets_after = _ALL_ALPHABETS
+        normal_after = True
+        for _, _, _, w in found:
+            upper_before += w.upper_before
+            letters_before += w.letters_before
+            upper_after += w.upper_after
+            letters_after += w.letters_after
+            alphabets_before &= w.alphabets_before
+            alphabets_after &= w.alphabets_after
+            normal_after = normal_after and w.normal_after
+        case_vote = _case_vote(upper_before, letters_before, upper_after, letters_after)
+        # letters no one language has together (Macedonian ќ with Russian ы)
+        fits_before, fits_after = alphabets_before != 0, alphabets_after != 0
+    # Hard evidence comes from a word, the case of the line or its letters
+    # that do not go together: when none can give it, the verdict is none
+    # (and the letter pairs of the words need no scoring).
+    if (not any(w.may_be_hard for _, _, _, w in found) and case_vote <= 0.0
+            and not (fits_after and not fits_before and normal_after)):
+        return None
+    family = plan.mixup.family
     support = weight_total = 0.0
     first = last = -1
     words = known = 0
     langs: Counter[str] = Counter()
     kazakh = False
-    before_text: list[str] = []
-    after_text: list[str] = []
     hard = False
-    for s, e, after in _tokens(line, mixup):
-        before = line[s:e]
-        if not before.isalpha() and not any(ch.isalpha() for ch in before):
-            # a token of symbols and soft hyphens ('\xad\xad»' is CP866 'нн╗')
-            # says nothing by itself: clean text is full of such tokens
-            continue
-        v = _vote(before, after, mixup.family)
-        before_text.append(before)
-        after_text.append(after)
+    for s, e, before, w in found:
+        v = w.vote if w.vote is not None else _vote(before, w.after, family)
         words += 1
         hard = hard or v.hard
         if v.known_after and v.vote > 0:
             known += 1
             langs.update(v.known_after[:1])
-        if v.vote > 0 and any(ch in _KAZAKH_ONLY for ch in after):
+        if v.vote > 0 and w.kazakh_after:
             kazakh = True
         support += v.weight * v.vote
         weight_total += v.weight
@@ -466,36 +727,31 @@ def _judge(line: str, offset: int, mixup: Mixup) -> _Verdict | None:
         last = e
         if words >= 4 and support < -1.5 and support < -0.3 * weight_total:
             return None  # the line reads as real words already
-    if mixup.family == "cyrillic" and words:
-        case_vote = _case_vote(before_text, after_text)
+    if cyrillic:
         support += case_vote
         weight_total += abs(case_vote)
         hard = hard or case_vote > 0
-        # letters no one language has together (Macedonian ќ with Russian ы)
-        # (lines can mix languages: this only adds to what the words say)
-        fits_before, fits_after = _line_fits(before_text), _line_fits(after_text)
-        # (and in a sane case: 'ЉЊЈЁЂ' fits no alphabet, but 'КМгиА' is no
+        # (lines can mix languages: this only adds to what the words say;
+        # and in a sane case: 'ЉЊЈЁЂ' fits no alphabet, but 'КМгиА' is no
         # better for fitting one)
-        if fits_after and not fits_before and support >= 0.5 and all(
-                case_is_normal(w) for w in after_text):
+        if fits_after and not fits_before and support >= 0.5 and normal_after:
             # as strong as the words that carry the letters that do not go together
-            odd = sum(1 for w in before_text if any(
-                ch.isalpha() and ch not in _RUSSIAN for ch in w))
+            odd = sum(1 for _, _, _, w in found if w.odd_before)
             support += 0.75 * max(1, odd)
             weight_total += 0.75 * max(1, odd)
             hard = True
         elif fits_before and not fits_after:
             support -= 0.5
             weight_total += 0.5
-    if words == 0 or weight_total <= 0.0 or support <= 0.0 or not hard:
+    if weight_total <= 0.0 or support <= 0.0 or not hard:
         return None
     # The whole line went through the wrong code page: repair all of it (real
     # words are protected), then keep the span that actually changes.
-    repaired = _repair_span(line, mixup)
+    repaired = _repair_span(line, plan)
     first = min(first, _common_prefix(line, repaired))
     last = max(last, len(line) - _common_prefix(line[::-1], repaired[::-1]))
     replacement = repaired[first:len(repaired) - (len(line) - last)]
-    return _Verdict(mixup, offset + first, offset + last, replacement, support,
+    return _Verdict(plan.mixup, first, last, replacement, support,
                     support / weight_total, words, known, langs, kazakh)
 
 
@@ -573,19 +829,17 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
     out: list[_Verdict] = []
     cyrillic = {ch for ch in set(line) if "\u0400" <= ch <= "\u052f"} if family == "cyrillic" \
         else set()
-    for mixup in MIXUPS:
-        if mixup.family != family:
+    for plan in _plans(family):
+        if family == "cyrillic" and plan.signature.search(line) is None:
             continue
-        if family == "cyrillic" and _signature(mixup).search(line) is None:
-            continue
-        if family == "cyrillic" and not cyrillic <= _shown_by(mixup.read_as):
+        if family == "cyrillic" and not cyrillic <= plan.shown:
             # a letter the code page cannot show ('ү' is not in CP866): the
             # line was not decoded with it (Mongolian, not KOI8-R read as CP866)
             continue
         if (_is_utf8_mojibake if len(line) <= _CACHED_LINE
-                else _is_utf8_mojibake.__wrapped__)(line, mixup.read_as):
+                else _is_utf8_mojibake.__wrapped__)(line, plan.mixup.read_as):
             continue  # UTF-8 shown in a legacy code page: fix_mojibake's
-        verdict = _judge(line, 0, mixup)
+        verdict = _judge(line, plan)
         if verdict is not None and verdict.ratio >= 0.5:
             out.append(verdict)
     return tuple(out)
