@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["CODEPAGES", "CodePage", "table"]
+__all__ = ["CODEPAGES", "CodePage", "is_utf8_beyond_ascii", "table"]
 
 CODEPAGES: tuple[str, ...] = (
     "windows-1252",
@@ -179,3 +179,21 @@ def table(name: str) -> CodePage:
         name, tuple(chars), to_byte, lead2, lead3, lead4, cont, re.compile(seg), lossy,
         frozenset(to_byte), {ord(c): b for c, b in to_byte.items()},
     )
+
+
+def is_utf8_beyond_ascii(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8 holding more than ASCII: what text
+    shown through the wrong legacy code page turns back into.
+
+    >>> is_utf8_beyond_ascii("café".encode()), is_utf8_beyond_ascii(b"cafe")
+    (True, False)
+    >>> is_utf8_beyond_ascii("café".encode("latin-1"))
+    False
+    """
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -33,6 +33,7 @@ from ..evidence.cjk import char_log_frequency, rank
 from ..evidence.wordlists import LANGUAGE_NAMES
 from ..finding import Finding
 from ..lines import lines_matching
+from ..mojibake.codepages import is_utf8_beyond_ascii
 from ..step import Step
 
 __all__ = ["EAST_ASIAN", "STEP", "detect_east_asian_mojibake", "fix_east_asian_mojibake"]
@@ -120,13 +121,7 @@ def _is_utf8_line(line: str, reader: str) -> bool:
     encoding is valid UTF-8 only by a long chance: each of its pairs would
     need a lead byte C2-DF and a trail byte 80-BF.)"""
     data = _encode(line, reader)
-    if data is None or data.isascii():
-        return False
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    return data is not None and is_utf8_beyond_ascii(data)
 
 
 def _clean_decode(data: bytes, codec: str) -> str | None:
