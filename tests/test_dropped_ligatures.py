@@ -51,8 +51,10 @@ def sentences() -> st.SearchStrategy[str]:
     lig, plain = vocabulary()
     word = st.one_of(st.sampled_from(lig), st.sampled_from(plain), st.sampled_from(plain))
     line = st.lists(word, min_size=3, max_size=12).map(" ".join)
+    # the step needs evidence from two damaged words: one word repeated
+    # (``dierent dierent``) is a word the document uses (docs/pdf.md)
     return st.lists(line, min_size=2, max_size=8).map("\n".join).filter(
-        lambda t: sum(1 for w in t.split() if drop(w) != w) >= 2
+        lambda t: len({w.rstrip("s") for w in t.split() if drop(w) != w}) >= 2
     )
 
 
@@ -406,3 +408,13 @@ def test_a_word_inside_a_run_of_capitalised_words_is_a_name() -> None:
     )
     name = "\t\t-- Vice President John Nance Garner\n"
     assert fixed(damaged + name) == fixed(damaged) + name
+
+
+def test_one_damaged_word_family_is_not_evidence_enough() -> None:
+    # a document whose only non-words are one word (and its plural) uses that
+    # word: uid is not fluid, Scots ower is not flower
+    for text in ("every uid below 100, and uids from 100", "ran ower the brig, gang ower the hill"):
+        assert fixed(text) == text
+    # a second damaged word, or a gap left in the word, is evidence
+    assert fixed("every uid below 100 is dierent") == "every fluid below 100 is different"
+    assert fixed("it was signi\ufffdcant") == "it was significant"

@@ -250,7 +250,7 @@ _DIFFER_BY_PARAGRAPH = {
     # the confidence of a restored word depends on the paragraph it is in
     "restore_dropped_ligatures": (
         "PThe film was about them and the city. \n\n"
-        "PThe film was about them and the city. diult \n"
+        "PThe film was about them and the city. diult oial \n"
     ),
     # a Norwegian paragraph makes the whole document unreadable as English
     "split_joined_words": (

@@ -180,6 +180,19 @@ class LigatureEvidence:
     seen: Mapping[str, int] = field(default_factory=dict)
     """How often each two-letter lost sequence occurs in the text as it is
     (correctly spelled words hold them: evidence against damage)."""
+    families: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """Unambiguous tokens with letters dropped without a trace, by
+    (language, word family of the restoration: ``fluid`` for ``uid`` and
+    ``uids``)."""
+
+    def lone_family(self, lang: str) -> frozenset[str]:
+        """The word family (as a set of one) of ``lang``'s unambiguous cases
+        when they all have letters dropped without a trace and restore to
+        one family; else the empty set."""
+        fams = frozenset(fam for code, fam in self.families if code == lang)
+        dropped = sum(n for (code, mode, _), n in self.damage.items()
+                      if code == lang and mode == "dropped")
+        return fams if len(fams) == 1 and dropped == self.total(lang) else frozenset()
 
     def learned(self, lang: str, modes: tuple[str, ...]) -> frozenset[str]:
         """The sequences the document is seen to lose, in these modes."""
@@ -241,6 +254,7 @@ def merge_ligature_evidence(a: LigatureEvidence, b: LigatureEvidence) -> Ligatur
         add_counts(a.tokens, b.tokens),
         add_counts(a.known, b.known),
         add_counts(a.seen, b.seen),
+        add_counts(a.families, b.families),
     )
 
 
@@ -915,7 +929,9 @@ def gather_ligature_evidence(text: str) -> LigatureEvidence:
     {}
     """
     ev = _gather_cached(text)
-    return LigatureEvidence(dict(ev.damage), dict(ev.tokens), dict(ev.known), dict(ev.seen))
+    return LigatureEvidence(
+        dict(ev.damage), dict(ev.tokens), dict(ev.known), dict(ev.seen), dict(ev.families)
+    )
 
 
 @lru_cache(maxsize=2)
@@ -925,6 +941,7 @@ def _gather_cached(text: str) -> LigatureEvidence:
     tokens: dict[str, int] = {}
     known: dict[str, int] = {}
     seen: dict[str, int] = {}
+    families: dict[tuple[str, str], int] = {}
     for lang in LANGUAGES:
         if not lang.sequences:
             continue
@@ -950,7 +967,10 @@ def _gather_cached(text: str) -> LigatureEvidence:
             if c.unambiguous and c.start not in code and c.start not in invented:
                 key = (lang.code, c.mode, c.lost)
                 damage[key] = damage.get(key, 0) + 1
-    return LigatureEvidence(damage, tokens, known, seen)
+                if c.mode == "dropped":  # (a gap left in the word shows the loss itself)
+                    fam = (lang.code, _family(c.replacement))
+                    families[fam] = families.get(fam, 0) + 1
+    return LigatureEvidence(damage, tokens, known, seen, families)
 
 
 def _maybe_split(uniq: AbstractSet[str], lang: LigatureLanguage) -> bool:
@@ -1463,7 +1483,23 @@ def _detect_language(
             _KIND, c.start, c.end, c.original, c.replacement, round(conf, 4), _STEP,
             f"{_MODE_WHY[c.mode]}: {why}",
         ))
+    own = ev.lone_family(lang.code)
+    # one word family (``uid``, ``uids``; ``ower`` twice) is a word the
+    # document uses, unless a restoration of another word backs it
+    if own and {_family(f.replacement) for f in out} <= own:
+        return []
     return out
+
+
+def _family(word: str) -> str:
+    """A restoration's word family for counting evidence: lower case, a
+    plural ``s`` off (``fluids`` and ``fluid`` are one piece of evidence).
+
+    >>> _family("Fluids"), _family("glass"), _family("is")
+    ('fluid', 'glass', 'is')
+    """
+    w = word.lower()
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
 def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> bool:
