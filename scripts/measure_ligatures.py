@@ -173,6 +173,8 @@ def _document_state(bad: str) -> str:
         return "document refused: reads as another language"
     if dl._CodeLines(bad).document_is_code():
         return "document refused: source code"
+    if ev.lone_family("en") and not dl.detect_dropped_ligatures(bad):
+        return "document refused: its only evidence is one word (and its plural)"
     return ""
 
 
@@ -185,6 +187,8 @@ def _why_missed(bad: str, s: int, e: int, orig: str, doc_state: str) -> str:
         return doc_state
     if s in dl._CodeLines(bad):
         return "on a line that looks like source code"
+    if s in dl._InventedParagraphs(bad, en):
+        return "in a paragraph of invented or foreign spelling"
     if zipf(orig, "en") < MIN_RARE_RESTORED:
         return "original word not in wordfreq (Zipf < 1.5: names, coinages)"
     if zipf(orig, "en") < dl.MIN_RESTORED:
