@@ -418,3 +418,22 @@ def test_one_damaged_word_family_is_not_evidence_enough() -> None:
     # a second damaged word, or a gap left in the word, is evidence
     assert fixed("every uid below 100 is dierent") == "every fluid below 100 is different"
     assert fixed("it was signi\ufffdcant") == "it was significant"
+
+
+def test_a_list_of_abbreviations_is_no_sentence() -> None:
+    # fragments between short tokens that are no common words (a list of
+    # operators): not between words of a sentence, so no evidence
+    text = "--compare-versions operators:\n lt le eq ne ge gt       (empty version)\n"
+    assert fixed(text) == text
+
+
+def test_accented_words_are_read_whole_for_the_language() -> None:
+    # Vietnamese cut at its accented letters reads as English fragments
+    # ('nồng' is not 'n' and 'ng'): the document is not English
+    text = (
+        "Li khuyên kém dẻ kuala fa, nồng dưa nong hoán, ru phone all nobel thẳng? "
+        "Ace pc vé orlando dây rủ dutch rách steve mút java. Potter dính thử âm ngưu "
+        "warren. Cáo chầu chai trùng, đau me zoom chìm protein trốn mảnh, amin. "
+        "Nhược who cairo tính cù?"
+    )
+    assert fixed(text) == text

@@ -1273,7 +1273,12 @@ def _paragraph_tokens(
     text: str, found: list[Finding], lang: LigatureLanguage, uniq: _Tokens
 ) -> AbstractSet[str]:
     """The distinct tokens of the paragraphs (between blank lines) that hold
-    the findings: the whole document's when they are spread over most of it."""
+    the findings: the whole document's when they are spread over most of it.
+
+    In a text with letters beyond ASCII, the Latin words whole, accents
+    included (``nồng``, not ``n`` and ``ng``): cut at each accented letter,
+    Vietnamese or French reads as English fragments.
+    """
     spans: list[tuple[int, int]] = []
     for f in found:
         if spans and f.start < spans[-1][1]:
@@ -1281,9 +1286,18 @@ def _paragraph_tokens(
         a = text.rfind("\n\n", 0, f.start)
         b = text.find("\n\n", f.end)
         spans.append((0 if a < 0 else a, len(text) if b < 0 else b))
-    if sum(b - a for a, b in spans) * 2 > len(text):
+    whole = sum(b - a for a, b in spans) * 2 > len(text)
+    if lang.letters == "A-Za-z" and not text.isascii():
+        piece = text if whole else "\n".join(text[a:b] for a, b in spans)
+        return {w.lower() for w in _LATIN_WORD.findall(piece)}
+    if whole:
         return uniq
     return _split_tokens("\n".join(text[a:b] for a, b in spans), lang)
+
+
+_LATIN_WORD = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
+"""A word of Latin letters, accented ones included (Latin-1, Extended-A and
+-B, Extended Additional: Vietnamese)."""
 
 
 def _best_language(tokens: AbstractSet[str], lang: LigatureLanguage) -> bool:
@@ -1569,8 +1583,18 @@ def _prose_position(text: str, s: int, e: int, word: str, gap: bool = False) -> 
                 return False
     if prev.lower() in _ROMANCE_WORDS:
         return False  # a French or Spanish phrase (``tout le monde``, ``Et le``)
+    if _short_odd(prev) and after == " ":
+        nxt = _NEXT_WORD.match(text, e + 1)
+        if nxt is not None and _short_odd(nxt.group()):
+            return False  # a list of abbreviations (``lt le eq ne ge gt``)
     # the tail of a contraction whose apostrophe is gone (``I ve``, ``don t``)
     return not (tok in _CONTRACTION_TAILS and zipf(f"{prev}'{tok}", "en") >= RARE)
+
+
+def _short_odd(word: str) -> bool:
+    """Whether ``word`` has one or two letters and is no common word (an
+    abbreviation, a symbol or a fragment: ``lt``, ``eq``; not ``of``, ``a``)."""
+    return len(word) <= 2 and zipf(word, "en") < _COMMON
 
 
 _ROMANCE_WORDS = frozenset({
