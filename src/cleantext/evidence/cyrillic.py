@@ -29,7 +29,7 @@ from .wordlists import HashedLists, trim_heap, weighted_words
 
 __all__ = [
     "ALPHABETS", "CYRILLIC_LANGS", "alphabet_languages", "bigram_score",
-    "case_is_normal", "known_in", "normalize_word",
+    "case_is_normal", "known_in", "load_letter_pairs", "normalize_word",
 ]
 
 CYRILLIC_LANGS: tuple[str, ...] = ("ru", "uk", "bg", "mk", "sr", "kk")
@@ -184,8 +184,18 @@ def _scores_in(word: str, langs: tuple[str, ...]) -> list[float]:
     return [reduce(add, column, 0.0) / n for column in columns]
 
 
+_LANGS = ("ru", "uk", "bg", "mk", "sr")
+
+
+def load_letter_pairs() -> None:
+    """Build the letter-pair models :func:`bigram_score` uses now (about half
+    a second), not at its first word: for :func:`cleantext.stream.warm_up`."""
+    for langs in (_LANGS, ("ru",), ("kk",)):
+        _pair_scores(langs)
+
+
 @lru_cache(maxsize=1 << 16)
-def bigram_score(word: str, langs: tuple[str, ...] = ("ru", "uk", "bg", "mk", "sr")) -> float:
+def bigram_score(word: str, langs: tuple[str, ...] = _LANGS) -> float:
     """Mean natural-log probability of the word's letter pairs, best language.
 
     Real words score around -2 to -3; letter salad scores well below -4.

@@ -42,6 +42,7 @@ from ..evidence.cyrillic import (
     bigram_score,
     case_is_normal,
     known_in,
+    load_letter_pairs,
     normalize_word,
 )
 from ..evidence.kazakh import KAZAKH_LETTERS
@@ -49,6 +50,7 @@ from ..evidence.latin import is_known_accented_word
 from ..evidence.wordlists import LANGUAGE_NAMES
 from ..finding import Finding
 from ..lines import lines_matching
+from ..mojibake.codepages import is_utf8_beyond_ascii
 from ..step import Step, add_counts
 
 __all__ = [
@@ -448,6 +450,18 @@ def _may_be_hard(vote: _Vote | _Unlisted, family: str) -> bool:
     return vote.fits_after and (family == "latin" or not vote.fits_before)
 
 
+def _most_vote(unlisted: _Unlisted, family: str) -> float:
+    """The largest vote :func:`_scored_vote` can give the word, whatever
+    its letter pairs."""
+    if family == "latin":
+        return 0.75 if unlisted.fits_after else -0.5
+    if unlisted.fits_after and not unlisted.fits_before:
+        return 0.75
+    if unlisted.fits_before and not unlisted.fits_after:
+        return -0.5
+    return 0.25
+
+
 def _scored_vote(unlisted: _Unlisted, after: str, family: str) -> _Vote:
     """The vote of a word neither word list decides, by its letter pairs."""
     weight, before, fits_after, fits_before = unlisted
@@ -507,6 +521,7 @@ class _Plan:
     mixup: Mixup
     latin: bool
     table: dict[int, str]
+    letters: frozenset[str]  # the characters of its damaged words
     words: re.Pattern[str]  # :func:`_word_re`
     signature: re.Pattern[str]
     shown: frozenset[str]
@@ -517,8 +532,8 @@ class _Plan:
 def _plans(family: str) -> tuple[_Plan, ...]:
     """The plans of the mixups of ``family``, in the order of :data:`MIXUPS`."""
     return tuple(
-        _Plan(i, m, m.family == "latin", _table(m).table, _word_re(m), _signature(m),
-              _shown_by(m.read_as), _made_by_damage(m))
+        _Plan(i, m, m.family == "latin", _table(m).table, _table(m).letters, _word_re(m),
+              _signature(m), _shown_by(m.read_as), _made_by_damage(m))
         for i, m in enumerate(MIXUPS) if m.family == family)
 
 
@@ -534,6 +549,8 @@ class _Word(NamedTuple):
     after: str
     vote: _Vote | None  # None: a matter of letter pairs, see ``_vote``
     may_be_hard: bool
+    weight: float  # of the vote
+    most: float  # the most the vote can add to the support: weight * vote at most
     upper_before: int  # upper-case letters
     letters_before: int
     upper_after: int
@@ -573,8 +590,13 @@ def _word(word: str, index: int) -> _Word | None:
     family = plan.mixup.family
     said_before = _before(word, family)
     listed = _decide(said_before, said_after, family)
+    weight = said_after.weight
+    if isinstance(listed, _Vote):
+        vote, most = listed, listed.weight * listed.vote
+    else:
+        vote, most = None, weight * _most_vote(listed, family)
     return _Word(
-        after, listed if isinstance(listed, _Vote) else None, _may_be_hard(listed, family),
+        after, vote, _may_be_hard(listed, family), weight, most,
         said_before.upper, said_before.letters, said_after.upper, said_after.letters,
         said_before.alphabets, said_after.alphabets, said_after.normal, said_before.odd,
         said_after.kazakh,
@@ -674,6 +696,41 @@ def _case_vote(upper_before: int, letters_before: int,
     return 0.0
 
 
+_ROUNDING = 1e-9
+"""More than sums of the same few numbers in another order can differ by."""
+
+
+def _at_most_half(found: list[tuple[int, int, str, _Word]], case_vote: float,
+                  fit_bonus: bool, fit_malus: bool) -> bool:
+    """Whether the words' support for the mixup cannot come to half their
+    weight, whatever their letter pairs say: then :func:`_judge`'s verdict
+    would be none or refused by :func:`_line_verdicts` (ratio under 0.5),
+    and the letter pairs of the words need no scoring.
+
+    Every vote is at most its :attr:`_Word.most` and weighs its
+    :attr:`_Word.weight` whatever it is; the case vote is known; the bonus
+    for letters that go together only once repaired adds as much to the
+    support as to the weight, which can only raise the ratio (the support
+    is never more than the weight).
+    """
+    support = weight = 0.0
+    for _, _, _, w in found:
+        support += w.most
+        weight += w.weight
+    support += case_vote
+    weight += abs(case_vote)
+    if fit_bonus:
+        odd = sum(1 for _, _, _, w in found if w.odd_before)
+        support += 0.75 * max(1, odd)
+        weight += 0.75 * max(1, odd)
+    elif fit_malus:
+        support -= 0.5
+        weight += 0.5
+    if weight <= 0.0:
+        return True
+    return support < -_ROUNDING or support / weight < 0.5 - _ROUNDING
+
+
 def _judge(line: str, plan: _Plan) -> _Verdict | None:
     """The verdict of the words of the line on the plan's mixup (spans in
     the line), or ``None`` when they do not speak for it."""
@@ -701,8 +758,11 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
     # Hard evidence comes from a word, the case of the line or its letters
     # that do not go together: when none can give it, the verdict is none
     # (and the letter pairs of the words need no scoring).
+    fit_bonus = fits_after and not fits_before and normal_after
     if (not any(w.may_be_hard for _, _, _, w in found) and case_vote <= 0.0
-            and not (fits_after and not fits_before and normal_after)):
+            and not fit_bonus):
+        return None
+    if _at_most_half(found, case_vote, fit_bonus, fits_before and not fits_after):
         return None
     family = plan.mixup.family
     support = weight_total = 0.0
@@ -804,6 +864,10 @@ def _candidates(text: str) -> Mapping[int, tuple[_Verdict, ...]]:
         gate = _gate(family)
         if gate.search(text) is None:
             continue
+        # (the judges of nearly any text need the letter pairs: load them
+        # here, where warm_up's sample loads them, not at the first word
+        # that needs them, which may come after the judges' cheap checks)
+        load_letter_pairs()
         for start, end in lines_matching(text, gate):
             line = text[start:end]
             # (a long line is judged uncached: the cache must not hold megabytes)
@@ -827,17 +891,23 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
     one pass of the pipeline to the next (the lines no step changed).
     """
     out: list[_Verdict] = []
-    cyrillic = {ch for ch in set(line) if "\u0400" <= ch <= "\u052f"} if family == "cyrillic" \
+    chars = set(line)
+    cyrillic = {ch for ch in chars if "\u0400" <= ch <= "\u052f"} if family == "cyrillic" \
         else set()
+    utf8: dict[str, bool] = {}
     for plan in _plans(family):
+        if plan.letters.isdisjoint(chars):
+            continue  # no character of a damaged word: no word to judge
         if family == "cyrillic" and plan.signature.search(line) is None:
             continue
         if family == "cyrillic" and not cyrillic <= plan.shown:
             # a letter the code page cannot show ('ү' is not in CP866): the
             # line was not decoded with it (Mongolian, not KOI8-R read as CP866)
             continue
-        if (_is_utf8_mojibake if len(line) <= _CACHED_LINE
-                else _is_utf8_mojibake.__wrapped__)(line, plan.mixup.read_as):
+        read_as = plan.mixup.read_as
+        if read_as not in utf8:
+            utf8[read_as] = _is_utf8_mojibake(line, read_as)
+        if utf8[read_as]:
             continue  # UTF-8 shown in a legacy code page: fix_mojibake's
         verdict = _judge(line, plan)
         if verdict is not None and verdict.ratio >= 0.5:
@@ -852,7 +922,6 @@ def _shown_by(codec: str) -> frozenset[str]:
     return frozenset(ch for ch in chars if "\u0400" <= ch <= "\u052f")
 
 
-@lru_cache(maxsize=1024)
 def _is_utf8_mojibake(line: str, read_as: str) -> bool:
     """Whether the line's bytes in ``read_as`` are valid UTF-8 beyond ASCII."""
     if read_as == "western":
@@ -868,13 +937,7 @@ def _is_utf8_mojibake(line: str, read_as: str) -> bool:
             data = line.encode(read_as)
         except UnicodeEncodeError:
             return False
-    if data.isascii():
-        return False
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    return is_utf8_beyond_ascii(data)
 
 
 _CERTAIN = 0.8
