@@ -61,7 +61,10 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 def normalize_word(word: str) -> str:
     """Lower-case a word and unify its apostrophes, for look-ups."""
-    return word.lower().translate(_APOSTROPHES)
+    lower = word.lower()
+    if "’" in lower or "ʼ" in lower or "`" in lower:
+        return lower.translate(_APOSTROPHES)
+    return lower
 
 
 @cache

@@ -524,7 +524,7 @@ class _Plan:
     letters: frozenset[str]  # the characters of its damaged words
     words: re.Pattern[str]  # :func:`_word_re`
     signature: re.Pattern[str]
-    shown: frozenset[str]
+    unshown: frozenset[str]  # the Cyrillic characters its code page cannot show
     made_by_damage: dict[int, None]
 
 
@@ -533,7 +533,7 @@ def _plans(family: str) -> tuple[_Plan, ...]:
     """The plans of the mixups of ``family``, in the order of :data:`MIXUPS`."""
     return tuple(
         _Plan(i, m, m.family == "latin", _table(m).table, _table(m).letters, _word_re(m),
-              _signature(m), _shown_by(m.read_as), _made_by_damage(m))
+              _signature(m), _CYRILLIC_BLOCK - _shown_by(m.read_as), _made_by_damage(m))
         for i, m in enumerate(MIXUPS) if m.family == family)
 
 
@@ -603,12 +603,35 @@ def _word(word: str, index: int) -> _Word | None:
     )
 
 
-def _words(line: str, plan: _Plan) -> list[tuple[int, int, str, _Word]]:
-    """The damaged words of the line for the plan's mixup: (start, end,
-    word, what it says), in order."""
-    out: list[tuple[int, int, str, _Word]] = []
+class _Tally(NamedTuple):
+    """The damaged words of a line for one mixup, and their sums."""
+
+    found: list[tuple[int, int, str, _Word]]  # (start, end, word, what it says), in order
+    most: float  # the sum of their :attr:`_Word.most`
+    weight: float  # the sum of their weights
+    upper_before: int
+    letters_before: int
+    upper_after: int
+    letters_after: int
+    alphabets_before: int  # the alphabets that hold all the words
+    alphabets_after: int
+    normal_after: bool  # every word repaired is in sane case
+    may_be_hard: bool  # some word may be hard evidence
+    odd_before: int  # words with a letter Russian does not have
+
+
+def _tally(line: str, plan: _Plan) -> _Tally | None:
+    """The damaged words of the line for the plan's mixup, in one pass
+    (``None``: there are none)."""
+    found: list[tuple[int, int, str, _Word]] = []
     n = len(line)
     index = plan.index
+    latin = plan.latin
+    most = weight = 0.0
+    upper_before = letters_before = upper_after = letters_after = odd = 0
+    alphabets_before = alphabets_after = _ALL_ALPHABETS
+    normal_after = True
+    may_be_hard = False
     for m in plan.words.finditer(line):
         s, e = m.span()
         if s > 0:
@@ -619,13 +642,29 @@ def _words(line: str, plan: _Plan) -> list[tuple[int, int, str, _Word]]:
             after = line[e]
             if after not in _NEIGHBOURS and not after.isdigit():
                 continue
-        if plan.latin and _chunk_has_ascii_letters(line, s, e):
+        if latin and _chunk_has_ascii_letters(line, s, e):
             continue  # Cyrillic words in a Cyrillic code page have no Latin letters
         word = m.group()
-        said = _word(word, index)
-        if said is not None:
-            out.append((s, e, word, said))
-    return out
+        w = _word(word, index)
+        if w is None:
+            continue
+        found.append((s, e, word, w))
+        most += w.most
+        weight += w.weight
+        upper_before += w.upper_before
+        letters_before += w.letters_before
+        upper_after += w.upper_after
+        letters_after += w.letters_after
+        alphabets_before &= w.alphabets_before
+        alphabets_after &= w.alphabets_after
+        normal_after = normal_after and w.normal_after
+        may_be_hard = may_be_hard or w.may_be_hard
+        odd += w.odd_before
+    if not found:
+        return None
+    return _Tally(found, most, weight, upper_before, letters_before, upper_after,
+                  letters_after, alphabets_before, alphabets_after, normal_after,
+                  may_be_hard, odd)
 
 
 _ASCII_LETTER = re.compile("[A-Za-z\u0130\u212a]")
@@ -667,6 +706,8 @@ def _repair_span(span: str, plan: _Plan) -> str:
     """Translate a span, leaving alone words that are not damaged words."""
     # the table maps characters to characters: positions stay the same
     repaired = span.translate(plan.table)
+    if not any(map(str.isalpha, span.translate(plan.made_by_damage))):
+        return repaired  # no letter the damage cannot have made: no word to protect
     out: list[str] = []
     pos = 0
     for m in _WORD_RE.finditer(span):
@@ -700,8 +741,7 @@ _ROUNDING = 1e-9
 """More than sums of the same few numbers in another order can differ by."""
 
 
-def _at_most_half(found: list[tuple[int, int, str, _Word]], case_vote: float,
-                  fit_bonus: bool, fit_malus: bool) -> bool:
+def _at_most_half(tally: _Tally, case_vote: float, fit_bonus: bool, fit_malus: bool) -> bool:
     """Whether the words' support for the mixup cannot come to half their
     weight, whatever their letter pairs say: then :func:`_judge`'s verdict
     would be none or refused by :func:`_line_verdicts` (ratio under 0.5),
@@ -713,16 +753,11 @@ def _at_most_half(found: list[tuple[int, int, str, _Word]], case_vote: float,
     support as to the weight, which can only raise the ratio (the support
     is never more than the weight).
     """
-    support = weight = 0.0
-    for _, _, _, w in found:
-        support += w.most
-        weight += w.weight
-    support += case_vote
-    weight += abs(case_vote)
+    support = tally.most + case_vote
+    weight = tally.weight + abs(case_vote)
     if fit_bonus:
-        odd = sum(1 for _, _, _, w in found if w.odd_before)
-        support += 0.75 * max(1, odd)
-        weight += 0.75 * max(1, odd)
+        support += 0.75 * max(1, tally.odd_before)
+        weight += 0.75 * max(1, tally.odd_before)
     elif fit_malus:
         support -= 0.5
         weight += 0.5
@@ -734,35 +769,25 @@ def _at_most_half(found: list[tuple[int, int, str, _Word]], case_vote: float,
 def _judge(line: str, plan: _Plan) -> _Verdict | None:
     """The verdict of the words of the line on the plan's mixup (spans in
     the line), or ``None`` when they do not speak for it."""
-    found = _words(line, plan)
-    if not found:
+    tally = _tally(line, plan)
+    if tally is None:
         return None
     cyrillic = not plan.latin
     case_vote = 0.0
     fits_before = fits_after = normal_after = False
     if cyrillic:
-        upper_before = letters_before = upper_after = letters_after = 0
-        alphabets_before = alphabets_after = _ALL_ALPHABETS
-        normal_after = True
-        for _, _, _, w in found:
-            upper_before += w.upper_before
-            letters_before += w.letters_before
-            upper_after += w.upper_after
-            letters_after += w.letters_after
-            alphabets_before &= w.alphabets_before
-            alphabets_after &= w.alphabets_after
-            normal_after = normal_after and w.normal_after
-        case_vote = _case_vote(upper_before, letters_before, upper_after, letters_after)
+        case_vote = _case_vote(tally.upper_before, tally.letters_before,
+                               tally.upper_after, tally.letters_after)
         # letters no one language has together (Macedonian ќ with Russian ы)
-        fits_before, fits_after = alphabets_before != 0, alphabets_after != 0
+        fits_before, fits_after = tally.alphabets_before != 0, tally.alphabets_after != 0
+        normal_after = tally.normal_after
     # Hard evidence comes from a word, the case of the line or its letters
     # that do not go together: when none can give it, the verdict is none
     # (and the letter pairs of the words need no scoring).
     fit_bonus = fits_after and not fits_before and normal_after
-    if (not any(w.may_be_hard for _, _, _, w in found) and case_vote <= 0.0
-            and not fit_bonus):
+    if not tally.may_be_hard and case_vote <= 0.0 and not fit_bonus:
         return None
-    if _at_most_half(found, case_vote, fit_bonus, fits_before and not fits_after):
+    if _at_most_half(tally, case_vote, fit_bonus, fits_before and not fits_after):
         return None
     family = plan.mixup.family
     support = weight_total = 0.0
@@ -771,7 +796,7 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
     langs: Counter[str] = Counter()
     kazakh = False
     hard = False
-    for s, e, before, w in found:
+    for s, e, before, w in tally.found:
         v = w.vote if w.vote is not None else _vote(before, w.after, family)
         words += 1
         hard = hard or v.hard
@@ -796,7 +821,7 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
         # better for fitting one)
         if fits_after and not fits_before and support >= 0.5 and normal_after:
             # as strong as the words that carry the letters that do not go together
-            odd = sum(1 for _, _, _, w in found if w.odd_before)
+            odd = tally.odd_before
             support += 0.75 * max(1, odd)
             weight_total += 0.75 * max(1, odd)
             hard = True
@@ -892,15 +917,14 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
     """
     out: list[_Verdict] = []
     chars = set(line)
-    cyrillic = {ch for ch in chars if "\u0400" <= ch <= "\u052f"} if family == "cyrillic" \
-        else set()
     utf8: dict[str, bool] = {}
+    judged: list[tuple[int, _Verdict | None]] = []
     for plan in _plans(family):
         if plan.letters.isdisjoint(chars):
             continue  # no character of a damaged word: no word to judge
         if family == "cyrillic" and plan.signature.search(line) is None:
             continue
-        if family == "cyrillic" and not cyrillic <= plan.shown:
+        if family == "cyrillic" and not plan.unshown.isdisjoint(chars):
             # a letter the code page cannot show ('ү' is not in CP866): the
             # line was not decoded with it (Mongolian, not KOI8-R read as CP866)
             continue
@@ -909,10 +933,38 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
             utf8[read_as] = _is_utf8_mojibake(line, read_as)
         if utf8[read_as]:
             continue  # UTF-8 shown in a legacy code page: fix_mojibake's
-        verdict = _judge(line, plan)
+        # Two mixups that read every character of the line alike (KOI8-R and
+        # KOI8-U but for a few letters) judge it alike: judged once.
+        for index, same in judged:
+            if _differ(index, plan.index).isdisjoint(chars):
+                verdict = same if same is None else replace(same, mixup=plan.mixup)
+                break
+        else:
+            verdict = _judge(line, plan)
+            judged.append((plan.index, verdict))
         if verdict is not None and verdict.ratio >= 0.5:
             out.append(verdict)
     return tuple(out)
+
+
+@cache
+def _differ(a: int, b: int) -> frozenset[str]:
+    """The characters that mixups ``MIXUPS[a]`` and ``MIXUPS[b]`` (of one
+    family) treat differently: in a damaged word of one only, repaired
+    differently, or made by the damage of one only. On a line without them,
+    the two find the same words and the same repairs (the judge asks nothing
+    else of a mixup), so their verdicts differ in the mixup alone."""
+    first, second = _plan(a), _plan(b)
+    chars = set(first.letters ^ second.letters)
+    for code in set(first.table) | set(second.table):
+        if first.table.get(code) != second.table.get(code):
+            chars.add(chr(code))
+    chars.update(chr(code) for code in set(first.made_by_damage) ^ set(second.made_by_damage))
+    return frozenset(chars)
+
+
+_CYRILLIC_BLOCK = frozenset(chr(c) for c in range(0x400, 0x530))
+"""The characters of :func:`_shown_by`'s range (Cyrillic and its supplement)."""
 
 
 @cache
