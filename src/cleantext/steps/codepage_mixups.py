@@ -254,16 +254,18 @@ def _gate(family: str) -> re.Pattern[str]:
 
 
 @cache
-def _signature(mixup: Mixup) -> re.Pattern[str]:
+def _signature(mixup: Mixup) -> tuple[frozenset[str], bool]:
     """What a line damaged by this mixup must show somewhere: a character
-    Russian text does not have, or upper-case letters where lower-case were."""
+    Russian text does not have (of the set), or, if the mixup turns
+    upper-case letters to lower-case (the flag), upper-case letters where
+    lower-case were (:data:`_INVERTED_CASE`)."""
     tab = _table(mixup)
     odd = frozenset(c for c in tab.letters if c not in _RUSSIAN and not c.isascii())
     inverts = any(chr(k).isupper() and v.islower() for k, v in tab.table.items())
-    parts = [_char_class(odd)] if odd else []
-    if inverts:
-        parts.append("[А-ЯЁ]{2}|[а-яё][А-ЯЁ]")
-    return re.compile("|".join(parts) or "(?!)")
+    return odd, inverts
+
+
+_INVERTED_CASE = re.compile("[А-ЯЁ]{2}|[а-яё][А-ЯЁ]")
 
 
 @dataclass(frozen=True)
@@ -523,7 +525,8 @@ class _Plan:
     table: dict[int, str]
     letters: frozenset[str]  # the characters of its damaged words
     words: re.Pattern[str]  # :func:`_word_re`
-    signature: re.Pattern[str]
+    odd: frozenset[str]  # :func:`_signature`
+    inverts: bool
     unshown: frozenset[str]  # the Cyrillic characters its code page cannot show
     made_by_damage: dict[int, None]
 
@@ -533,7 +536,7 @@ def _plans(family: str) -> tuple[_Plan, ...]:
     """The plans of the mixups of ``family``, in the order of :data:`MIXUPS`."""
     return tuple(
         _Plan(i, m, m.family == "latin", _table(m).table, _table(m).letters, _word_re(m),
-              _signature(m), _CYRILLIC_BLOCK - _shown_by(m.read_as), _made_by_damage(m))
+              *_signature(m), _CYRILLIC_BLOCK - _shown_by(m.read_as), _made_by_damage(m))
         for i, m in enumerate(MIXUPS) if m.family == family)
 
 
@@ -919,11 +922,17 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
     chars = set(line)
     utf8: dict[str, bool] = {}
     judged: list[tuple[int, _Verdict | None]] = []
+    inverted_case: bool | None = None
     for plan in _plans(family):
         if plan.letters.isdisjoint(chars):
             continue  # no character of a damaged word: no word to judge
-        if family == "cyrillic" and plan.signature.search(line) is None:
-            continue
+        if family == "cyrillic" and plan.odd.isdisjoint(chars):
+            if not plan.inverts:
+                continue
+            if inverted_case is None:  # (one search for all the mixups)
+                inverted_case = _INVERTED_CASE.search(line) is not None
+            if not inverted_case:
+                continue
         if family == "cyrillic" and not plan.unshown.isdisjoint(chars):
             # a letter the code page cannot show ('ү' is not in CP866): the
             # line was not decoded with it (Mongolian, not KOI8-R read as CP866)
