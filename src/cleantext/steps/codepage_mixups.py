@@ -529,6 +529,7 @@ class _Plan:
     inverts: bool
     unshown: frozenset[str]  # the Cyrillic characters its code page cannot show
     made_by_damage: dict[int, None]
+    twins: tuple[tuple[int, frozenset[str]], ...]  # :func:`_twins`
 
 
 @cache
@@ -536,7 +537,8 @@ def _plans(family: str) -> tuple[_Plan, ...]:
     """The plans of the mixups of ``family``, in the order of :data:`MIXUPS`."""
     return tuple(
         _Plan(i, m, m.family == "latin", _table(m).table, _table(m).letters, _word_re(m),
-              *_signature(m), _CYRILLIC_BLOCK - _shown_by(m.read_as), _made_by_damage(m))
+              *_signature(m), _CYRILLIC_BLOCK - _shown_by(m.read_as), _made_by_damage(m),
+              _twins(i))
         for i, m in enumerate(MIXUPS) if m.family == family)
 
 
@@ -604,70 +606,6 @@ def _word(word: str, index: int) -> _Word | None:
         said_before.alphabets, said_after.alphabets, said_after.normal, said_before.odd,
         said_after.kazakh,
     )
-
-
-class _Tally(NamedTuple):
-    """The damaged words of a line for one mixup, and their sums."""
-
-    found: list[tuple[int, int, str, _Word]]  # (start, end, word, what it says), in order
-    most: float  # the sum of their :attr:`_Word.most`
-    weight: float  # the sum of their weights
-    upper_before: int
-    letters_before: int
-    upper_after: int
-    letters_after: int
-    alphabets_before: int  # the alphabets that hold all the words
-    alphabets_after: int
-    normal_after: bool  # every word repaired is in sane case
-    may_be_hard: bool  # some word may be hard evidence
-    odd_before: int  # words with a letter Russian does not have
-
-
-def _tally(line: str, plan: _Plan) -> _Tally | None:
-    """The damaged words of the line for the plan's mixup, in one pass
-    (``None``: there are none)."""
-    found: list[tuple[int, int, str, _Word]] = []
-    n = len(line)
-    index = plan.index
-    latin = plan.latin
-    most = weight = 0.0
-    upper_before = letters_before = upper_after = letters_after = odd = 0
-    alphabets_before = alphabets_after = _ALL_ALPHABETS
-    normal_after = True
-    may_be_hard = False
-    for m in plan.words.finditer(line):
-        s, e = m.span()
-        if s > 0:
-            before = line[s - 1]
-            if before not in _NEIGHBOURS and not before.isdigit():
-                continue
-        if e < n:
-            after = line[e]
-            if after not in _NEIGHBOURS and not after.isdigit():
-                continue
-        if latin and _chunk_has_ascii_letters(line, s, e):
-            continue  # Cyrillic words in a Cyrillic code page have no Latin letters
-        word = m.group()
-        w = _word(word, index)
-        if w is None:
-            continue
-        found.append((s, e, word, w))
-        most += w.most
-        weight += w.weight
-        upper_before += w.upper_before
-        letters_before += w.letters_before
-        upper_after += w.upper_after
-        letters_after += w.letters_after
-        alphabets_before &= w.alphabets_before
-        alphabets_after &= w.alphabets_after
-        normal_after = normal_after and w.normal_after
-        may_be_hard = may_be_hard or w.may_be_hard
-        odd += w.odd_before
-    if not found:
-        return None
-    return _Tally(found, most, weight, upper_before, letters_before, upper_after,
-                  letters_after, alphabets_before, alphabets_after, normal_after,
-                  may_be_hard, odd)
 
 
 _ASCII_LETTER = re.compile("[A-Za-z\u0130\u212a]")
@@ -744,23 +682,26 @@ _ROUNDING = 1e-9
 """More than sums of the same few numbers in another order can differ by."""
 
 
-def _at_most_half(tally: _Tally, case_vote: float, fit_bonus: bool, fit_malus: bool) -> bool:
+def _at_most_half(most: float, weight: float, odd: int, case_vote: float,
+                  fit_bonus: bool, fit_malus: bool) -> bool:
     """Whether the words' support for the mixup cannot come to half their
     weight, whatever their letter pairs say: then :func:`_judge`'s verdict
     would be none or refused by :func:`_line_verdicts` (ratio under 0.5),
     and the letter pairs of the words need no scoring.
 
-    Every vote is at most its :attr:`_Word.most` and weighs its
-    :attr:`_Word.weight` whatever it is; the case vote is known; the bonus
-    for letters that go together only once repaired adds as much to the
-    support as to the weight, which can only raise the ratio (the support
-    is never more than the weight).
+    ``most`` and ``weight`` are the sums of the words' :attr:`_Word.most`
+    and :attr:`_Word.weight` (every vote is at most its ``most`` and weighs
+    its ``weight`` whatever it is), ``odd`` the number of words with a letter
+    Russian does not have; the case vote is known; the bonus for letters
+    that go together only once repaired adds as much to the support as to
+    the weight, which can only raise the ratio (the support is never more
+    than the weight).
     """
-    support = tally.most + case_vote
-    weight = tally.weight + abs(case_vote)
+    support = most + case_vote
+    weight += abs(case_vote)
     if fit_bonus:
-        support += 0.75 * max(1, tally.odd_before)
-        weight += 0.75 * max(1, tally.odd_before)
+        support += 0.75 * max(1, odd)
+        weight += 0.75 * max(1, odd)
     elif fit_malus:
         support -= 0.5
         weight += 0.5
@@ -772,25 +713,62 @@ def _at_most_half(tally: _Tally, case_vote: float, fit_bonus: bool, fit_malus: b
 def _judge(line: str, plan: _Plan) -> _Verdict | None:
     """The verdict of the words of the line on the plan's mixup (spans in
     the line), or ``None`` when they do not speak for it."""
-    tally = _tally(line, plan)
-    if tally is None:
+    # The damaged words and their sums, in one pass.
+    found: list[tuple[int, int, str, _Word]] = []
+    n = len(line)
+    index = plan.index
+    latin = plan.latin
+    most = weight = 0.0
+    upper_before = letters_before = upper_after = letters_after = odd = 0
+    alphabets_before = alphabets_after = _ALL_ALPHABETS
+    normal_after = True
+    may_be_hard = False
+    for m in plan.words.finditer(line):
+        s, e = m.span()
+        if s > 0:
+            before = line[s - 1]
+            if before not in _NEIGHBOURS and not before.isdigit():
+                continue
+        if e < n:
+            after = line[e]
+            if after not in _NEIGHBOURS and not after.isdigit():
+                continue
+        if latin and _chunk_has_ascii_letters(line, s, e):
+            continue  # Cyrillic words in a Cyrillic code page have no Latin letters
+        word = m.group()
+        w = _word(word, index)
+        if w is None:
+            continue
+        found.append((s, e, word, w))
+        most += w.most
+        weight += w.weight
+        upper_before += w.upper_before
+        letters_before += w.letters_before
+        upper_after += w.upper_after
+        letters_after += w.letters_after
+        alphabets_before &= w.alphabets_before
+        alphabets_after &= w.alphabets_after
+        normal_after = normal_after and w.normal_after
+        may_be_hard = may_be_hard or w.may_be_hard
+        odd += w.odd_before
+    if not found:
         return None
-    cyrillic = not plan.latin
+    cyrillic = not latin
     case_vote = 0.0
-    fits_before = fits_after = normal_after = False
+    fits_before = fits_after = False
     if cyrillic:
-        case_vote = _case_vote(tally.upper_before, tally.letters_before,
-                               tally.upper_after, tally.letters_after)
+        case_vote = _case_vote(upper_before, letters_before, upper_after, letters_after)
         # letters no one language has together (Macedonian ќ with Russian ы)
-        fits_before, fits_after = tally.alphabets_before != 0, tally.alphabets_after != 0
-        normal_after = tally.normal_after
+        fits_before, fits_after = alphabets_before != 0, alphabets_after != 0
+    else:
+        normal_after = False
     # Hard evidence comes from a word, the case of the line or its letters
     # that do not go together: when none can give it, the verdict is none
     # (and the letter pairs of the words need no scoring).
     fit_bonus = fits_after and not fits_before and normal_after
-    if not tally.may_be_hard and case_vote <= 0.0 and not fit_bonus:
+    if not may_be_hard and case_vote <= 0.0 and not fit_bonus:
         return None
-    if _at_most_half(tally, case_vote, fit_bonus, fits_before and not fits_after):
+    if _at_most_half(most, weight, odd, case_vote, fit_bonus, fits_before and not fits_after):
         return None
     family = plan.mixup.family
     support = weight_total = 0.0
@@ -799,7 +777,7 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
     langs: Counter[str] = Counter()
     kazakh = False
     hard = False
-    for s, e, before, w in tally.found:
+    for s, e, before, w in found:
         v = w.vote if w.vote is not None else _vote(before, w.after, family)
         words += 1
         hard = hard or v.hard
@@ -824,7 +802,6 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
         # better for fitting one)
         if fits_after and not fits_before and support >= 0.5 and normal_after:
             # as strong as the words that carry the letters that do not go together
-            odd = tally.odd_before
             support += 0.75 * max(1, odd)
             weight_total += 0.75 * max(1, odd)
             hard = True
@@ -921,7 +898,7 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
     out: list[_Verdict] = []
     chars = set(line)
     utf8: dict[str, bool] = {}
-    judged: list[tuple[int, _Verdict | None]] = []
+    judged: dict[int, _Verdict | None] = {}
     inverted_case: bool | None = None
     for plan in _plans(family):
         if plan.letters.isdisjoint(chars):
@@ -944,31 +921,46 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
             continue  # UTF-8 shown in a legacy code page: fix_mojibake's
         # Two mixups that read every character of the line alike (KOI8-R and
         # KOI8-U but for a few letters) judge it alike: judged once.
-        for index, same in judged:
-            if _differ(index, plan.index).isdisjoint(chars):
+        for index, differ in plan.twins:
+            if index in judged and differ.isdisjoint(chars):
+                same = judged[index]
                 verdict = same if same is None else replace(same, mixup=plan.mixup)
                 break
         else:
             verdict = _judge(line, plan)
-            judged.append((plan.index, verdict))
+            judged[plan.index] = verdict
         if verdict is not None and verdict.ratio >= 0.5:
             out.append(verdict)
     return tuple(out)
 
 
 @cache
+def _twins(index: int) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The mixups before ``MIXUPS[index]`` of its family that treat all but a
+    few characters alike (the two KOI8s), with those characters (:func:`_differ`)."""
+    mixup = MIXUPS[index]
+    out = []
+    for earlier in range(index):
+        if MIXUPS[earlier].family == mixup.family:
+            differ = _differ(earlier, index)
+            if len(differ) <= 64:
+                out.append((earlier, differ))
+    return tuple(out)
+
+
 def _differ(a: int, b: int) -> frozenset[str]:
     """The characters that mixups ``MIXUPS[a]`` and ``MIXUPS[b]`` (of one
     family) treat differently: in a damaged word of one only, repaired
     differently, or made by the damage of one only. On a line without them,
     the two find the same words and the same repairs (the judge asks nothing
     else of a mixup), so their verdicts differ in the mixup alone."""
-    first, second = _plan(a), _plan(b)
+    first, second = _table(MIXUPS[a]), _table(MIXUPS[b])
     chars = set(first.letters ^ second.letters)
     for code in set(first.table) | set(second.table):
         if first.table.get(code) != second.table.get(code):
             chars.add(chr(code))
-    chars.update(chr(code) for code in set(first.made_by_damage) ^ set(second.made_by_damage))
+    made = set(_made_by_damage(MIXUPS[a])) ^ set(_made_by_damage(MIXUPS[b]))
+    chars.update(map(chr, made))
     return frozenset(chars)
 
 
