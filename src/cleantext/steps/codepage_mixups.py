@@ -356,7 +356,7 @@ def _vote(before: str, after: str, family: str) -> _Vote:
 def _listed_vote(before: str, after: str, family: str) -> _Vote | _Unlisted:
     """:func:`_vote` when the word lists decide it, else what the letter
     pairs need to (the cheap part of the vote: no letter pairs scored)."""
-    return _decide(_before(before, family), _after(after), family)
+    return _decide(_before(before, family), after, _after(after), family)
 
 
 class _Before(NamedTuple):
@@ -399,7 +399,6 @@ class _After(NamedTuple):
     """What a repaired word says by itself, whatever the mixup."""
 
     weight: float  # longer words weigh more
-    known: tuple[str, ...]  # the languages listing it, if in sane case
     fits: bool  # :func:`_fits`
     upper: int  # upper-case letters
     letters: int
@@ -415,18 +414,17 @@ def _after(word: str) -> _After:
     upper, letters = _case_counts(word)
     return _After(
         min(1.0, (letters - 1) / 4.0),
-        # a known word in chaotic case (``бельЯ``) is not evidence of a real word
-        known_in(word) if normal else (),
         _alphabets(word) != 0 and normal,
         upper, letters, _alphabets(_strip_punct(word)), normal,
         not _KAZAKH_ONLY.isdisjoint(word),
     )
 
 
-def _decide(before: _Before, after: _After, family: str) -> _Vote | _Unlisted:
-    """The vote of the word lists on a repair, if they have one."""
+def _decide(before: _Before, repaired: str, after: _After, family: str) -> _Vote | _Unlisted:
+    """The vote of the word lists on a repair (to ``repaired``), if they have one."""
     weight = after.weight
-    known_after = after.known
+    # a known word in chaotic case (``бельЯ``) is not evidence of a real word
+    known_after = known_in(repaired) if after.normal else ()
     known_before = before.known
     if before.core >= 2:
         if known_after and before.known_core and not known_before:
@@ -552,7 +550,7 @@ class _Word(NamedTuple):
     """What one damaged word says about one mixup, whatever line it is on."""
 
     after: str
-    vote: _Vote | None  # None: a matter of letter pairs, see ``_vote``
+    vote: _Vote | None  # None: not decided yet, see ``_vote``
     may_be_hard: bool
     weight: float  # of the vote
     most: float  # the most the vote can add to the support: weight * vote at most
@@ -594,14 +592,21 @@ def _word(word: str, index: int) -> _Word | None:
         return None
     family = plan.mixup.family
     said_before = _before(word, family)
-    listed = _decide(said_before, said_after, family)
     weight = said_after.weight
-    if isinstance(listed, _Vote):
-        vote, most = listed, listed.weight * listed.vote
+    vote: _Vote | None
+    if said_before.known:
+        # a listed word votes -1 or 0 whatever the repair makes (the repair
+        # need not be looked up unless the line may speak for the mixup)
+        vote, most, may_be_hard = None, 0.0, False
     else:
-        vote, most = None, weight * _most_vote(listed, family)
+        listed = _decide(said_before, after, said_after, family)
+        may_be_hard = _may_be_hard(listed, family)
+        if isinstance(listed, _Vote):
+            vote, most = listed, listed.weight * listed.vote
+        else:
+            vote, most = None, weight * _most_vote(listed, family)
     return _Word(
-        after, vote, _may_be_hard(listed, family), weight, most,
+        after, vote, may_be_hard, weight, most,
         said_before.upper, said_before.letters, said_after.upper, said_after.letters,
         said_before.alphabets, said_after.alphabets, said_after.normal, said_before.odd,
         said_after.kazakh,
