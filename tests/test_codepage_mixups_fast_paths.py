@@ -34,13 +34,18 @@ def _plain_tokens(line: str, mixup: cpm.Mixup) -> list[tuple[int, int]]:
     return out
 
 
+def _good(ch: str) -> bool:
+    # (as _judge checks: the regex has refused the bad neighbours below U+3000)
+    return ch < "\u3000" or ch in cpm._NEIGHBOURS or ch.isdigit()
+
+
 def _fast_tokens(line: str, mixup: cpm.Mixup) -> list[tuple[int, int]]:
     out = []
     for m in cpm._word_re(mixup).finditer(line):
         s, e = m.span()
-        if s > 0 and line[s - 1] not in cpm._NEIGHBOURS and not line[s - 1].isdigit():
+        if s > 0 and not _good(line[s - 1]):
             continue
-        if e < len(line) and line[e] not in cpm._NEIGHBOURS and not line[e].isdigit():
+        if e < len(line) and not _good(line[e]):
             continue
         out.append((s, e))
     return out

@@ -32,7 +32,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
+from operator import and_
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -303,8 +304,11 @@ def _alphabets(word: str) -> int:
 
 
 def _alphabet_bits(word: str) -> int:
+    chars = set(normalize_word(word))
+    if chars <= _LETTER_BITS.keys():  # (C level: letters of the alphabets only)
+        return reduce(and_, map(_LETTER_BITS.__getitem__, chars), _ALL_ALPHABETS)
     bits = _ALL_ALPHABETS
-    for ch in set(normalize_word(word)):
+    for ch in chars:
         letter_bits = _LETTER_BITS.get(ch)
         if letter_bits is not None:
             bits &= letter_bits
@@ -412,10 +416,12 @@ def _after(word: str) -> _After:
     """:class:`_After` of a word (cached: mixups repair some words alike)."""
     normal = case_is_normal(word)
     upper, letters = _case_counts(word)
+    alphabets = _alphabets(word)
+    core = _strip_punct(word)
     return _After(
         min(1.0, (letters - 1) / 4.0),
-        _alphabets(word) != 0 and normal,
-        upper, letters, _alphabets(_strip_punct(word)), normal,
+        alphabets != 0 and normal,
+        upper, letters, alphabets if core == word else _alphabets(core), normal,
         not _KAZAKH_ONLY.isdisjoint(word),
     )
 
@@ -730,13 +736,14 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
     may_be_hard = False
     for m in plan.words.finditer(line):
         s, e = m.span()
+        # (the regex refuses every other neighbour below U+3000)
         if s > 0:
             before = line[s - 1]
-            if before not in _NEIGHBOURS and not before.isdigit():
+            if before >= "\u3000" and before not in _NEIGHBOURS and not before.isdigit():
                 continue
         if e < n:
             after = line[e]
-            if after not in _NEIGHBOURS and not after.isdigit():
+            if after >= "\u3000" and after not in _NEIGHBOURS and not after.isdigit():
                 continue
         if latin and _chunk_has_ascii_letters(line, s, e):
             continue  # Cyrillic words in a Cyrillic code page have no Latin letters
@@ -745,17 +752,20 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
         if w is None:
             continue
         found.append((s, e, word, w))
-        most += w.most
-        weight += w.weight
-        upper_before += w.upper_before
-        letters_before += w.letters_before
-        upper_after += w.upper_after
-        letters_after += w.letters_after
-        alphabets_before &= w.alphabets_before
-        alphabets_after &= w.alphabets_after
-        normal_after = normal_after and w.normal_after
-        may_be_hard = may_be_hard or w.may_be_hard
-        odd += w.odd_before
+        (_, _, hard, w_weight, w_most, w_upper_before, w_letters_before, w_upper_after,
+         w_letters_after, w_alphabets_before, w_alphabets_after, w_normal_after,
+         w_odd_before, _) = w
+        most += w_most
+        weight += w_weight
+        upper_before += w_upper_before
+        letters_before += w_letters_before
+        upper_after += w_upper_after
+        letters_after += w_letters_after
+        alphabets_before &= w_alphabets_before
+        alphabets_after &= w_alphabets_after
+        normal_after = normal_after and w_normal_after
+        may_be_hard = may_be_hard or hard
+        odd += w_odd_before
     if not found:
         return None
     cyrillic = not latin
