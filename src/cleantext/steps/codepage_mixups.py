@@ -31,7 +31,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
 from operator import and_
 from types import MappingProxyType
@@ -511,6 +511,13 @@ class _Verdict:
     def confidence(self) -> float:
         return max(0.0, self.ratio * (1.0 - math.exp(-1.2 * self.support)))
 
+    def moved(self, offset: int, mixup: Mixup) -> _Verdict:
+        """The verdict ``offset`` characters on, for ``mixup`` (which reads
+        the line alike); ``dataclasses.replace`` without its checks."""
+        return _Verdict(mixup, self.start + offset, self.end + offset, self.replacement,
+                        self.support, self.ratio, self.words, self.known, self.langs,
+                        self.kazakh)
+
 
 # What may stand right next to a word: anything else (``r‚àö¬©sum``) means
 # the "word" is a piece of some other damage. (No letter is among them, and
@@ -894,7 +901,7 @@ def _candidates(text: str) -> Mapping[int, tuple[_Verdict, ...]]:
             judge = _line_verdicts if len(line) <= _CACHED_LINE else _line_verdicts.__wrapped__
             for v in judge(line, family):
                 found.setdefault(start, []).append(
-                    replace(v, start=v.start + start, end=v.end + start) if start else v)
+                    v.moved(start, v.mixup) if start else v)
     return MappingProxyType({start: tuple(verdicts) for start, verdicts in found.items()})
 
 
@@ -939,7 +946,7 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
         for index, differ in plan.twins:
             if index in judged and differ.isdisjoint(chars):
                 same = judged[index]
-                verdict = same if same is None else replace(same, mixup=plan.mixup)
+                verdict = same if same is None else same.moved(0, plan.mixup)
                 break
         else:
             verdict = _judge(line, plan)
@@ -1020,6 +1027,8 @@ def _best(verdicts: Sequence[_Verdict]) -> _Verdict:
     """The most confident verdict; between equals, the one whose repair has
     more letters (KOI8-U and KOI8-R read the same words alike, but only
     KOI8-U reads the bytes of Ukrainian ``її`` as letters, KOI8-R as ``╖╖``)."""
+    if len(verdicts) == 1:
+        return verdicts[0]
     return max(verdicts, key=lambda v: (round(v.confidence, 9), v.support,
                                         sum(map(str.isalpha, v.replacement))))
 
