@@ -139,3 +139,18 @@ def test_case_is_normal_is_letter_by_letter(word: str) -> None:
     plain = (len(letters) < 2 or all(ch.islower() for ch in letters[1:])
              or all(ch.isupper() for ch in letters))
     assert cyrillic.case_is_normal(word) == plain
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252", *sorted(
+    {m.read_as for m in cpm.MIXUPS} - {"western"})])
+def test_writable_is_what_the_code_page_can_encode(codec: str) -> None:
+    """_is_utf8_mojibake asks _writable instead of catching the encoder's error."""
+    writable = cpm._writable(codec)
+    for c in [*range(0x10000), 0x1F600, 0x10FFFF]:
+        ch = chr(c)
+        try:
+            ch.encode(codec)
+        except UnicodeEncodeError:
+            assert not (c < 0x80 or ch in writable), hex(c)
+        else:
+            assert c < 0x80 or ch in writable, hex(c)

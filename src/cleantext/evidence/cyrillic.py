@@ -83,8 +83,11 @@ def _known_lists() -> HashedLists:
 def known_in(word: str) -> tuple[str, ...]:
     """The languages of :data:`CYRILLIC_LANGS` whose word list holds ``word``
     (the :func:`~cleantext.evidence.wordlists.known_words` of each)."""
-    found = {index for index, _ in _known_lists().find(normalize_word(word))}
-    return tuple(lang for index, lang in enumerate(CYRILLIC_LANGS) if index in found)
+    found = _known_lists().find(normalize_word(word))
+    if not found:
+        return ()
+    # (find gives each list once, by index: the order of CYRILLIC_LANGS)
+    return tuple(CYRILLIC_LANGS[index] for index, _ in found)
 
 
 def alphabet_languages(word: str) -> frozenset[str]:

@@ -919,6 +919,7 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
     """
     out: list[_Verdict] = []
     chars = set(line)
+    non_ascii = chars - _ASCII
     utf8: dict[str, bool] = {}
     judged: dict[int, _Verdict | None] = {}
     inverted_case: bool | None = None
@@ -938,7 +939,7 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
             continue
         read_as = plan.mixup.read_as
         if read_as not in utf8:
-            utf8[read_as] = _is_utf8_mojibake(line, read_as)
+            utf8[read_as] = _is_utf8_mojibake(line, read_as, non_ascii)
         if utf8[read_as]:
             continue  # UTF-8 shown in a legacy code page: fix_mojibake's
         # Two mixups that read every character of the line alike (KOI8-R and
@@ -997,22 +998,36 @@ def _shown_by(codec: str) -> frozenset[str]:
     return frozenset(ch for ch in chars if "\u0400" <= ch <= "\u052f")
 
 
-def _is_utf8_mojibake(line: str, read_as: str) -> bool:
-    """Whether the line's bytes in ``read_as`` are valid UTF-8 beyond ASCII."""
+def _is_utf8_mojibake(line: str, read_as: str, non_ascii: set[str] | None = None) -> bool:
+    """Whether the line's bytes in ``read_as`` are valid UTF-8 beyond ASCII.
+
+    ``non_ascii``: the line's characters beyond ASCII, if known (a line the
+    code page cannot write is not encoded: the exception costs more).
+    """
+    if non_ascii is None:
+        non_ascii = set(line) - _ASCII
     if read_as == "western":
-        try:
+        if non_ascii <= _writable("latin-1"):
             data = line.encode("latin-1")
-        except UnicodeEncodeError:
-            try:
-                data = line.encode("cp1252")
-            except UnicodeEncodeError:
-                return False
-    else:
-        try:
-            data = line.encode(read_as)
-        except UnicodeEncodeError:
+        elif non_ascii <= _writable("cp1252"):
+            data = line.encode("cp1252")
+        else:
             return False
+    elif non_ascii <= _writable(read_as):
+        data = line.encode(read_as)
+    else:
+        return False
     return is_utf8_beyond_ascii(data)
+
+
+_ASCII = frozenset(map(chr, range(0x80)))
+
+
+@cache
+def _writable(codec: str) -> frozenset[str]:
+    """The characters beyond ASCII that ``codec`` (a single-byte code page
+    that keeps ASCII) can write: those its bytes 0x80-0xFF read as."""
+    return frozenset(ch for b in range(0x80, 0x100) if (ch := _decode_byte(codec, b)) is not None)
 
 
 _CERTAIN = 0.8
