@@ -154,3 +154,20 @@ def test_writable_is_what_the_code_page_can_encode(codec: str) -> None:
             assert not (c < 0x80 or ch in writable), hex(c)
         else:
             assert c < 0x80 or ch in writable, hex(c)
+
+
+def test_latin_damaged_words_have_no_ascii_letter() -> None:
+    """What _Chunks relies on: a chunk has A-Z letters beside a damaged word
+    of the Latin family exactly when it has them at all."""
+    for plan in cpm._plans("latin"):
+        assert not any(cpm._ASCII_LETTER.match(ch) for ch in plan.letters), plan.mixup
+
+
+@SETTINGS
+@given(line=st.text(st.sampled_from(sorted(set("Ãéàüß©-' \nabcZ\u0130\u212a\u00a0"))), max_size=40))
+def test_chunks_answer_as_the_chunk_scan(line: str) -> None:
+    plan = cpm._plans("latin")[0]
+    chunks = cpm._Chunks(line)
+    for m in plan.words.finditer(line):
+        s, e = m.span()
+        assert chunks.has_ascii_letters(s, e) == cpm._chunk_has_ascii_letters(line, s, e)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -631,6 +632,41 @@ _ASCII_LETTER = re.compile("[A-Za-z\u0130\u212a]")
 Kelvin sign and dotted capital I besides ASCII; tested over all of Unicode)."""
 
 
+class _Chunks:
+    """The space-delimited chunks of a line, for
+    :func:`_chunk_has_ascii_letters` token after token without scanning a
+    chunk again for each of its tokens (a line of ``Ãé-Ãé-...`` took time
+    in the square of its length).
+
+    A damaged word of the Latin family has no character of
+    :data:`_ASCII_LETTER` (its characters are beyond ASCII, in latin-1 or
+    windows-1252; tested), so its chunk has A-Z letters beside it when the
+    chunk has them at all.
+    """
+
+    __slots__ = ("_has", "_line", "_seps")
+
+    def __init__(self, line: str) -> None:
+        self._line = line
+        self._seps = [m.start() for m in _CHUNK_SEPARATOR.finditer(line)]
+        self._has: dict[int, bool] = {}
+
+    def has_ascii_letters(self, start: int, end: int) -> bool:
+        """:func:`_chunk_has_ascii_letters` of a damaged word of the Latin family."""
+        seps = self._seps
+        i = bisect_left(seps, start)
+        left = seps[i - 1] + 1 if i else 0
+        has = self._has.get(left)
+        if has is None:
+            j = bisect_left(seps, end, i)
+            right = seps[j] if j < len(seps) else len(self._line)
+            has = self._has[left] = _ASCII_LETTER.search(self._line, left, right) is not None
+        return has
+
+
+_CHUNK_SEPARATOR = re.compile("[ \n]")
+
+
 def _chunk_has_ascii_letters(line: str, start: int, end: int) -> bool:
     """Whether the space-delimited chunk around ``line[start:end]`` has A-Z letters."""
     left = max(line.rfind(" ", 0, start), line.rfind("\n", 0, start)) + 1
@@ -741,6 +777,7 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
     alphabets_before = alphabets_after = _ALL_ALPHABETS
     normal_after = True
     may_be_hard = False
+    chunks: _Chunks | None = None
     for m in plan.words.finditer(line):
         s, e = m.span()
         # (the regex refuses every other neighbour below U+3000)
@@ -752,8 +789,11 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
             after = line[e]
             if after >= "\u3000" and after not in _NEIGHBOURS and not after.isdigit():
                 continue
-        if latin and _chunk_has_ascii_letters(line, s, e):
-            continue  # Cyrillic words in a Cyrillic code page have no Latin letters
+        if latin:
+            if chunks is None:
+                chunks = _Chunks(line)
+            if chunks.has_ascii_letters(s, e):
+                continue  # Cyrillic words in a Cyrillic code page have no Latin letters
         word = m.group()
         w = _word(word, index)
         if w is None:
