@@ -573,8 +573,8 @@ class _Word(NamedTuple):
     upper_after: int
     letters_after: int
     alphabets_before: int  # :func:`_alphabets` without quotes around
-    alphabets_after: int
-    normal_after: bool  # case_is_normal
+    alphabets_after: int | None  # (None for a listed word: asked when needed)
+    normal_after: bool | None  # case_is_normal (None as alphabets_after)
     odd_before: bool  # a letter Russian does not have
     kazakh_after: bool  # a letter only Kazakh has
 
@@ -599,28 +599,35 @@ def _word(word: str, index: int) -> _Word | None:
     after = word.translate(plan.table)
     if after == word:
         return None
-    said_after = _after(after)
-    if said_after.letters < 2:
-        return None
     if not word.isalpha() and not any(ch.isalpha() for ch in word):
         return None
     family = plan.mixup.family
     said_before = _before(word, family)
-    weight = said_after.weight
-    vote: _Vote | None
     if said_before.known:
-        # a listed word votes -1 or 0 whatever the repair makes (the repair
-        # need not be looked up unless the line may speak for the mixup)
-        vote, most, may_be_hard = None, 0.0, False
+        # A listed word votes -1 or 0 whatever the repair makes: its vote
+        # and the alphabets of its repair wait until the line may speak for
+        # the mixup (clean text is mostly listed words); the kazakh flag
+        # counts for a positive vote only.
+        upper_after, letters_after = _case_counts(after)
+        if letters_after < 2:
+            return None
+        return _Word(
+            after, None, False, min(1.0, (letters_after - 1) / 4.0), 0.0,
+            said_before.upper, said_before.letters, upper_after, letters_after,
+            said_before.alphabets, None, None, said_before.odd, False,
+        )
+    said_after = _after(after)
+    if said_after.letters < 2:
+        return None
+    weight = said_after.weight
+    listed = _decide(said_before, after, said_after, family)
+    vote: _Vote | None
+    if isinstance(listed, _Vote):
+        vote, most = listed, listed.weight * listed.vote
     else:
-        listed = _decide(said_before, after, said_after, family)
-        may_be_hard = _may_be_hard(listed, family)
-        if isinstance(listed, _Vote):
-            vote, most = listed, listed.weight * listed.vote
-        else:
-            vote, most = None, weight * _most_vote(listed, family)
+        vote, most = None, weight * _most_vote(listed, family)
     return _Word(
-        after, vote, may_be_hard, weight, most,
+        after, vote, _may_be_hard(listed, family), weight, most,
         said_before.upper, said_before.letters, said_after.upper, said_after.letters,
         said_before.alphabets, said_after.alphabets, said_after.normal, said_before.odd,
         said_after.kazakh,
@@ -736,6 +743,18 @@ _ROUNDING = 1e-9
 """More than sums of the same few numbers in another order can differ by."""
 
 
+def _resolve(found: list[tuple[int, int, str, _Word]], alphabets: int,
+             normal: bool) -> tuple[int, bool]:
+    """The alphabets that hold all the repaired words of the line and whether
+    all are in sane case, given those of the words already looked up."""
+    for _, _, _, w in found:
+        if w.alphabets_after is None:
+            said = _after(w.after)
+            alphabets &= said.alphabets
+            normal = normal and said.normal
+    return alphabets, normal
+
+
 def _at_most_half(most: float, weight: float, odd: int, case_vote: float,
                   fit_bonus: bool, fit_malus: bool) -> bool:
     """Whether the words' support for the mixup cannot come to half their
@@ -778,6 +797,7 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
     normal_after = True
     may_be_hard = False
     chunks: _Chunks | None = None
+    unresolved = False  # some listed word's repair has not been looked up
     for m in plan.words.finditer(line):
         s, e = m.span()
         # (the regex refuses every other neighbour below U+3000)
@@ -809,8 +829,11 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
         upper_after += w_upper_after
         letters_after += w_letters_after
         alphabets_before &= w_alphabets_before
-        alphabets_after &= w_alphabets_after
-        normal_after = normal_after and w_normal_after
+        if w_alphabets_after is None:
+            unresolved = True
+        else:
+            alphabets_after &= w_alphabets_after
+            normal_after = normal_after and bool(w_normal_after)
         may_be_hard = may_be_hard or hard
         odd += w_odd_before
     if not found:
@@ -821,17 +844,27 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
     if cyrillic:
         case_vote = _case_vote(upper_before, letters_before, upper_after, letters_after)
         # letters no one language has together (Macedonian ќ with Russian ы)
-        fits_before, fits_after = alphabets_before != 0, alphabets_after != 0
+        fits_before = alphabets_before != 0
+        if unresolved and not fits_before:
+            alphabets_after, normal_after = _resolve(found, alphabets_after, normal_after)
+            unresolved = False
+        fits_after = alphabets_after != 0
     else:
         normal_after = False
+    # (while unresolved, the line fits before: no bonus, and the malus,
+    # which only lowers the bound, is left out of it)
     # Hard evidence comes from a word, the case of the line or its letters
     # that do not go together: when none can give it, the verdict is none
     # (and the letter pairs of the words need no scoring).
     fit_bonus = fits_after and not fits_before and normal_after
     if not may_be_hard and case_vote <= 0.0 and not fit_bonus:
         return None
-    if _at_most_half(most, weight, odd, case_vote, fit_bonus, fits_before and not fits_after):
+    if _at_most_half(most, weight, odd, case_vote, fit_bonus,
+                     not unresolved and fits_before and not fits_after):
         return None
+    if unresolved:
+        alphabets_after, normal_after = _resolve(found, alphabets_after, normal_after)
+        fits_after = alphabets_after != 0
     family = plan.mixup.family
     support = weight_total = 0.0
     first = last = -1
