@@ -287,12 +287,6 @@ class _Unlisted(NamedTuple):
     fits_before: bool  # (``False`` for the Latin family, which does not ask)
 
 
-def _letters(word: str) -> int:
-    if word.isalpha():
-        return len(word)
-    return sum(1 for ch in word if ch.isalpha())
-
-
 _LANGUAGE_BIT = {lang: 1 << i for i, lang in enumerate(ALPHABETS)}
 _ALL_ALPHABETS = (1 << len(ALPHABETS)) - 1
 
@@ -675,7 +669,8 @@ _CHUNK_SEPARATOR = re.compile("[ \n]")
 
 
 def _chunk_has_ascii_letters(line: str, start: int, end: int) -> bool:
-    """Whether the space-delimited chunk around ``line[start:end]`` has A-Z letters."""
+    """Whether the space-delimited chunk around ``line[start:end]`` has A-Z
+    letters (the plain definition of :meth:`_Chunks.has_ascii_letters`)."""
     left = max(line.rfind(" ", 0, start), line.rfind("\n", 0, start)) + 1
     right = len(line)
     for sep in (" ", "\n"):
