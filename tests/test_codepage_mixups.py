@@ -349,3 +349,10 @@ def test_letters_that_fit_an_alphabet_only_in_chaotic_case_are_no_evidence() -> 
     # Serbian capitals with a Russian Ё fit no alphabet; through CP866 they
     # read 'КМгиА', Russian letters in no sane case
     assert detect_codepage_mixups("ЉЊЈЁЂ ЉЊЈЁЂ") == []
+
+
+def test_quotation_marks_opening_words_are_no_finding() -> None:
+    # «ол “ол reads as windows-1251 Зол Тол through Mac Cyrillic: only the
+    # marks change, which is how clean Kazakh and Russian are written
+    for text in ("the «ол “ол", "Ол айтты: «ол “ол келеді»"):
+        assert detect_codepage_mixups(text) == []

@@ -1178,6 +1178,11 @@ def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Find
         if conf < 0.5 and v.support < (0.5 if v.known else 0.75):
             continue
         original = text[v.start:v.end]
+        if conf < 0.5 and _changes_only_marks(original, v.replacement):
+            # quotation marks opening Russian or Kazakh words (``«ол “ол``
+            # reads as windows-1251 ``Зол Тол`` through Mac Cyrillic) are how
+            # clean text is written: without the document's backing, no finding
+            continue
         # Symbols and invisible soft hyphens alone ('\xad\xad» €' reads as
         # CP866 'нн╗ Инн'): clean text too often looks like that, so such a
         # line is only reported unless the document backs the mixup.
@@ -1193,6 +1198,18 @@ def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Find
             round(min(conf, 0.99), 4), _STEP, why,
         ))
     return findings
+
+
+def _changes_only_marks(original: str, replacement: str) -> bool:
+    """Whether a repair turns only characters that are not letters (quotation
+    marks, symbols) into others, leaving every letter as it was.
+
+    >>> _changes_only_marks("«ол “ол", "Зол Тол"), _changes_only_marks("Ïðèâåò", "Привет")
+    (True, False)
+    """
+    return len(original) == len(replacement) and all(
+        not a.isalpha() for a, b in zip(original, replacement, strict=True) if a != b
+    )
 
 
 def fix_codepage_mixups(text: str) -> str:
