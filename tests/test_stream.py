@@ -65,10 +65,16 @@ def _pieces(text: str, cuts: list[int]) -> list[str]:
 # (their owners are told; when a step is fixed, take it out of here).
 NOT_CHUNKABLE: dict[str, tuple[str, str]] = {
     "restore_dropped_ligatures": (
-        "its gather counts distinct tokens: merge(gather(a), gather(b)) != gather(a + b)",
-        "Pcafe diult \n\nPdiult the wordRussiaKazakhstan \n\nPthe the the the the the the "
-        "the the the the “quoted” \n\nPПривет, the the the the the the the the cafe "
-        "&amp;so- called \n\nPthe the the the RussiaKazakhstan ",
+        "its language check reads the paragraphs of its findings (or the whole "
+        "text it is given, when they cover most of it), its regional model the "
+        "lines on both sides of a cut, and its trust in a word list counts the "
+        "distinct tokens of the text it is given: here the French line is "
+        "restored only when the English paragraph is in the same text "
+        "(scripts/measure_chunk_equality.py measures how often on real prose)",
+        "C'est magnique, mais ce n'est pas la guerre!\n\t[It is magnicent, but it is "
+        "not war]\n\t\t-- Pierre Bosquet, witnessing the charge of the Light Brigade\n\n"
+        "Hands, leave off your deeds,\nMind, forget all thoughts;\nAll of my forces\n"
+        "Yearn only to sink into sleep.\n",
     ),
     "split_joined_words": (
         "whether the text reads as English or Russian (so that word lists may "
@@ -141,7 +147,7 @@ def test_document_evidence_decides_in_chunks_as_in_the_whole(step: str) -> None:
 
 
 @pytest.mark.parametrize("step", sorted(NOT_CHUNKABLE))
-@pytest.mark.xfail(reason="known: see NOT_CHUNKABLE", strict=False)
+@pytest.mark.xfail(reason="known: see NOT_CHUNKABLE", strict=True)
 def test_known_unchunkable_steps(step: str) -> None:
     text = NOT_CHUNKABLE[step][1]
     others = set(cleantext.PROFILES["repair"]) - {step}
