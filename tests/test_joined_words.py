@@ -276,3 +276,15 @@ def test_bulgarian_definite_articles_are_not_split() -> None:
         "страната и света. Историята на България е богата. Градът и хората."
     )
     assert fix_text(text) == text
+
+
+def test_evidence_of_pieces_merges_to_the_evidence_of_the_whole() -> None:
+    # the same joins in both pieces: one distinct word each, as in the whole
+    a = "They were social outcastsThe film was about them.\n\n"
+    b = "The outcastsThe filmand the city, and the filmand again.\n"
+    merged = merge_join_evidence(gather_join_evidence(a), gather_join_evidence(b))
+    whole = gather_join_evidence(a + b)
+    assert merged == whole
+    assert whole.sentence_joins == 1
+    # counts given by hand (no words) still add up
+    assert merge_join_evidence(JoinEvidence(10, 2, 3), JoinEvidence(5, 1)) == JoinEvidence(15, 3, 3)

@@ -181,7 +181,8 @@ class JoinEvidence:
     (``RussiaKazakhstan``); ``words`` the words of the document
     (whitespace-separated tokens, so counts of pieces cut at whitespace add
     up). Candidates are counted once per distinct word (a coinage used five
-    times is one piece of evidence).
+    times is one piece of evidence); ``joins`` holds those words, so that
+    pieces of a document that share one count it once when merged.
     """
 
     words: int = 0
@@ -196,6 +197,9 @@ class JoinEvidence:
     """Non-empty lines in the document."""
     code_lines: int = 0
     """Lines that look like source code (``=``, ``{``, ``name(``, ``def``...)."""
+    joins: frozenset[tuple[str, str]] = frozenset()
+    """The (kind, lower-case word) of each candidate counted above, when
+    gathered from text (empty when the counts are given by hand)."""
 
     @property
     def code(self) -> bool:
@@ -257,14 +261,26 @@ class JoinEvidence:
 
 
 def merge_join_evidence(a: JoinEvidence, b: JoinEvidence) -> JoinEvidence:
-    """Add up the evidence of two pieces of a document."""
+    """Add up the evidence of two pieces of a document; a candidate word both
+    pieces hold counts once, as in the whole document.
+
+    >>> e = gather_join_evidence("the filmand outcastsThe end")
+    >>> merge_join_evidence(e, e).sentence_joins, merge_join_evidence(e, e).words
+    (1, 8)
+    """
+    both = a.joins & b.joins
+
+    def twice(kind: str) -> int:
+        return sum(1 for k, _ in both if k == kind)
+
     return JoinEvidence(
         a.words + b.words,
-        a.sentence_joins + b.sentence_joins,
-        a.dictionary_joins + b.dictionary_joins,
-        a.camel_joins + b.camel_joins,
+        a.sentence_joins + b.sentence_joins - twice("sentence"),
+        a.dictionary_joins + b.dictionary_joins - twice("dictionary"),
+        a.camel_joins + b.camel_joins - twice("camel"),
         a.lines + b.lines,
         a.code_lines + b.code_lines,
+        a.joins | b.joins,
     )
 
 
@@ -538,10 +554,12 @@ def _evidence_from(text: str, candidates: list[_Candidate], lazy: bool = False
             kinds[c.kind].add(text[c.start:c.end].lower())
     found = JoinEvidence(
         len(text.split()), len(kinds["sentence"]), len(kinds["dictionary"]), len(kinds["camel"]),
+        joins=frozenset((kind, word) for kind, words in kinds.items() for word in words),
     )
     if lazy and not found.sentence_joins and not found.damaged:
         return found  # counting code lines could only lower the evidence further
-    return replace(found, **dict(zip(("lines", "code_lines"), _code_lines(text), strict=True)))
+    lines, code_lines = _code_lines(text)
+    return replace(found, lines=lines, code_lines=code_lines)
 
 
 def gather_join_evidence(text: str) -> JoinEvidence:
