@@ -252,11 +252,6 @@ _DIFFER_BY_PARAGRAPH = {
         "PThe film was about them and the city. \n\n"
         "PThe film was about them and the city. diult oial \n"
     ),
-    # a Norwegian paragraph makes the whole document unreadable as English
-    "split_joined_words": (
-        "They were social outcastsThe film was about them and the city. " * 3 + "\n\n"
-        + "Dei samlet seg i byen. Laget innhold for alle, og dei var glade. " * 3 + "\n"
-    ),
 }
 
 # Kept whole on reading their code, though no example is known yet: both

@@ -76,14 +76,6 @@ NOT_CHUNKABLE: dict[str, tuple[str, str]] = {
         "Hands, leave off your deeds,\nMind, forget all thoughts;\nAll of my forces\n"
         "Yearn only to sink into sleep.\n",
     ),
-    "split_joined_words": (
-        "whether the text reads as English or Russian (so that word lists may "
-        "judge it) is decided on the text detect sees, not via gather/merge: a "
-        "Norwegian paragraph makes the whole document unreadable, not the chunk "
-        "before it",
-        "They were social outcastsThe film was about them and the city. " * 3 + "\n\n"
-        + "Dei samlet seg i byen. Laget innhold for alle, og dei var glade. " * 3 + "\n",
-    ),
 }
 
 
@@ -103,6 +95,12 @@ WHOLE_DOCUMENT_EVIDENCE = {
     ),
     # a compound written inside a line anywhere is not joined at a line end
     "join_hyphenated_words": "Pthey co-\noperate well\n\nPthey co-operate well\n",
+    # a paragraph in another language anywhere makes the document's Latin
+    # words read as not English: its joins are not split
+    "split_joined_words": (
+        "They were social outcastsThe film was about them and the city. " * 3 + "\n\n"
+        + "Dei samlet seg i byen. Laget innhold for alle, og dei var glade. " * 3 + "\n"
+    ),
     # a spaceless script anywhere keeps zero-width spaces
     "remove_zero_width": "P\u0e20\u0e32\u0e29\u0e32\u200b\u0e44\u0e17\u0e22\n\n"
     "Phello\u200bworld\n",

@@ -33,11 +33,16 @@ def test_weights_equal_the_dictionary_sums(script: str) -> None:
             assert weights[lang] == sum(vocabulary.get(t, 0.0) for t in tokens), lang
 
 
-def test_known_share_equals_the_dictionary_share() -> None:
-    tokens = _sample("ru", 200, 7) | _sample("uk", 100, 8)
-    expected = len(tokens & wordstats.small_vocabulary("ru").keys()) / len(tokens)
-    assert wordstats.known_share(tokens, "ru") == expected
-    assert 0.0 < expected < 1.0
+def test_language_sums_equal_the_dictionaries() -> None:
+    tokens = sorted(_sample("ru", 200, 7) | _sample("uk", 100, 8))
+    counts = {t: 1 + i % 3 for i, t in enumerate(tokens)}
+    sums, known = wordstats.language_sums(counts, "cyrillic")
+    for i, lang in enumerate(wordstats.RIVALS["cyrillic"]):
+        vocabulary = wordstats.small_vocabulary(lang)
+        assert sums[i] == sum(n * round(100 * vocabulary[t]) for t, n in counts.items()
+                              if t in vocabulary), lang
+        assert known[i] == sum(n for t, n in counts.items() if t in vocabulary), lang
+    assert 0 < known[0] < sum(counts.values())
 
 
 def test_known_in_equals_the_word_sets() -> None:

@@ -29,9 +29,6 @@ _WHOLE_TEXT_STEPS = frozenset({
     # from gather(a + b) (NOT_CHUNKABLE in tests/test_stream.py); and the
     # confidence of a restored word depends on the paragraph it is in
     "restore_dropped_ligatures",
-    # whether the text reads as English or Russian is decided on the text
-    # detect sees, not via gather/merge (NOT_CHUNKABLE in tests/test_stream.py)
-    "split_joined_words",
     # Kazakh letters anywhere in the text change which look-alikes wait
     "fix_homoglyphs",
     # Kazakh text or a palochka anywhere changes the decisions
