@@ -171,3 +171,25 @@ def test_chunks_answer_as_the_chunk_scan(line: str) -> None:
     for m in plan.words.finditer(line):
         s, e = m.span()
         assert chunks.has_ascii_letters(s, e) == cpm._chunk_has_ascii_letters(line, s, e)
+
+
+_LONG_WORDS = ["Привет,", "как", "дела?", "Всё", "хорошо.", "the", "city", "and", "film",
+               "Ïðèâåò,", "êàê", "äåëà?", "Âñå", "õîðîøî.", "рТЙЧЕФ", "ДЕМБ?", "Ã©", "«ол"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_LONG_WORDS), min_size=400, max_size=700))
+def test_a_long_line_is_judged_as_without_the_early_reading(words: list[str]) -> None:
+    """A line longer than _LONG_LINE is first read until it reads as real
+    words (the vote's own early stop): the verdicts are those made without."""
+    line = " ".join(words)
+    assert len(line) > cpm._LONG_LINE
+    for plan in cpm._plans("cyrillic") + cpm._plans("latin"):
+        with_probe = cpm._judge(line, plan)
+        saved = cpm._LONG_LINE
+        cpm._LONG_LINE = 10 ** 9
+        try:
+            without = cpm._judge(line, plan)
+        finally:
+            cpm._LONG_LINE = saved
+        assert with_probe == without

@@ -31,9 +31,10 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
+from itertools import islice
 from operator import and_
 from types import MappingProxyType
 from typing import NamedTuple
@@ -778,21 +779,12 @@ def _at_most_half(most: float, weight: float, odd: int, case_vote: float,
     return support < -_ROUNDING or support / weight < 0.5 - _ROUNDING
 
 
-def _judge(line: str, plan: _Plan) -> _Verdict | None:
-    """The verdict of the words of the line on the plan's mixup (spans in
-    the line), or ``None`` when they do not speak for it."""
-    # The damaged words and their sums, in one pass.
-    found: list[tuple[int, int, str, _Word]] = []
+def _line_words(line: str, plan: _Plan) -> Iterator[tuple[int, int, str, _Word]]:
+    """The words of the line the plan's mixup judges, in order, with their facts."""
     n = len(line)
     index = plan.index
     latin = plan.latin
-    most = weight = 0.0
-    upper_before = letters_before = upper_after = letters_after = odd = 0
-    alphabets_before = alphabets_after = _ALL_ALPHABETS
-    normal_after = True
-    may_be_hard = False
     chunks: _Chunks | None = None
-    unresolved = False  # some listed word's repair has not been looked up
     for m in plan.words.finditer(line):
         s, e = m.span()
         # (the regex refuses every other neighbour below U+3000)
@@ -811,8 +803,49 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
                 continue  # Cyrillic words in a Cyrillic code page have no Latin letters
         word = m.group()
         w = _word(word, index)
-        if w is None:
-            continue
+        if w is not None:
+            yield s, e, word, w
+
+
+_LONG_LINE = 2000
+"""Lines longer than this are first read word by word until they read as
+real words already (see :func:`_reads_as_words_early`)."""
+_PROBE_WORDS = 32
+
+
+def _reads_as_words_early(line: str, plan: _Plan) -> bool:
+    """Whether the first words of the line already read as real words, the
+    way the vote of :func:`_judge` stops early (the same words, votes and
+    test, so its verdict would be ``None``): a long line of clean prose (an
+    article on one line) is then not gone through to its end for every
+    mixup. Looks at :data:`_PROBE_WORDS` words at most."""
+    support = weight_total = 0.0
+    family = plan.mixup.family
+    probe = islice(_line_words(line, plan), _PROBE_WORDS)
+    for words, (_, _, before, w) in enumerate(probe, 1):
+        v = w.vote if w.vote is not None else _vote(before, w.after, family)
+        support += v.weight * v.vote
+        weight_total += v.weight
+        if words >= 4 and support < -1.5 and support < -0.3 * weight_total:
+            return True
+    return False
+
+
+def _judge(line: str, plan: _Plan) -> _Verdict | None:
+    """The verdict of the words of the line on the plan's mixup (spans in
+    the line), or ``None`` when they do not speak for it."""
+    if len(line) > _LONG_LINE and _reads_as_words_early(line, plan):
+        return None
+    # The damaged words and their sums, in one pass.
+    found: list[tuple[int, int, str, _Word]] = []
+    latin = plan.latin
+    most = weight = 0.0
+    upper_before = letters_before = upper_after = letters_after = odd = 0
+    alphabets_before = alphabets_after = _ALL_ALPHABETS
+    normal_after = True
+    may_be_hard = False
+    unresolved = False  # some listed word's repair has not been looked up
+    for s, e, word, w in _line_words(line, plan):
         found.append((s, e, word, w))
         (_, _, hard, w_weight, w_most, w_upper_before, w_letters_before, w_upper_after,
          w_letters_after, w_alphabets_before, w_alphabets_after, w_normal_after,
