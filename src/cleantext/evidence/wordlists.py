@@ -215,6 +215,36 @@ class HashedLists:
             i += 1
         return out
 
+    def count(self, counts: Mapping[str, int]) -> tuple[list[int], list[int]]:
+        """For words with how often they occur: per list (by index), how many
+        of the occurrences it holds, and the sum of their buckets (each word
+        in its bucket as :meth:`find` gives it). :meth:`find` for every word,
+        in one loop.
+
+        >>> t = HashedLists([("a", [[], ["cat", "dog"]]), ("b", [["cat"]])])
+        >>> t.count({"cat": 2, "dog": 1, "emu": 5})
+        ([3, 2], [3, 0])
+        """
+        keys = self._keys
+        size = len(keys)
+        held = [0] * len(self.names)
+        buckets = [0] * len(self.names)
+        for word, n in counts.items():
+            h = hash(word) >> _LIST_BITS
+            i = bisect_left(keys, h << _LIST_BITS)
+            last = bucket = -1
+            while i < size and keys[i] >> _LIST_BITS == h:
+                index = (keys[i] >> 10) & 31
+                if last >= 0 and index != last:
+                    held[last] += n
+                    buckets[last] += n * bucket
+                last, bucket = index, keys[i] & 1023  # a word twice: its last bucket
+                i += 1
+            if last >= 0:
+                held[last] += n
+                buckets[last] += n * bucket
+        return held, buckets
+
     def __len__(self) -> int:
         """The number of (word, list, bucket) entries stored."""
         return len(self._keys)
