@@ -659,34 +659,31 @@ def _all_context_scripts(
     over the gaps between the runs (the same answers: a run whose nearest
     letter lies beyond the previous run takes that run's answer, further by
     the gap between them)."""
+    lefts = _nearest_scripts(text, spans, leftwards=True)
+    rights = _nearest_scripts(text, spans, leftwards=False)
+    return list(zip(lefts, rights, strict=True))
+
+
+def _nearest_scripts(text: str, spans: list[tuple[int, int]], leftwards: bool) -> list[str]:
+    """For each run, the script of the nearest letter on one side outside
+    the runs (within ``_CONTEXT`` characters), or ``""``: one walk over the
+    gaps, from the first run rightwards or from the last leftwards."""
     m = len(spans)
-    lefts = [""] * m
+    out = [""] * m
     script: str | None = None
     dist = _CONTEXT
-    prev_end = 0
-    for i, (s, e) in enumerate(spans):
-        found, seen = _gap_left(text, prev_end, s)
-        if found is not None:
-            script, dist = found, seen
-        else:
-            dist = dist + seen if seen < _CONTEXT else _CONTEXT
-        if script is not None and dist < _CONTEXT:
-            lefts[i] = script
-        prev_end = e
-    rights = [""] * m
-    script, dist = None, _CONTEXT
-    next_start = len(text)
-    for i in range(m - 1, -1, -1):
+    edge = 0 if leftwards else len(text)  # the far end of the gap before this run
+    for i in range(m) if leftwards else range(m - 1, -1, -1):
         s, e = spans[i]
-        found, seen = _gap_right(text, e, next_start)
+        found, seen = _gap_left(text, edge, s) if leftwards else _gap_right(text, e, edge)
         if found is not None:
             script, dist = found, seen
         else:
             dist = dist + seen if seen < _CONTEXT else _CONTEXT
         if script is not None and dist < _CONTEXT:
-            rights[i] = script
-        next_start = s
-    return list(zip(lefts, rights, strict=True))
+            out[i] = script
+        edge = e if leftwards else s
+    return out
 
 
 # A newline that ends or starts a blank line: another newline, only
