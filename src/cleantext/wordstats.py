@@ -16,7 +16,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from .evidence.wordlists import HashedLists, PackedZipf, iter_buckets, read_buckets, trim_heap
@@ -28,6 +28,7 @@ __all__ = [
     "common_words",
     "is_known",
     "language_sums",
+    "reads_best_as",
     "language_of",
     "small_vocabulary",
     "zipf",
@@ -210,6 +211,18 @@ def language_sums(
     held, buckets = _small_lists(script).count(counts)
     # (bucket b holds Zipf 9 - b / 100: 900 - b hundredths)
     return tuple(900 * n - b for n, b in zip(held, buckets, strict=True)), tuple(held)
+
+
+def reads_best_as(sums: Sequence[int], lang: str, script: str) -> bool:
+    """:func:`best_language` for the summed Zipf values (hundredths) that
+    :func:`language_sums` gives: whether ``lang`` explains the words at
+    least as well as every rival, within the same margin.
+
+    >>> reads_best_as(language_sums({"the": 2, "city": 1}, "latin")[0], "en", "latin")
+    True
+    """
+    own = sums[RIVALS[script].index(lang)] + round(100 * _MARGIN)
+    return all(s <= own for s in sums)
 
 
 def _weight(tokens: set[str], lang: str) -> float:

@@ -35,7 +35,7 @@ from functools import lru_cache
 from ..config import Config
 from ..finding import Finding
 from ..step import Step
-from ..wordstats import RIVALS, language_of, language_sums, zipf, zipf_table
+from ..wordstats import RIVALS, language_of, language_sums, reads_best_as, zipf, zipf_table
 
 __all__ = [
     "STEP",
@@ -225,10 +225,9 @@ class JoinEvidence:
             words, rest = counts[0], counts[1:]
             n = len(rest) // 2
             sums, known = rest[:n], rest[n:]
-            own = RIVALS[script].index(lang)
-            if not words or sums[own] + _MARGIN < max(sums):
+            if not words or not reads_best_as(sums, lang, script):
                 continue
-            if lang == "ru" and known[own] < _MIN_RUSSIAN_SHARE * words:
+            if lang == "ru" and known[RIVALS[script].index(lang)] < _MIN_RUSSIAN_SHARE * words:
                 continue
             found.add(lang)
         return frozenset(found)
@@ -695,10 +694,6 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (("latin", "en"), ("cyrillic", "ru"))
 """The scripts whose words decide :meth:`JoinEvidence.readable_languages`,
 with the language of each that this step has word lists for."""
 _RUNS = {"latin": _LATIN_RUN, "cyrillic": _CYRILLIC_RUN}
-_MARGIN = 400
-"""How much better (in hundredths of summed Zipf values, about one common
-word) a rival language must explain the words before they are judged not to
-be in the step's language (see :func:`cleantext.wordstats.best_language`)."""
 _MIN_RUSSIAN_SHARE = 0.5
 """Share of a text's Cyrillic word occurrences that must be common Russian
 words before Russian word evidence is trusted (Kazakh, Kyrgyz and Serbian
