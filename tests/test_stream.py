@@ -18,7 +18,7 @@ from cleantext import Config, fix_text
 from cleantext.errors import NotTextError
 from cleantext.finding import Finding
 from cleantext.pipeline import run_pipeline
-from cleantext.step import Step
+from cleantext.step import Step, evidence_of
 from cleantext.stream import (
     CARRY,
     fix_file,
@@ -249,7 +249,7 @@ def _merge_counts(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
 def _detect_lone_nd(text: str, config: Config) -> list[Finding]:
     """A toy document-level step: 'nd' becomes 'find' when the document holds
     'find' more often than 'nd' (so evidence far away decides)."""
-    counts = config.evidence.get("toy_restore", None)
+    counts = evidence_of(config, "toy_restore")
     if counts is None:
         counts = _count_words(text)
     if counts.get("find", 0) <= counts.get("nd", 0):
@@ -287,7 +287,7 @@ def test_evidence_far_away_decides_in_chunks_as_in_whole(toy_step: Config) -> No
 def _detect_many_finds(text: str, config: Config) -> list[Finding]:
     """A second toy step: 'find' becomes 'FIND' when the document (as the
     first toy step left it) holds 'find' at least four times."""
-    counts = config.evidence.get("toy_shout", None)
+    counts = evidence_of(config, "toy_shout")
     if counts is None:
         counts = _count_words(text)
     if counts.get("find", 0) < 4:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .finding import Finding
 from .plan import Edit, Plan, PlanStep
-from .step import Step, apply_findings, select_findings
+from .step import Deferred, Step, apply_findings, select_findings
 
 __all__ = ["Result", "run_pipeline"]
 
@@ -243,7 +243,8 @@ def run_pipeline(text: str, config: Config | None = None) -> Result:
     the step first runs, in every pass: so a document repaired in chunks with
     evidence gathered the same way (see :func:`cleantext.stream.gather_evidence`)
     gets the same result. (On its first run the detector gathers it itself;
-    only a later run costs a ``gather``, on the text of the first run.)
+    a later run gets it :class:`~cleantext.step.Deferred`, gathered from the
+    text of the first run only if the detector asks for it.)
 
     Later runs keep that first evidence on purpose, on the step's own output
     too: a document whose clear cases are three layers of windows-1253 still
@@ -278,6 +279,7 @@ def _run(
     version = 0  # bumped whenever the text changes
     ran_on = [-1] * len(steps)  # the version each step last ran on
     first_text: dict[int, str] = {}  # what each evidence step first ran on
+    deferred: dict[int, Deferred] = {}  # the evidence of that text
     # per step, the spans of the text changed since its last run (merged,
     # closed); None: look at the whole text
     dirty: list[list[tuple[int, int]] | None] = [None] * len(steps)
@@ -291,7 +293,9 @@ def _run(
             if step.gather is not None and step.name not in config.evidence:
                 if i in first_text:  # a later run: keep the first run's evidence
                     evidence = dict(config.evidence)
-                    evidence[step.name] = step.gather(first_text[i])
+                    if i not in deferred:  # gathered once, if ever
+                        deferred[i] = Deferred(step.gather, first_text[i])
+                    evidence[step.name] = deferred[i]
                     config = config.with_changes(evidence=evidence)
                 else:
                     first_text[i] = text

@@ -11,7 +11,10 @@ from .finding import Finding
 if TYPE_CHECKING:
     from .config import Config
 
-__all__ = ["Detector", "Step", "add_counts", "apply_findings", "select_findings"]
+__all__ = [
+    "Deferred", "Detector", "Step", "add_counts", "apply_findings", "evidence_of",
+    "select_findings",
+]
 
 Detector = Callable[[str, "Config"], list[Finding]]
 """A detector reads text (and the configuration) and returns findings whose
@@ -38,7 +41,9 @@ class Step:
     it on every chunk, fold the results with ``merge``, and hand the total to
     ``detect`` through ``config.evidence[step.name]``, so that a document
     repaired in chunks gets the same result as when repaired whole. ``detect``
-    must fall back to ``gather(text)`` when ``config.evidence`` has no entry."""
+    reads it with :func:`evidence_of` (the pipeline may hand it over
+    :class:`Deferred`) and must fall back to ``gather(text)`` when there is
+    none."""
     merge: Callable[[Any, Any], Any] | None = None
     """Folds two pieces of evidence from ``gather`` into one."""
 
@@ -96,6 +101,67 @@ def apply_findings(text: str, findings: Sequence[Finding]) -> str:
         pos = f.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+T = TypeVar("T")
+
+
+class Deferred:
+    """Evidence not gathered yet: ``gather(text)``, gathered on first use.
+
+    The pipeline hands a later run of a step the evidence of the text the
+    step first ran on this way, so that a run which finds nothing to judge
+    does not pay for gathering it. :func:`evidence_of` resolves it.
+
+    >>> d = Deferred(len, "abc")
+    >>> d.value(), d.value()
+    (3, 3)
+    """
+
+    __slots__ = ("_facts", "_gather", "_value", "text")
+
+    def __init__(self, gather: Callable[[str], Any], text: str) -> None:
+        self._gather: Callable[[str], Any] | None = gather
+        self._value: Any = None
+        self._facts: dict[Callable[[str], Any], Any] = {}
+        self.text = text
+        """The text the evidence is to be gathered from."""
+
+    def fact(self, read: Callable[[str], T]) -> T:
+        """``read(text)``, computed on the first call for each ``read`` only:
+        a cheaper fact about the text that may make the evidence unneeded.
+
+        >>> Deferred(len, "abc").fact(str.isupper)
+        False
+        """
+        if read not in self._facts:
+            self._facts[read] = read(self.text)
+        result: T = self._facts[read]
+        return result
+
+    def value(self) -> Any:
+        """The evidence, gathered on the first call only."""
+        if self._gather is not None:
+            self._value = self._gather(self.text)
+            self._gather = None
+        return self._value
+
+
+def evidence_of(config: Config | None, name: str) -> Any:
+    """The document-level evidence ``config`` holds for the step ``name``
+    (``None`` when it holds none), gathering it first if it is
+    :class:`Deferred`.
+
+    >>> from cleantext.config import Config
+    >>> evidence_of(Config(evidence={"s": Deferred(len, "ab")}), "s")
+    2
+    >>> evidence_of(None, "s") is None
+    True
+    """
+    if config is None:
+        return None
+    given = config.evidence.get(name)
+    return given.value() if isinstance(given, Deferred) else given
 
 
 K = TypeVar("K")

@@ -54,7 +54,7 @@ from ..evidence.wordlists import LANGUAGE_NAMES
 from ..finding import Finding
 from ..lines import lines_matching
 from ..mojibake.codepages import is_utf8_beyond_ascii
-from ..step import Step, add_counts
+from ..step import Step, add_counts, evidence_of
 
 __all__ = [
     "MIXUPS", "STEP", "Mixup", "detect_codepage_mixups", "fix_codepage_mixups",
@@ -1187,7 +1187,7 @@ def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Find
     candidates = _candidates(text)
     if not candidates:
         return []
-    document = config.evidence.get(_STEP) if config is not None else None
+    document = evidence_of(config, _STEP)
     if document is None:
         document = _document_evidence(candidates)
     findings: list[Finding] = []

@@ -50,7 +50,7 @@ from types import MappingProxyType
 from ..config import Config
 from ..evidence_words import deletion_index, frequency_table, zipf
 from ..finding import Finding
-from ..step import Step, add_counts
+from ..step import Step, add_counts, evidence_of
 from ..wordstats import best_language
 
 __all__ = [
@@ -1220,10 +1220,9 @@ def _licensed(learned: frozenset[str], lang: LigatureLanguage) -> frozenset[str]
 # -- the detector ---------------------------------------------------------------
 
 def _evidence(text: str, config: Config | None) -> LigatureEvidence:
-    if config is not None:
-        ev = config.evidence.get(_STEP)
-        if isinstance(ev, LigatureEvidence):
-            return ev
+    ev = evidence_of(config, _STEP)
+    if isinstance(ev, LigatureEvidence):
+        return ev
     return gather_ligature_evidence(text)
 
 

@@ -9,7 +9,7 @@ from html.entities import html5
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step
+from ..step import Step, evidence_of
 
 __all__ = [
     "STEP",
@@ -104,7 +104,7 @@ def detect_html_entities(text: str, config: Config | None = None) -> list[Findin
     first = _ENTITY.search(text)
     if first is None:
         return []
-    evidence = config.evidence.get(STEP.name) if config is not None else None
+    evidence = evidence_of(config, STEP.name)
     if looks_like_markup(text) if evidence is None else evidence:
         return []
     findings: list[Finding] = []

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ..config import Config
 from ..evidence_words import zipf
 from ..finding import Finding
-from ..step import Step
+from ..step import Step, evidence_of
 
 __all__ = [
     "STEP",
@@ -158,9 +158,7 @@ def detect_hyphenated_words(text: str, config: Config | None = None) -> list[Fin
         return []
     out: list[Finding] = []
     # hyphenated forms the document writes inside lines (found when needed)
-    compounds: frozenset[str] | None = (
-        config.evidence.get(STEP.name) if config is not None else None
-    )
+    compounds: frozenset[str] | None = evidence_of(config, STEP.name)
     for lang, pattern, letter in _PATTERNS:
         for m in _matches(text, pattern, letter):
             a, ws1, ws2, b, tail, ws3, eol = m.groups()

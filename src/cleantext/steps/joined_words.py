@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step
+from ..step import Deferred, Step, evidence_of
 from ..wordstats import RIVALS, language_of, language_sums, reads_best_as, zipf, zipf_table
 
 __all__ = [
@@ -527,6 +527,17 @@ def _outside_code(text: str, found: dict[int, _Candidate]) -> list[_Candidate]:
     return [found[k] for k in sorted(found)]
 
 
+def _has_anchor(text: str) -> bool:
+    """Whether ``text`` holds a case join outside code: without one, the
+    evidence :func:`gather_join_evidence` finds in it has no
+    ``sentence_joins`` and so is never :attr:`JoinEvidence.damaged`.
+
+    >>> _has_anchor("social outcastsThe film"), _has_anchor("no such thing")
+    (True, False)
+    """
+    return any(c.sentence_join for c in _outside_code(text, _case_candidates(text)))
+
+
 def _candidates(text: str) -> list[_Candidate]:
     """Every candidate of ``text``: case joins and dictionary splits."""
     found = _case_candidates(text)
@@ -627,17 +638,20 @@ def detect_joined_words(text: str, config: Config | None = None) -> list[Finding
     >>> detect_joined_words("Sergei Dvortsevoi and Gulnara Sarsenova, akimat")
     []
     """
-    evidence: JoinEvidence | None = None
-    if config is not None:
-        given = config.evidence.get(_NAME)
-        if isinstance(given, JoinEvidence):
-            evidence = given
     # Only a confident case join is worth a finding in a document that does
     # not show the damage (see JoinEvidence.damaged): clean prose is full of
     # unknown compounds and CamelCase names (flamewars, EasyFlow), and saying
     # so about each of them is noise. So the dictionary splits, the costly
     # part, are looked for only once the document has such an anchor.
     case = _outside_code(text, _case_candidates(text))
+    given = config.evidence.get(_NAME) if config is not None else None
+    if (isinstance(given, Deferred) and not any(c.sentence_join for c in case)
+            and not given.fact(_has_anchor)):
+        # Evidence from a text without an anchor is never damaged, so only
+        # this text's anchors could be findings: there are none.
+        return []
+    given = evidence_of(config, _NAME)
+    evidence = given if isinstance(given, JoinEvidence) else None
     if evidence is not None and not evidence.damaged:
         candidates = [c for c in case if c.sentence_join]
     elif evidence is None and not any(c.sentence_join for c in case):

@@ -30,7 +30,7 @@ from ..mojibake import (
 )
 from ..mojibake.detect import FEEBLE, FIX_GAIN, WEAK, dominant_codepages
 from ..mojibake.score import weak_repair
-from ..step import Step
+from ..step import Step, evidence_of
 
 __all__ = ["STEP", "detect_mojibake", "fix_mojibake", "gather_mojibake"]
 
@@ -120,7 +120,7 @@ def detect_mojibake(text: str, config: Config | None = None) -> list[Finding]:
     """
     if text.isascii():
         return []
-    given: Any = config.evidence.get(_NAME) if config is not None else None
+    given: Any = evidence_of(config, _NAME)
     cands, own = analyse(text, dominant_codepages(given) if given else ())
     if not cands:
         return []

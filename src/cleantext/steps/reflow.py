@@ -35,7 +35,7 @@ import re
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step, add_counts
+from ..step import Step, add_counts, evidence_of
 
 __all__ = [
     "STEP",
@@ -160,7 +160,7 @@ def detect_hard_wraps(text: str, config: Config | None = None) -> list[Finding]:
     """
     if "\n" not in text and text.rstrip() == text:
         return []  # one line without trailing spaces: nothing to do
-    widths = config.evidence.get(_STEP) if config is not None else None
+    widths = evidence_of(config, _STEP)
     floor = typical_width(widths if widths is not None else gather_line_widths(text))
     lines = text.split("\n")
     starts = [0]

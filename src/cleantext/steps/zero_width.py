@@ -7,7 +7,7 @@ import re
 
 from ..config import Config
 from ..finding import Finding
-from ..step import Step
+from ..step import Step, evidence_of
 
 __all__ = [
     "STEP",
@@ -138,7 +138,7 @@ def detect_zero_width(text: str, config: Config | None = None) -> list[Finding]:
     # A text that marks word boundaries with U+200B (Khmer, Thai...) or
     # spells with joiners (Persian, the Indic scripts) does so next to
     # spaces, quotes and Latin words too: there they are its convention.
-    given = config.evidence.get(STEP.name) if config is not None else None
+    given = evidence_of(config, STEP.name)
     evidence: ZeroWidthEvidence = gather_zero_width(text) if given is None else given
     boundary_marks, script_joiners = evidence
     for m in _ZERO_WIDTH.finditer(text):
