@@ -1117,6 +1117,7 @@ class _InventedParagraphs:
         self._text = text
         self._lang = lang
         self._memo: dict[int, bool] = {}
+        self._odd = _OddWords(lang)
 
     def __contains__(self, pos: object) -> bool:
         if not isinstance(pos, int) or self._lang.letters != "A-Za-z":
@@ -1126,22 +1127,45 @@ class _InventedParagraphs:
         a = 0 if a < 0 else a
         if a not in self._memo:
             b = text.find("\n\n", pos)
-            self._memo[a] = _invented(text, a, len(text) if b < 0 else b, self._lang)
+            self._memo[a] = _invented(text, a, len(text) if b < 0 else b, self._odd)
         return self._memo[a]
 
 
-def _invented(text: str, a: int, b: int, lang: LigatureLanguage) -> bool:
+class _OddWords:
+    """Which lower-case tokens of a language are odd: neither known to its
+    word list (Zipf >= :data:`RARE`) nor broken forms of known words. Each
+    distinct token is judged once per text."""
+
+    def __init__(self, lang: LigatureLanguage) -> None:
+        self._lang = lang
+        self._odd: set[str] = set()
+        self._judged: set[str] = set()
+
+    def among(self, tokens: Iterable[str]) -> set[str]:
+        """The odd ones of ``tokens``."""
+        distinct = set(tokens)
+        new = distinct - self._judged
+        if new:
+            table = frequency_table(self._lang.code)
+            index = _index(self._lang)
+            low = _low_index(self._lang)
+            self._odd.update(
+                w for w in new if table.get(w, 0.0) < RARE and w not in index and w not in low
+            )
+            self._judged |= new
+        return distinct & self._odd
+
+
+def _invented(text: str, a: int, b: int, odd_words: _OddWords) -> bool:
     """Whether the paragraph ``text[a:b]`` is written in an invented
     spelling (see :class:`_InventedParagraphs`)."""
+    if b - a < 3 * INVENTED_MIN - 1:
+        return False  # too short for INVENTED_MIN tokens of two letters
     runs = _LOWER_RUN.findall(text, a, b)
     if len(runs) < INVENTED_MIN:
         return False
-    table = frequency_table(lang.code)
-    index = _index(lang)
-    low = _low_index(lang)
-    odd = sum(
-        1 for w in runs if table.get(w, 0.0) < RARE and w not in index and w not in low
-    )
+    odd_here = odd_words.among(runs)
+    odd = sum(1 for w in runs if w in odd_here) if odd_here else 0
     return odd >= INVENTED_MIN and odd >= INVENTED_SHARE * len(runs)
 
 
