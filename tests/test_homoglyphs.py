@@ -49,6 +49,8 @@ def test_context_decides_when_both_scripts_give_a_word() -> None:
     "the star αcentauri and the βcell",  # Greek letters used on purpose
     "Cрп\ufffdки [ћирилицом]",      # an incomplete word: a character was lost
     "SENSЕ - Oleg Tsedryk",         # a band name with a Ukrainian Е (ftfy's negative case)
+    "Let ρNT be the density of the network",  # a variable with a subscript (pNT is known)
+    "the constant κB and the ρH of the sample",  # lower-case Greek, Latin capitals
 ])
 def test_genuine_mixtures_are_reported_and_left(text: str) -> None:
     assert fix_text(text) == text

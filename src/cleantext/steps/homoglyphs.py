@@ -21,7 +21,8 @@ A word is repaired to one script when
 Genuine mixtures are reported and left alone: words in which both scripts
 have letters without look-alikes (``Яndex``), words next to digits or
 underscores (codes, formulas, identifiers), words with a Greek letter that
-no reading makes a known word (``αcentauri``), and balanced mixtures without
+no reading makes a known word (``αcentauri``), lower-case Greek with Latin
+capitals (``ρNT``: a variable with a subscript), and balanced mixtures without
 a known word. Kazakh letters typed with Latin look-alikes (``ə``, ``i``,
 ``h``) are left to :mod:`cleantext.steps.kazakh_letters`.
 """
@@ -213,6 +214,13 @@ def _judge(
             "text that is not in that script: the capitals look the same, and all-caps "
             "words are names and brands spelled on purpose (the band SENSЕ writes a "
             "Ukrainian Е): reported, left"
+        )
+    if n_grk and not n_cyr and all(
+        c.islower() if s == "grk" else c.isupper() for c, s in zip(token, scripts, strict=True)
+    ):
+        return token, 0.4, (
+            "lower-case Greek with Latin capitals (ρNT, κB): a variable with a "
+            "subscript or a unit, written so in science, not a look-alike: left"
         )
     to_lat = _convert(token, "lat", _TO_LATIN, frozenset())
     plain_cyr = _convert(token, "cyr", _TO_CYRILLIC, frozenset())
