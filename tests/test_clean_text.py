@@ -126,8 +126,6 @@ KNOWN_REPROS: dict[str, str] = {
     # mixes of sentences from files that pass one by one, which fail together
     # (found by the mix property below run with 1500 examples)
     # one word or a few: no evidence can be enough
-    "КонцаПролога": "fix_mojibake: a Russian CamelCase word read as mojibake: "
-    "'аП' -> 'п' (0.59) (a column header in /usr/share/locale/ru); repro 'аП'",
     "İран,": "fix_mojibake: 'ран' next to a Latin İ (the Tatar translation types İ and G "
     "inside Cyrillic words) -> Samaritan '࠭' (0.76); 'рее' -> '॥' in 'Gреенланд'",
 }

@@ -127,6 +127,17 @@ def test_clean_seeds_untouched(name: str) -> None:
     assert detect_mojibake(text) == []
 
 
+@pytest.mark.parametrize("text", ["КонцаПролога", "ПапаПапа и МамаКлава", "#СлаваПобеде"])
+def test_russian_camel_case_is_not_iso_8859_5(text: str) -> None:
+    # ``аП`` is iso-8859-5 for ``п``, but between intact Russian letters no
+    # word was read through that code page (they would be pairs too)
+    assert fix_text(text, ONLY) == text
+
+
+def test_a_whole_word_of_iso_8859_5_is_still_repaired() -> None:
+    assert fix_text("аПаОаЛ", ONLY) == "пол"
+
+
 def test_weak_case_is_reported_not_applied() -> None:
     # "Ăśnal" is Ünal read as windows-1250, or önal read as iso-8859-2:
     # both readings are plausible, so it is reported with confidence < 0.5.

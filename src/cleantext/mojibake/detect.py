@@ -800,7 +800,12 @@ def _scan(
                 continue
             suspicious = (island_fixed or _suspicious_run(seg) or (
                 mixed.touches(s, e) and _mends_mixing(text, s, e, final)
-            )) and not _glues_foreign_letter(text, s, e, final)
+            )) and not _glues_foreign_letter(text, s, e, final) and not (
+                depth == 0 and _inside_intact_word(
+                    text, s if i == 0 or spans[i - 1][1] != s else -1,
+                    e if i + 1 == len(spans) or spans[i + 1][0] != e else -1, final,
+                )
+            )
             found.append(
                 Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy,
                           _breaks_caps(text, s, seg, final),
@@ -850,6 +855,35 @@ def _glues_foreign_letter(text: str, s: int, e: int, final: str) -> bool:
         return False
     lead = char_info(seg[0])
     return lead.kind == "L" and lead.cost < 0.5
+
+
+def _inside_intact_word(text: str, s: int, e: int, final: str) -> bool:
+    """Whether the run, repaired to one letter, sits inside a word between
+    two letters outside ASCII that are left as they are, of the script of
+    that letter: UTF-8 writes every such letter in two bytes or more, so in
+    a word read through the wrong code page they would not stay whole.
+    ``аП`` in ``КонцаПролога`` is iso-8859-5 for ``п``, but the ``ц`` and
+    ``р`` around it are intact Russian: a CamelCase word, no evidence on its
+    own, only with the document's. (One side is not enough: a later pass
+    sees words whose other runs an earlier one repaired.)
+
+    A side given as -1 is not looked at (another run of the code page
+    begins or ends there).
+
+    >>> _inside_intact_word("КонцаПролога", 4, 6, "п"), _inside_intact_word("аП", 0, 2, "п")
+    (True, False)
+    >>> _inside_intact_word("cafÃ©", 3, 5, "é")  # ASCII letters stay whole
+    False
+    """
+    if len(final) != 1 or not final.isalpha() or s <= 0 or e < 0 or e >= len(text):
+        return False
+    if not text[s:e].isalpha():
+        return False  # a chain's inner layer between repaired letters: ``╥Ц``
+    script = char_info(final).script
+    return all(
+        ch.isalpha() and not ch.isascii() and char_info(ch).script == script
+        for ch in (text[s - 1], text[e])
+    )
 
 
 def _non_overlapping(
