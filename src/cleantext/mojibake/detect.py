@@ -497,8 +497,19 @@ def _judge(
         # that becomes a letter of the script around is not enough on its own
         # (KOI8-R reads the Russian ``её`` as a valid sequence for ``ţ``)
         island = _ISLAND_COST * (seg_island - fin_island)
-        island_fixed = seg_island and not fin_letters
+        # (a combining mark on its own is no symbol: ``ран`` after a Latin
+        # ``İ`` is cp866 for Samaritan ``\u082d``)
+        island_fixed = seg_island and not fin_letters and not _lone_mark(final)
     return final, (name,) + inner, gain + island, lossy, island_fixed, island
+
+
+def _lone_mark(text: str) -> bool:
+    """Whether ``text`` starts with a combining mark (no letter it could sit on).
+
+    >>> _lone_mark("\u082d"), _lone_mark("€")
+    (True, False)
+    """
+    return bool(text) and unicodedata.category(text[0]).startswith("M")
 
 
 def _mixed_points(text: str) -> list[int]:
