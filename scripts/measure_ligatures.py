@@ -161,21 +161,13 @@ def measure_clean_documents(text: str, lang: str) -> None:
 
 def _document_state(bad: str) -> str:
     """Why the step may refuse a whole document ("" when it reads it)."""
-    uniq = {lang.code: dl._uniq_tokens(bad, lang) for lang in dl.LANGUAGES if lang.sequences}
-    ev = dl.gather_ligature_evidence(bad)
+    ev, kind = dl.gather_ligature_evidence(bad).decisive()
     if not ev.damage:
-        if not dl._fragment_evidence(bad, ev, uniq).damage:
-            return "document shows no unambiguous case (nothing to learn from)"
-        return ""
-    if not ev.trusted("en"):
-        return "document refused: English list knows too few of its words"
-    if not dl._best_language(uniq["en"], dl.LANGUAGES[0]):
-        return "document refused: reads as another language"
-    if dl._CodeLines(bad).document_is_code():
-        return "document refused: source code"
-    if ev.lone_family("en") and not dl.detect_dropped_ligatures(bad):
+        return "document shows no unambiguous case (nothing to learn from)"
+    state = ev.refusal(dl.LANGUAGES[0], kind)
+    if not state and ev.lone_family("en") and not dl.detect_dropped_ligatures(bad):
         return "document refused: its only evidence is one word (and its plural)"
-    return ""
+    return state
 
 
 def _why_missed(bad: str, s: int, e: int, orig: str, doc_state: str) -> str:

@@ -246,13 +246,7 @@ def test_chunk_stable_steps_find_the_same_in_paragraphs_as_in_the_whole(
 
 # For each step in _WHOLE_TEXT_STEPS, a document where it finds something
 # else paragraph by paragraph, even with the whole document's evidence.
-_DIFFER_BY_PARAGRAPH = {
-    # the confidence of a restored word depends on the paragraph it is in
-    "restore_dropped_ligatures": (
-        "PThe film was about them and the city. \n\n"
-        "PThe film was about them and the city. diult oial \n"
-    ),
-}
+_DIFFER_BY_PARAGRAPH: dict[str, str] = {}
 
 # Kept whole on reading their code, though no example is known yet: both
 # search the whole text for Kazakh letters (and the palochka) before deciding.

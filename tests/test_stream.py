@@ -64,18 +64,6 @@ def _pieces(text: str, cuts: list[int]) -> list[str]:
 # whole, found by the property test below, with a document that shows it
 # (their owners are told; when a step is fixed, take it out of here).
 NOT_CHUNKABLE: dict[str, tuple[str, str]] = {
-    "restore_dropped_ligatures": (
-        "its language check reads the paragraphs of its findings (or the whole "
-        "text it is given, when they cover most of it), its regional model the "
-        "lines on both sides of a cut, and its trust in a word list counts the "
-        "distinct tokens of the text it is given: here the French line is "
-        "restored only when the English paragraph is in the same text "
-        "(scripts/measure_chunk_equality.py measures how often on real prose)",
-        "C'est magnique, mais ce n'est pas la guerre!\n\t[It is magnicent, but it is "
-        "not war]\n\t\t-- Pierre Bosquet, witnessing the charge of the Light Brigade\n\n"
-        "Hands, leave off your deeds,\nMind, forget all thoughts;\nAll of my forces\n"
-        "Yearn only to sink into sleep.\n",
-    ),
 }
 
 
@@ -101,6 +89,9 @@ WHOLE_DOCUMENT_EVIDENCE = {
         "They were social outcastsThe film was about them and the city. " * 3 + "\n\n"
         + "Dei samlet seg i byen. Laget innhold for alle, og dei var glade. " * 3 + "\n"
     ),
+    # a word that is no word anywhere (``diult``) shows that the document
+    # lost its ligatures: an ambiguous one (``rst``) is restored elsewhere
+    "restore_dropped_ligatures": "PIt was diult to say.\n\nPThe rst time we met.\n",
     # a spaceless script anywhere keeps zero-width spaces
     "remove_zero_width": "P\u0e20\u0e32\u0e29\u0e32\u200b\u0e44\u0e17\u0e22\n\n"
     "Phello\u200bworld\n",

@@ -25,10 +25,6 @@ __all__ = ["Result", "run_pipeline"]
 # document writes, its spaceless scripts; see WHOLE_DOCUMENT_EVIDENCE in
 # tests/test_stream.py)
 _WHOLE_TEXT_STEPS = frozenset({
-    # its gather counts distinct tokens: merge(gather(a), gather(b)) differs
-    # from gather(a + b) (NOT_CHUNKABLE in tests/test_stream.py); and the
-    # confidence of a restored word depends on the paragraph it is in
-    "restore_dropped_ligatures",
     # Kazakh letters anywhere in the text change which look-alikes wait
     "fix_homoglyphs",
     # Kazakh text or a palochka anywhere changes the decisions

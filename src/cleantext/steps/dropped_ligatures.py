@@ -40,9 +40,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache, partial
 from itertools import accumulate, compress
 from types import MappingProxyType
@@ -51,7 +52,7 @@ from ..config import Config
 from ..evidence_words import deletion_index, frequency_table, zipf
 from ..finding import Finding
 from ..step import Step, add_counts, evidence_of
-from ..wordstats import best_language
+from ..wordstats import RIVALS, language_sums, reads_best_as
 
 __all__ = [
     "LANGUAGES",
@@ -130,6 +131,14 @@ _COMMON = 5.0
 _CONTRACTION_TAILS = frozenset({"ve", "ll", "re", "t", "s", "d", "m"})
 _SWITCH = 0.001
 """Per-line probability that a damaged region ends or starts."""
+_PRIOR_MAX = 0.999
+_PRIOR_PSEUDO = 0.1
+_SHOWN_RATIO = 0.5
+"""How much less often a damaged paragraph shows an unambiguous case than
+a clean one spells a two-letter ligature right (Debian's English fortunes,
+one paragraph each: 0.116 of them with every ligature dropped show a case,
+0.230 of them as they are hold ``fi``, ``fl`` or ``ff``): an intact
+paragraph counts this much against a damaged one in the prior."""
 _CAP = 3.0
 """Largest log10 likelihood ratio one token may contribute."""
 _FRAGMENT_CAP = 1.4
@@ -167,16 +176,25 @@ class _Candidate:
 class LigatureEvidence:
     """What a document shows about lost ligatures (mergeable, see ``Step.gather``).
 
-    ``damage`` counts unambiguous cases by (language, mode, lost sequence);
-    ``tokens``/``known`` count each language's tokens and those wordfreq knows.
+    Every field counts something in the document's paragraphs (or lines),
+    each paragraph on its own, so that the evidence of two pieces cut at a
+    paragraph break adds up to the evidence of the whole: a document
+    repaired in chunks is repaired as the whole is (``tests/test_stream.py``).
+
+    ``damage`` counts unambiguous cases by (language, mode, lost sequence).
+    The paragraphs that hold such a case (kind ``"damage"``), or a fragment
+    between words that a lost ligature explains (kind ``"fragment"``), are
+    tallied: how many of their tokens occur, how many of those the word
+    list knows, and how well each language of the script explains them.
     """
 
     damage: Mapping[tuple[str, str, str], int] = field(default_factory=dict)
     """Unambiguous damaged tokens by (language, mode, lost sequence)."""
-    tokens: Mapping[str, int] = field(default_factory=dict)
-    """Distinct tokens (types) of each language's script, per piece."""
-    known: Mapping[str, int] = field(default_factory=dict)
-    """Of those, the ones wordfreq knows (or knows the restoration of)."""
+    tokens: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """Token occurrences of each language's script in the paragraphs of
+    evidence, by (language, kind of evidence)."""
+    known: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """Of those, the ones wordfreq knows (or that are broken forms of words it knows)."""
     seen: Mapping[str, int] = field(default_factory=dict)
     """How often each two-letter lost sequence occurs in the text as it is
     (correctly spelled words hold them: evidence against damage)."""
@@ -184,6 +202,29 @@ class LigatureEvidence:
     """Unambiguous tokens with letters dropped without a trace, by
     (language, word family of the restoration: ``fluid`` for ``uid`` and
     ``uids``)."""
+    fragments: Mapping[tuple[str, str, str], int] = field(default_factory=dict)
+    """Fragments between words that a lost ligature explains (``turned o
+    the``), by (language, mode, lost sequence); gathered from pieces that
+    show no unambiguous case and no correctly spelled two-letter ligature."""
+    fragment_forms: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """Those fragments by (language, form): a repeated one is one piece of evidence."""
+    languages: Mapping[tuple[str, str, str], int] = field(default_factory=dict)
+    """Summed Zipf values (hundredths, see :func:`cleantext.wordstats.language_sums`)
+    of the Latin words of the paragraphs of evidence, by (language, kind of
+    evidence, rival language of the script)."""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """Non-empty lines (``"text"``) and lines that look like source code (``"code"``)."""
+    handles: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """Broken forms the document also writes as a name or a handle
+    (``<stu>``, ``stu:`` opening a line), by (language, form)."""
+    paragraphs: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """Paragraphs that hold an unambiguous case (``"damaged"``), and
+    paragraphs that hold none but spell a two-letter ligature right
+    (``"intact"``), by (language, which)."""
+    forms: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """The broken forms that may ever be restored (:func:`_viable_keys`)
+    that the document holds, by (language, form): how many pieces hold
+    each (only whether one does is read)."""
 
     def lone_family(self, lang: str) -> frozenset[str]:
         """The word family (as a set of one) of ``lang``'s unambiguous cases
@@ -202,21 +243,48 @@ class LigatureEvidence:
                 out.update(lost.split("+"))
         return frozenset(out)
 
-    def trusted(self, lang: str) -> bool:
-        """Whether the language's word list knows enough of the document's tokens."""
-        n = self.tokens.get(lang, 0)
-        return n > 0 and self.known.get(lang, 0) >= MIN_KNOWN_SHARE * n
+    def trusted(self, lang: str, kind: str = "damage") -> bool:
+        """Whether the language's word list knows enough of the tokens of
+        the paragraphs that hold the evidence (occurrences: their share does
+        not fall as a document grows, as the share of distinct words does)."""
+        n = self.tokens.get((lang, kind), 0)
+        return n > 0 and self.known.get((lang, kind), 0) >= MIN_KNOWN_SHARE * n
 
-    def prior(self, lang: str, licensed: frozenset[str]) -> float:
-        """The share of the document's lost-sequence sites that show damage.
+    def reads_as(self, lang: LigatureLanguage, kind: str = "damage") -> bool:
+        """Whether ``lang``'s common words explain the words of the paragraphs
+        that hold the evidence at least as well as those of every other
+        language of the script (German ``Soest`` is not English ``Softest``);
+        see :func:`cleantext.wordstats.reads_best_as`."""
+        if lang.letters != "A-Za-z":
+            return True
+        sums = [self.languages.get((lang.code, kind, r), 0) for r in RIVALS["latin"]]
+        return reads_best_as(sums, lang.code, "latin")
 
-        Unambiguous damaged tokens against occurrences of the (two-letter)
-        licensed sequences still in the text: near 1 for a damaged document,
-        near 0 for clean prose with a few odd tokens.
+    def is_code(self) -> bool:
+        """Whether two or more, and a third or more, of the non-empty lines
+        are code (a source file: its comments and docstrings hold
+        identifiers and names too)."""
+        code = self.lines.get("code", 0)
+        return code >= 2 and code * 3 >= self.lines.get("text", 0)
+
+    def prior(self, lang: str, licensed: frozenset[str], kind: str = "damage") -> float:
+        """The share of the document's paragraphs that are damaged, where a
+        word is not read otherwise (the prior of the regional model).
+
+        Paragraphs that hold an unambiguous case against paragraphs that
+        spell one of the language's two-letter ligatures right (and hold no
+        such case): near 1 for a damaged document, near 0 for clean prose
+        with a few odd tokens. For evidence from fragments (no ligature is
+        spelled right anywhere), their sites against those of the licensed
+        two-letter sequences.
         """
-        damaged = self.total(lang)
-        intact = sum(n for s, n in self.seen.items() if s in licensed)
-        return min(0.99, max(0.001, damaged / (damaged + intact + 1.0)))
+        if kind == "damage":
+            damaged = self.paragraphs.get((lang, "damaged"), 0)
+            intact = self.paragraphs.get((lang, "intact"), 0) * _SHOWN_RATIO
+        else:
+            damaged = self.total(lang)
+            intact = sum(n for s, n in self.seen.items() if s in licensed)
+        return min(_PRIOR_MAX, max(0.001, damaged / (damaged + intact + _PRIOR_PSEUDO)))
 
     def weight(self, lang: str, lost: str) -> float:
         """log10 of how often this document loses ``lost``, relative to the
@@ -241,6 +309,38 @@ class LigatureEvidence:
         """How many unambiguous cases there are for ``lang``."""
         return sum(n for (code, _, _), n in self.damage.items() if code == lang)
 
+    def decisive(self) -> tuple[LigatureEvidence, str]:
+        """The evidence to decide with, and its kind: the unambiguous cases
+        when there are any; else, for a language none of whose two-letter
+        ligatures is spelled right anywhere, its fragments between words
+        when there are at least :data:`FRAGMENT_EVIDENCE` distinct ones (a
+        document of English prose in which no word holds ``fi``, ``fl`` or
+        ``ff`` while ``turned o the light``, ``the ve men`` stand in it has
+        lost its ligatures)."""
+        if self.damage:
+            return self, "damage"
+        damage: dict[tuple[str, str, str], int] = {}
+        for lang in LANGUAGES:
+            two = [q for q in lang.ligatures if len(q) == 2]
+            if not two or any(self.seen.get(q, 0) for q in two):
+                continue
+            if sum(1 for code, _ in self.fragment_forms if code == lang.code) < FRAGMENT_EVIDENCE:
+                continue
+            damage.update((k, n) for k, n in self.fragments.items() if k[0] == lang.code)
+        return replace(self, damage=damage, families={}), "fragment"
+
+    def refusal(self, lang: LigatureLanguage, kind: str = "damage") -> str:
+        """Why the document is not repaired in ``lang`` at all ("" when it may be)."""
+        if self.total(lang.code) == 0:
+            return "document shows no unambiguous case (nothing to learn from)"
+        if not self.trusted(lang.code, kind):
+            return f"document refused: the {lang.code} list knows too few of its words"
+        if not self.reads_as(lang, kind):
+            return "document refused: reads as another language"
+        if self.is_code():
+            return "document refused: source code"
+        return ""
+
 
 def merge_ligature_evidence(a: LigatureEvidence, b: LigatureEvidence) -> LigatureEvidence:
     """Add up the evidence of two pieces of a document.
@@ -255,6 +355,13 @@ def merge_ligature_evidence(a: LigatureEvidence, b: LigatureEvidence) -> Ligatur
         add_counts(a.known, b.known),
         add_counts(a.seen, b.seen),
         add_counts(a.families, b.families),
+        add_counts(a.fragments, b.fragments),
+        add_counts(a.fragment_forms, b.fragment_forms),
+        add_counts(a.languages, b.languages),
+        add_counts(a.lines, b.lines),
+        add_counts(a.handles, b.handles),
+        add_counts(a.paragraphs, b.paragraphs),
+        add_counts(a.forms, b.forms),
     )
 
 
@@ -709,6 +816,33 @@ def _find_few_ascii(
     return out
 
 
+def _held_as_words(
+    text: str, lang: LigatureLanguage, words: AbstractSet[str], code: _CodeLines
+) -> set[str]:
+    """Which of ``words`` (lower case) ``text`` holds at least once as a
+    word the step reads (:func:`_find_tokens`), not on a line of code: for
+    ASCII words, one search per word for its first such place in
+    :func:`_letter_bytes`, at C speed."""
+    if lang.letters != "A-Za-z" or not all(w.isascii() and w.isalpha() for w in words):
+        return {m.group().lower() for m in _find_tokens(text, lang, words) if m.start() not in code}
+    letters = _letter_bytes(text)
+    pattern = _patterns(lang).word
+    out: set[str] = set()
+    for w in words:
+        shapes = (w, w.capitalize(), w.upper())
+        needle = f" {w} ".encode("ascii")
+        n = len(w)
+        i = letters.find(needle)
+        while i >= 0:
+            if text[i:i + n] in shapes and i not in code:
+                mm = pattern.match(text, i)
+                if mm is not None and mm.end() == i + n:
+                    out.add(w)
+                    break
+            i = letters.find(needle, i + n + 1)
+    return out
+
+
 @lru_cache(maxsize=1024)
 def _whole_run(form: str, letters: str) -> re.Pattern[str]:
     """``form`` as a whole run of ``letters``; the literal comes first, so
@@ -929,48 +1063,177 @@ def gather_ligature_evidence(text: str) -> LigatureEvidence:
     {}
     """
     ev = _gather_cached(text)
-    return LigatureEvidence(
-        dict(ev.damage), dict(ev.tokens), dict(ev.known), dict(ev.seen), dict(ev.families)
-    )
+    return LigatureEvidence(*(dict(getattr(ev, f.name)) for f in fields(ev)))
 
 
 @lru_cache(maxsize=2)
 def _gather_cached(text: str) -> LigatureEvidence:
     """:func:`gather_ligature_evidence`, kept for the last texts (never handed out)."""
     damage: dict[tuple[str, str, str], int] = {}
-    tokens: dict[str, int] = {}
-    known: dict[str, int] = {}
     seen: dict[str, int] = {}
     families: dict[tuple[str, str], int] = {}
+    handles: dict[tuple[str, str], int] = {}
+    forms_held: dict[tuple[str, str], int] = {}
+    paragraphs: dict[tuple[str, str], int] = {}
+    tally = _Tally()
+    code = _CodeLines(text)
+    lines = {"text": len(_NON_EMPTY_LINE.findall(text)), "code": code.count()}
+    paras = _Paragraphs(text)
+    cased: dict[str, _Tokens] = {}
     for lang in LANGUAGES:
         if not lang.sequences:
             continue
         for seq in lang.sequences:
             if len(seq) == 2:
                 seen[seq] = seen.get(seq, 0) + text.count(seq)
+        spelled = _paragraphs_holding(text, paras, [q for q in lang.ligatures if len(q) == 2])
         uniq = _uniq_tokens(text, lang)
         if not uniq:
             continue
+        cased[lang.code] = uniq
+        names = uniq & _viable_keys(lang)
+        if names:
+            # (as words: not the tail of a contraction, ``we'll``, nor on a line of code)
+            forms_held.update(((lang.code, w), 1) for w in _held_as_words(text, lang, names, code))
+        if names and _HANDLE_CHARS.search(text):
+            for name in _handles(text) & names:
+                handles[(lang.code, name)] = 1
         has_markers = any(c in text for c in _MARKERS)
+        where: set[int] = set()
         if uniq.isdisjoint(_rare_keys(lang)) and not has_markers and not _maybe_split(
             uniq, lang
         ):
+            paragraphs[(lang.code, "intact")] = len(spelled)
             continue
-        table = frequency_table(lang.code)
-        tokens[lang.code] = len(uniq)
-        rare_keys = _rare_keys(lang)
-        in_table = uniq & table.keys()
-        known[lang.code] = len(in_table) + len((uniq - in_table) & rare_keys)
-        code = uniq.code_lines(text)
-        invented = _InventedParagraphs(text, lang)
+        invented = _InventedParagraphs(text, lang, paras)
         for c in _candidates(text, lang, None, uniq=uniq):
             if c.unambiguous and c.start not in code and c.start not in invented:
                 key = (lang.code, c.mode, c.lost)
                 damage[key] = damage.get(key, 0) + 1
+                where.add(paras.index(c.start))
                 if c.mode == "dropped":  # (a gap left in the word shows the loss itself)
                     fam = (lang.code, _family(c.replacement))
                     families[fam] = families.get(fam, 0) + 1
-    return LigatureEvidence(damage, tokens, known, seen, families)
+        tally.add(text, paras, where, lang, "damage")
+        paragraphs[(lang.code, "damaged")] = len(where)
+        paragraphs[(lang.code, "intact")] = len(spelled - where)
+    fragments: dict[tuple[str, str, str], int] = {}
+    forms: dict[tuple[str, str], int] = {}
+    if not damage:
+        # (a document with an unambiguous case anywhere never reads its fragments)
+        for lang in LANGUAGES:
+            if lang.code in cased:
+                _gather_fragments(text, lang, cased[lang.code], seen, paras, code,
+                                  fragments, forms, tally)
+    return LigatureEvidence(
+        damage, tally.tokens, tally.known, seen, families, fragments, forms,
+        tally.languages, lines, handles, paragraphs, forms_held,
+    )
+
+
+def _paragraphs_holding(text: str, paras: _Paragraphs, needles: list[str]) -> set[int]:
+    """The numbers of the paragraphs of ``text`` that hold one of ``needles``
+    (one search per such paragraph, at C speed)."""
+    out: set[int] = set()
+    if not needles or not any(n in text for n in needles):
+        return out
+    find = _alternatives(tuple(needles)).search
+    starts = paras.starts()
+    m = find(text)
+    while m is not None:
+        k = paras.index(m.start())
+        out.add(k)
+        if k + 1 >= len(starts):
+            break
+        m = find(text, starts[k + 1])
+    return out
+
+
+@lru_cache(maxsize=8)
+def _alternatives(needles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, needles)))
+
+
+_HANDLE_CHARS = re.compile("[<:*@]")
+"""A character that a name or handle (:func:`_handles`) needs."""
+
+
+class _Paragraphs:
+    """Where the paragraphs of a text start: at the text's start and after
+    each run of blank lines (lines holding white space only), the breaks at
+    which the pipeline and the stream may cut a document. What the step
+    decides for a word depends on its paragraph and on the document's
+    evidence only, so a document repaired in pieces cut there is repaired
+    as the whole is.
+
+    >>> p = _Paragraphs("one\\n  \\n\\ntwo\\nlines\\n\\nthree")
+    >>> p.starts(), p.index(9), p.bounds(1)
+    ([0, 8, 19], 1, (8, 19))
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def starts(self) -> list[int]:
+        """Each paragraph's start (computed on first use)."""
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in _BLANK_RUN.finditer(self._text))]
+        return self._starts
+
+    def index(self, pos: int) -> int:
+        """The number of the paragraph holding ``pos``."""
+        return bisect_right(self.starts(), pos) - 1
+
+    def bounds(self, k: int) -> tuple[int, int]:
+        """Paragraph ``k`` as ``start, end`` (its end is the next one's start)."""
+        starts = self.starts()
+        return starts[k], starts[k + 1] if k + 1 < len(starts) else len(self._text)
+
+
+_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
+"""A run of blank lines, from the line break that ends the line before."""
+
+
+class _Tally:
+    """Token occurrences, known ones and language sums of the paragraphs
+    that hold evidence (see :class:`LigatureEvidence`)."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[tuple[str, str], int] = {}
+        self.known: dict[tuple[str, str], int] = {}
+        self.languages: dict[tuple[str, str, str], int] = {}
+
+    def add(
+        self, text: str, paras: _Paragraphs, where: AbstractSet[int],
+        lang: LigatureLanguage, kind: str,
+    ) -> None:
+        """Count the paragraphs numbered ``where`` of ``text`` for ``lang``."""
+        if not where:
+            return
+        piece = "\n".join(text[a:b] for a, b in map(paras.bounds, sorted(where)))
+        if lang.letters == "A-Za-z":
+            counts = Counter(w.decode("ascii") for w in _ascii_letters(piece).split())
+        else:
+            counts = Counter(w.lower() for w in _LETTER_RUNS[lang.code].findall(piece))
+        table = frequency_table(lang.code)
+        index = _index(lang)
+        key = (lang.code, kind)
+        self.tokens[key] = self.tokens.get(key, 0) + sum(counts.values())
+        self.known[key] = self.known.get(key, 0) + sum(
+            n for w, n in counts.items() if w in table or w in index
+        )
+        if lang.letters != "A-Za-z":
+            return
+        if not piece.isascii():
+            # the Latin words whole, accents included (``nồng``, not ``n``
+            # and ``ng``): cut at each accented letter, Vietnamese or French
+            # reads as English fragments
+            counts = Counter(w.lower() for w in _LATIN_WORD.findall(piece))
+        sums, _ = language_sums(counts, "latin")
+        for rival, n in zip(RIVALS["latin"], sums, strict=True):
+            k3 = (lang.code, kind, rival)
+            self.languages[k3] = self.languages.get(k3, 0) + n
 
 
 def _maybe_split(uniq: AbstractSet[str], lang: LigatureLanguage) -> bool:
@@ -1035,8 +1298,6 @@ _CODE_MARKS: tuple[re.Pattern[str], ...] = tuple(
 and ``::``, a call ``name(``, ``snake_case``, hex numbers, ``$var``, a
 preprocessor line or a Python keyword opening the line (the match then
 starts at the line break before it)."""
-_CODE_HEAD = re.compile(_CODE_START, re.MULTILINE)
-"""A line that opens with a preprocessor directive or a Python keyword."""
 
 
 class _CodeLines:
@@ -1058,16 +1319,23 @@ class _CodeLines:
         self._starts: frozenset[int] | None = None
 
     def _code_starts(self) -> frozenset[int]:
-        """Where each code line starts (one fast scan per mark, on first use)."""
+        """Where each code line starts (one fast scan per mark, on first use).
+
+        The text is scanned after a line break, as if a line ended before
+        it: a mark that looks behind it reads the first line as it reads
+        the same line further down a document (the text may be a piece of
+        one, cut after a blank line).
+        """
         if self._starts is None:
-            text = self._text
-            starts = {
-                text.rfind("\n", 0, m.end()) + 1 for p in _CODE_MARKS for m in p.finditer(text)
-            }
-            if _CODE_HEAD.match(text):
-                starts.add(0)
-            self._starts = frozenset(starts)
+            text = "\n" + self._text
+            self._starts = frozenset(
+                text.rfind("\n", 0, m.end()) for p in _CODE_MARKS for m in p.finditer(text)
+            )
         return self._starts
+
+    def count(self) -> int:
+        """How many lines look like code."""
+        return len(self._code_starts())
 
     def __contains__(self, pos: object) -> bool:
         if not isinstance(pos, int):
@@ -1075,12 +1343,6 @@ class _CodeLines:
         starts = self._code_starts()
         return bool(starts) and self._text.rfind("\n", 0, pos) + 1 in starts
 
-    def document_is_code(self) -> bool:
-        """Whether two or more, and a third or more, of the non-empty lines
-        are code (a source file: its comments and docstrings hold
-        identifiers and names too)."""
-        code = len(self._code_starts())
-        return code >= 2 and code * 3 >= len(_NON_EMPTY_LINE.findall(self._text))
 
 
 _NON_EMPTY_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
@@ -1113,22 +1375,23 @@ class _InventedParagraphs:
     (True, False)
     """
 
-    def __init__(self, text: str, lang: LigatureLanguage) -> None:
+    def __init__(
+        self, text: str, lang: LigatureLanguage, paras: _Paragraphs | None = None
+    ) -> None:
         self._text = text
         self._lang = lang
+        self._paras = paras or _Paragraphs(text)
         self._memo: dict[int, bool] = {}
         self._odd = _OddWords(lang)
 
     def __contains__(self, pos: object) -> bool:
         if not isinstance(pos, int) or self._lang.letters != "A-Za-z":
             return False
-        text = self._text
-        a = text.rfind("\n\n", 0, pos)
-        a = 0 if a < 0 else a
-        if a not in self._memo:
-            b = text.find("\n\n", pos)
-            self._memo[a] = _invented(text, a, len(text) if b < 0 else b, self._odd)
-        return self._memo[a]
+        k = self._paras.index(pos)
+        if k not in self._memo:
+            a, b = self._paras.bounds(k)
+            self._memo[k] = _invented(self._text, a, b, self._odd)
+        return self._memo[k]
 
 
 class _OddWords:
@@ -1228,6 +1491,22 @@ def _posterior_damaged(emissions: dict[int, float], prior: float) -> dict[int, f
     return out
 
 
+def _posterior_by_paragraph(
+    emissions: dict[int, float], prior: float, paragraph_of_line: list[int]
+) -> dict[int, float]:
+    """:func:`_posterior_damaged` run on each paragraph's lines on its own:
+    the region a word stands in is read from its paragraph and the
+    document's prior only, so that a paragraph decides as it does in any
+    piece of the document that holds it."""
+    groups: dict[int, dict[int, float]] = {}
+    for line, lr in emissions.items():
+        groups.setdefault(paragraph_of_line[line], {})[line] = lr
+    out: dict[int, float] = {}
+    for group in groups.values():
+        out.update(_posterior_damaged(group, prior))
+    return out
+
+
 def _licensed(learned: frozenset[str], lang: LigatureLanguage) -> frozenset[str]:
     """Sequences the document may lose, given those it is seen to lose.
 
@@ -1259,77 +1538,24 @@ def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Fi
     >>> detect_dropped_ligatures("The 2nd film and the lm of Loch Ness.")
     []
     """
-    # the text's tokens are split only when asked for (and then once: cached);
-    # clean prose that spells a ligature right, with the evidence of a first
-    # pass, needs none
-    tokens: dict[str, _Tokens] = {}  # this call's, with their memo of the split text
-
-    def tokens_of(lang: LigatureLanguage) -> _Tokens:
-        if lang.code not in tokens:
-            tokens[lang.code] = _uniq_tokens(text, lang)
-        return tokens[lang.code]
-
-    ev = _evidence(text, config)
+    ev, kind = _evidence(text, config).decisive()
     if not ev.damage:
-        ev = _fragment_evidence(text, ev, tokens_of=tokens_of)
-        if not ev.damage:
-            return []
+        return []
     findings: list[Finding] = []
+    paras = _Paragraphs(text)
     for lang in LANGUAGES:
-        if not lang.sequences or ev.total(lang.code) == 0 or not ev.trusted(lang.code):
-            continue
-        uniq = tokens_of(lang)
-        found = _detect_language(text, lang, ev, uniq)
-        # the gates cost a pass over the text (or its words): asked only when
-        # there is something to repair; the language is that of the
-        # paragraphs the findings stand in
-        if found and _best_language(
-            _paragraph_tokens(text, found, lang, uniq), lang
-        ) and not uniq.code_lines(text).document_is_code():
-            # (identifiers: aord, bres, iname are abbreviated on purpose)
-            findings.extend(found)
+        # (a source file's identifiers, aord, bres, iname, are abbreviated on purpose)
+        if lang.sequences and not ev.refusal(lang, kind):
+            findings.extend(
+                _detect_language(text, lang, ev, _uniq_tokens(text, lang), paras, kind)
+            )
     findings.sort(key=lambda f: f.start)
     return findings
-
-
-def _paragraph_tokens(
-    text: str, found: list[Finding], lang: LigatureLanguage, uniq: _Tokens
-) -> AbstractSet[str]:
-    """The distinct tokens of the paragraphs (between blank lines) that hold
-    the findings: the whole document's when they are spread over most of it.
-
-    In a text with letters beyond ASCII, the Latin words whole, accents
-    included (``nồng``, not ``n`` and ``ng``): cut at each accented letter,
-    Vietnamese or French reads as English fragments.
-    """
-    spans: list[tuple[int, int]] = []
-    for f in found:
-        if spans and f.start < spans[-1][1]:
-            continue
-        a = text.rfind("\n\n", 0, f.start)
-        b = text.find("\n\n", f.end)
-        spans.append((0 if a < 0 else a, len(text) if b < 0 else b))
-    whole = sum(b - a for a, b in spans) * 2 > len(text)
-    if lang.letters == "A-Za-z" and not text.isascii():
-        piece = text if whole else "\n".join(text[a:b] for a, b in spans)
-        return {w.lower() for w in _LATIN_WORD.findall(piece)}
-    if whole:
-        return uniq
-    return _split_tokens("\n".join(text[a:b] for a, b in spans), lang)
 
 
 _LATIN_WORD = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
 """A word of Latin letters, accented ones included (Latin-1, Extended-A and
 -B, Extended Additional: Vietnamese)."""
-
-
-def _best_language(tokens: AbstractSet[str], lang: LigatureLanguage) -> bool:
-    """Whether ``lang``'s common words explain ``tokens`` at least as well as
-    those of every other language of the same script (German ``Soest`` is
-    not English ``Softest``); see :func:`cleantext.wordstats.best_language`."""
-    if lang.letters != "A-Za-z":
-        return True
-    return best_language(set(tokens), lang.code, "latin")
 
 
 FRAGMENT_EVIDENCE = 2
@@ -1342,87 +1568,78 @@ def _plain_zipf(code: str, word: str, lost: str) -> float:
     return zipf(word, code)
 
 
-def _fragment_evidence(
+def _gather_fragments(
     text: str,
-    ev: LigatureEvidence,
-    uniq: Mapping[str, _Tokens] | None = None,
-    tokens_of: Callable[[LigatureLanguage], _Tokens] | None = None,
-) -> LigatureEvidence:
-    """Evidence from fragments, for a document with no unambiguous case.
+    lang: LigatureLanguage,
+    toks: _Tokens,
+    seen: Mapping[str, int],
+    paras: _Paragraphs,
+    code: _CodeLines,
+    fragments: dict[tuple[str, str, str], int],
+    forms: dict[tuple[str, str], int],
+    tally: _Tally,
+) -> None:
+    """Count the fragments between words that a lost ligature explains
+    (``turned o the light``, ``the ve men``; with the two spaces a
+    space-leaving extractor leaves at a word's edge: ``the  rst time``) into
+    ``fragments`` and ``forms``, and tally their paragraphs: the evidence of
+    a document with no unambiguous case (see :meth:`LigatureEvidence.decisive`).
 
-    A document of English prose in which no word holds ``fi``, ``fl`` or
-    ``ff`` while fragments stand between its words where a lost ligature
-    explains them (``turned o the light``, ``the ve men``; with the two
-    spaces a space-leaving extractor leaves at a word's edge: ``the  rst
-    time``) has lost its ligatures: each such fragment counts as a case,
-    when there are at least :data:`FRAGMENT_EVIDENCE`. Otherwise ``ev`` is
-    returned as it is.
+    Nothing is counted when the text spells one of the language's
+    two-letter ligatures right (the document does then too).
     """
-    damage: dict[tuple[str, str, str], int] = {}
-    tokens: dict[str, int] = {}
-    known: dict[str, int] = {}
-    for lang in LANGUAGES:
-        two = [q for q in lang.ligatures if len(q) == 2]
-        if not two or any(ev.seen.get(q, 0) for q in two):
+    two = [q for q in lang.ligatures if len(q) == 2]
+    if not two or any(seen.get(q, 0) for q in two):
+        return
+    keys = {k for k in toks & _viable_keys(lang) if len(k) in FRAGMENT_DISCOUNT}
+    keys -= _rare_keys(lang)
+    if not keys:
+        return
+    liga = frozenset(lang.ligatures)
+    plain = partial(_plain_zipf, lang.code)
+    invented = _InventedParagraphs(text, lang, paras)
+    where: set[int] = set()
+    for m in _find_tokens(text, lang, keys, toks):
+        if m.start() in code or m.start() in invented:
             continue
-        if uniq is not None:
-            toks = uniq.get(lang.code)
-        else:
-            toks = tokens_of(lang) if tokens_of is not None else _uniq_tokens(text, lang)
-        if not toks:
+        tok = m.group()
+        reading = _read_token(tok, lang, liga, plain, None)
+        if reading is None:
             continue
-        keys = {k for k in toks & _viable_keys(lang) if len(k) in FRAGMENT_DISCOUNT}
-        keys -= _rare_keys(lang)
-        if not keys:
+        found, zb, words, _ = reading
+        best, lost, zw = words[0]
+        s, e = m.start(), m.end()
+        # a space-leaving extractor: two spaces where the glyph began or
+        # ended the word (``the  rst``, ``o  the``), inside a sentence
+        pos = next((p for w, q, p in found if w == best and q == lost), -1)
+        gap = (pos == 0 and s >= 3 and text[s - 2:s] == "  " and text[s - 3].isalnum()) or (
+            pos == len(tok) and text[e:e + 2] == "  " and text[e + 2:e + 3].isalpha()
+        )
+        if not _prose_position(text, s, e, best, gap):
             continue
-        liga = frozenset(lang.ligatures)
-        plain = partial(_plain_zipf, lang.code)
-        hits: dict[tuple[str, str], int] = {}
-        distinct: set[str] = set()
-        code = toks.code_lines(text)
-        invented = _InventedParagraphs(text, lang)
-        for m in _find_tokens(text, lang, keys, toks):
-            if m.start() in code or m.start() in invented:
-                continue
-            tok = m.group()
-            reading = _read_token(tok, lang, liga, plain, None)
-            if reading is None:
-                continue
-            found, zb, words, _ = reading
-            best, lost, zw = words[0]
-            s, e = m.start(), m.end()
-            # a space-leaving extractor: two spaces where the glyph began or
-            # ended the word (``the  rst``, ``o  the``), inside a sentence
-            pos = next((p for w, q, p in found if w == best and q == lost), -1)
-            gap = (pos == 0 and s >= 3 and text[s - 2:s] == "  " and text[s - 3].isalnum()) or (
-                pos == len(tok) and text[e:e + 2] == "  " and text[e + 2:e + 3].isalpha()
-            )
-            if not _prose_position(text, s, e, best, gap):
-                continue
-            d = FRAGMENT_DISCOUNT[len(tok)]
-            if _p_word(zb - d, [z for _, _, z in words]) >= AMBIGUOUS_MIN:
-                key = ("space" if gap else "dropped", lost)
-                hits[key] = hits.get(key, 0) + 1
-                distinct.add(tok.lower())
-        # distinct fragments: one repeated token (a name, ``Ri`` of a
-        # transliterated ``日本語``) is one piece of evidence, not many
-        if len(distinct) >= FRAGMENT_EVIDENCE:
-            for (mode, lost), n in hits.items():
-                damage[(lang.code, mode, lost)] = n
-            tokens[lang.code] = len(toks)
-            known[lang.code] = len(toks & frequency_table(lang.code).keys()) + len(
-                toks & _index(lang).keys()
-            )
-    if not damage:
-        return ev
-    return LigatureEvidence(damage, tokens, known, dict(ev.seen))
+        d = FRAGMENT_DISCOUNT[len(tok)]
+        if _p_word(zb - d, [z for _, _, z in words]) >= AMBIGUOUS_MIN:
+            key = (lang.code, "space" if gap else "dropped", lost)
+            fragments[key] = fragments.get(key, 0) + 1
+            # distinct fragments: one repeated token (a name, ``Ri`` of a
+            # transliterated ``日本語``) is one piece of evidence, not many
+            form = (lang.code, tok.lower())
+            forms[form] = forms.get(form, 0) + 1
+            where.add(paras.index(s))
+    tally.add(text, paras, where, lang, "fragment")
 
 
 def _detect_language(
-    text: str, lang: LigatureLanguage, ev: LigatureEvidence, uniq: _Tokens
+    text: str, lang: LigatureLanguage, ev: LigatureEvidence, uniq: _Tokens,
+    paras: _Paragraphs, kind: str = "damage",
 ) -> list[Finding]:
     learned = ev.learned(lang.code, ("dropped", "marker", "space", "split"))
     licensed = _licensed(learned, lang)
+    own = ev.lone_family(lang.code)
+    if own and not _backed(ev, lang, licensed, own):
+        # one word family (``uid``, ``uids``; ``ower`` twice) is a word the
+        # document uses, unless a restoration of another word backs it
+        return []
     weight_of: dict[str, float] = {}
 
     def weights(lost: str) -> float:
@@ -1441,7 +1658,7 @@ def _detect_language(
     if ev.learned(lang.code, ("dropped", "marker")):
         cands.extend(_rare_word_candidates(text, lang, licensed, uniq))
     code = uniq.code_lines(text)
-    invented = _InventedParagraphs(text, lang)
+    invented = _InventedParagraphs(text, lang, paras)
     cands = [c for c in cands if c.start not in code and c.start not in invented]
     if not cands:
         return []
@@ -1486,8 +1703,10 @@ def _detect_language(
             if zipf(m.group(), lang.code) >= RARE and not in_candidate(m.start()):
                 ln = line_of(m.start())
                 emissions[ln] = emissions.get(ln, 0.0) + _AGAINST
-    post = _posterior_damaged(emissions, ev.prior(lang.code, licensed))
-    names = _used_as_names(text, cands)
+    post = _posterior_by_paragraph(
+        emissions, ev.prior(lang.code, licensed, kind), [paras.index(p) for p in line_starts]
+    )
+    names = {name for code_, name in ev.handles if code_ == lang.code}
     out: list[Finding] = []
     for c in cands:
         p_region = post.get(line_of(c.start), 0.0)
@@ -1520,12 +1739,33 @@ def _detect_language(
             _KIND, c.start, c.end, c.original, c.replacement, round(conf, 4), _STEP,
             f"{_MODE_WHY[c.mode]}: {why}",
         ))
-    own = ev.lone_family(lang.code)
-    # one word family (``uid``, ``uids``; ``ower`` twice) is a word the
-    # document uses, unless a restoration of another word backs it
-    if own and {_family(f.replacement) for f in out} <= own:
-        return []
     return out
+
+
+def _backed(
+    ev: LigatureEvidence, lang: LigatureLanguage, licensed: frozenset[str], own: frozenset[str]
+) -> bool:
+    """Whether the document holds a broken form (:attr:`LigatureEvidence.forms`)
+    of a word outside the word family ``own`` that putting back a licensed
+    sequence restores surely enough to be repaired: a word in its own right
+    with P(word | form) of at least :data:`AMBIGUOUS_MIN`, a non-word with
+    one of at least :data:`CHOICE_MIN` (``nd`` for ``find`` backs ``diult``
+    for ``difficult``)."""
+    plain = partial(_plain_zipf, lang.code)
+    for code, form in ev.forms:
+        if code != lang.code:
+            continue
+        reading = _read_token(form, lang, licensed, plain, None)
+        if reading is None:
+            continue
+        _, zb, words, _ = reading
+        if _family(words[0][0]) in own:
+            continue
+        # (a fragment is taken down as it is between the words of a sentence)
+        zb -= FRAGMENT_DISCOUNT.get(len(form), 0.0) if zb >= RARE else 0.0
+        if _p_word(zb, [z for _, _, z in words]) >= (AMBIGUOUS_MIN if zb >= RARE else CHOICE_MIN):
+            return True
+    return False
 
 
 def _family(word: str) -> str:
@@ -1736,16 +1976,6 @@ _COMPOUND_WORD = 4.5
 """A fragment hyphened to a word is restored only to a word this frequent."""
 _PREFIXES = frozenset({"re", "co", "ex", "de", "un", "bi", "mi", "di", "en", "em", "op"})
 """Two-letter forms that open hyphened compounds as prefixes of their own."""
-
-
-def _used_as_names(text: str, cands: list[_Candidate]) -> set[str]:
-    """Ambiguous broken forms the document also writes as a name or a handle
-    (``<stu>``, ``stu:`` opening a line, ``*stu``, ``@stu``; not ``#dene``, a
-    damaged ``#define``): tokens of their own there."""
-    types = {c.original.lower() for c in cands if not c.unambiguous and c.z_broken >= RARE}
-    if not types:
-        return set()
-    return types & _handles(text)
 
 
 def _inside_name(text: str, s: int, e: int) -> bool:
