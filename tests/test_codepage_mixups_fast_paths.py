@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleantext import fix_text
 from cleantext.evidence import cyrillic
 from cleantext.steps import codepage_mixups as cpm
 
@@ -141,19 +142,34 @@ def test_case_is_normal_is_letter_by_letter(word: str) -> None:
     assert cyrillic.case_is_normal(word) == plain
 
 
-@pytest.mark.parametrize("codec", ["latin-1", "cp1252", *sorted(
-    {m.read_as for m in cpm.MIXUPS} - {"western"})])
-def test_writable_is_what_the_code_page_can_encode(codec: str) -> None:
-    """_is_utf8_mojibake asks _writable instead of catching the encoder's error."""
-    writable = cpm._writable(codec)
-    for c in [*range(0x10000), 0x1F600, 0x10FFFF]:
-        ch = chr(c)
-        try:
-            ch.encode(codec)
-        except UnicodeEncodeError:
-            assert not (c < 0x80 or ch in writable), hex(c)
-        else:
-            assert c < 0x80 or ch in writable, hex(c)
+@pytest.mark.parametrize("read_as", sorted({m.read_as for m in cpm.MIXUPS}))
+def test_utf8_mojibake_is_told_through_every_sloppy_code_page(read_as: str) -> None:
+    """A line of UTF-8 read through the mixup's code page is left to
+    fix_mojibake, whatever bytes that code page leaves undefined (windows-1252
+    reads UTF-8 ``с`` as ``Ñ\x81``, windows-1251 ``И`` as ``Р\x98``)."""
+    from cleantext.mojibake.codepages import table
+
+    sloppy = cpm._SLOPPY_TABLES[read_as]
+    text = "Звёздный час всегда наступает в трудную минуту. Исход: сила"
+    for name in sloppy:
+        page = table(name)
+        line = "".join(page.decode[b] for b in text.encode("utf-8"))
+        assert cpm._is_utf8_mojibake(line, read_as), (name, line)
+    assert not cpm._is_utf8_mojibake(text, read_as)
+
+
+def test_a_line_of_sloppy_windows_1252_is_no_mixup() -> None:
+    # (the benchmark's line: it was read as windows-1251 text in windows-1252,
+    # and its ``в`` was left as ``РІ``)
+    line = "Звёздный час всегда наступает в трудную минуту."
+    damaged = line.encode("utf-8").decode("cp1252", errors="replace")
+    damaged = "".join(
+        chr(b) if ch == "\ufffd" else ch
+        for ch, b in zip(damaged, line.encode("utf-8"), strict=True)
+    )
+    assert "\x81" in damaged and "‘" in damaged
+    assert cpm.detect_codepage_mixups(damaged) == []
+    assert fix_text(damaged) == line
 
 
 def test_latin_damaged_words_have_no_ascii_letter() -> None:

@@ -53,7 +53,7 @@ from ..evidence.latin import is_known_accented_word
 from ..evidence.wordlists import LANGUAGE_NAMES
 from ..finding import Finding
 from ..lines import lines_matching
-from ..mojibake.codepages import is_utf8_beyond_ascii
+from ..mojibake.codepages import is_utf8_beyond_ascii, table
 from ..step import Step, add_counts, evidence_of
 
 __all__ = [
@@ -1107,28 +1107,25 @@ def _is_utf8_mojibake(line: str, read_as: str, non_ascii: set[str] | None = None
     """
     if non_ascii is None:
         non_ascii = set(line) - _ASCII
-    if read_as == "western":
-        if non_ascii <= _writable("latin-1"):
-            data = line.encode("latin-1")
-        elif non_ascii <= _writable("cp1252"):
-            data = line.encode("cp1252")
-        else:
-            return False
-    elif non_ascii <= _writable(read_as):
-        data = line.encode(read_as)
-    else:
-        return False
-    return is_utf8_beyond_ascii(data)
+    for name in _SLOPPY_TABLES[read_as]:
+        page = table(name)
+        if non_ascii <= page.chars:
+            return is_utf8_beyond_ascii(page.encode(line))
+    return False
+
+
+_SLOPPY_TABLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "western": ("latin-1", "windows-1252"), "cp1251": ("windows-1251",),
+    "koi8_r": ("koi8-r",), "koi8_u": ("koi8-u",), "cp866": ("cp866",),
+    "iso8859_5": ("iso-8859-5",), "mac_cyrillic": ("mac_cyrillic",), "kz1048": ("kz1048",),
+})
+"""The code pages of :mod:`cleantext.mojibake.codepages` (whose undefined
+bytes read as their Latin-1 characters, as Windows software reads them:
+windows-1252 mojibake of ``с`` is ``Ñ\x81``) that a mixup's ``read_as``
+stands for, tried in order."""
 
 
 _ASCII = frozenset(map(chr, range(0x80)))
-
-
-@cache
-def _writable(codec: str) -> frozenset[str]:
-    """The characters beyond ASCII that ``codec`` (a single-byte code page
-    that keeps ASCII) can write: those its bytes 0x80-0xFF read as."""
-    return frozenset(ch for b in range(0x80, 0x100) if (ch := _decode_byte(codec, b)) is not None)
 
 
 _CERTAIN = 0.8
