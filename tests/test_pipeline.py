@@ -19,7 +19,7 @@ from cleantext.errors import UnknownStepError
 from cleantext.pipeline import _WHOLE_TEXT_STEPS, _Breaks, _EditMap, _run, run_pipeline
 from cleantext.plan import plan_from_json, plan_to_json
 from cleantext.registry import STEP_NAMES, STEPS
-from cleantext.step import apply_findings, select_findings
+from cleantext.step import Step, apply_findings, select_findings
 from cleantext.stream import _PARAGRAPH_CUT
 from strategies import damage
 
@@ -270,3 +270,37 @@ def test_whole_text_steps_are_known_to_differ_by_paragraph(step: str) -> None:
         for f in target.detect(piece, config)
     ]
     assert parts != target.detect(text, config)
+
+
+def _shorten_zzz(text: str, config: Config) -> list[Finding]:
+    """A toy step after every other: 'zzz' becomes 'z', so the text changes
+    after split_joined_words has run and every step runs again."""
+    i = text.find("zzz")
+    return [Finding("toy", i, i + 3, "zzz", "z", 0.9, "toy_zzz", "toy")] if i >= 0 else []
+
+
+@pytest.mark.parametrize(("text", "gathers"), [
+    # no case join anywhere: a later run has nothing to judge, gathers nothing
+    ("They walked home zzz in the rain.\n\nThe film was long.\n", 0),
+    # a case join in the document: the later run needs the first run's evidence
+    ("They were social outcastsThe film zzz was long.\n\nIt rained.\n", 1),
+])
+def test_a_later_run_gathers_evidence_only_when_asked(
+    monkeypatch: pytest.MonkeyPatch, text: str, gathers: int
+) -> None:
+    calls: list[str] = []
+    joined = registry.step_named("split_joined_words")
+    assert joined.gather is not None
+    gather = joined.gather
+
+    def counting(piece: str) -> Any:
+        calls.append(piece)
+        return gather(piece)
+
+    toy = Step("toy_zzz", _shorten_zzz, "toy")
+    expected = fix_text(text).replace("zzz", "z")
+    steps = tuple(replace(s, gather=counting) if s is joined else s for s in STEPS)
+    monkeypatch.setattr(registry, "STEPS", (*steps, toy))
+    monkeypatch.setattr(registry, "STEP_NAMES", (*STEP_NAMES, toy.name))
+    assert fix_text(text, Config(enable={"toy_zzz"})) == expected
+    assert len(calls) == gathers
