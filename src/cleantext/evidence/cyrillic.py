@@ -6,8 +6,9 @@ Three independent kinds of evidence, each over a whole word:
 * :func:`alphabet_languages` — the languages whose alphabet has every letter of
   the word (``ќ`` with ``ы`` fits no language: such a word is damaged);
 * :func:`bigram_score` — the mean log-probability of the word's letter pairs
-  (with word boundaries) under the best-fitting language's model, trained
-  lazily from wordfreq's lists weighted by frequency.
+  (with word boundaries) under the best-fitting language's model, counted
+  from wordfreq's lists weighted by frequency (the counts ship in
+  ``data/cyrillic_letter_pairs.tsv``, made by ``scripts/gen_language_tables.py``).
 
 >>> sorted(alphabet_languages("ұлы"))
 ['kk']
@@ -28,8 +29,10 @@ from operator import add
 from .wordlists import HashedLists, trim_heap, weighted_words
 
 __all__ = [
-    "ALPHABETS", "CYRILLIC_LANGS", "alphabet_languages", "bigram_score",
-    "case_is_normal", "known_in", "load_letter_pairs", "normalize_word",
+    "ALPHABETS", "CYRILLIC_LANGS", "PAIRS_FILE", "SHIPPED_PAIRS", "PairCounts",
+    "alphabet_languages", "bigram_score", "case_is_normal", "compute_pair_counts",
+    "format_pair_counts", "known_in", "load_letter_pairs", "normalize_word",
+    "parse_pair_counts",
 ]
 
 CYRILLIC_LANGS: tuple[str, ...] = ("ru", "uk", "bg", "mk", "sr", "kk")
@@ -126,8 +129,28 @@ _KAZAKH_AS_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноууxи".rep
 _KAZAKH_OWN = frozenset("әғқңөұүһі")
 
 
-@cache
-def _bigram_model(lang: str) -> tuple[dict[tuple[str, str], float], dict[str, float], int]:
+PairCounts = tuple[dict[tuple[str, str], float], dict[str, float]]
+"""Weighted counts of the letter pairs of ``^word$`` (``^``/``$``: the word's
+edges), and of their first letters."""
+
+PAIRS_FILE = "cyrillic_letter_pairs.tsv"
+"""The counts of :func:`compute_pair_counts` for :data:`SHIPPED_PAIRS`, made
+by ``scripts/gen_language_tables.py`` (counting them takes about half a
+second of every process that needs them)."""
+
+SHIPPED_PAIRS: tuple[str, ...] = ("ru", "uk", "bg", "mk", "sr")
+"""The languages whose pair counts ship in :data:`PAIRS_FILE` (Kazakh's come
+from the hand-written list, at no cost)."""
+
+
+def compute_pair_counts(lang: str) -> PairCounts:
+    """Count the letter pairs of ``lang``'s 30,000 most frequent words, each
+    weighted by the square root of its frequency (Kazakh: every word alike).
+
+    >>> pairs, firsts = compute_pair_counts("kk")
+    >>> pairs[("^", "қ")] > 0, firsts["^"] > 0
+    (True, True)
+    """
     pairs: defaultdict[tuple[str, str], float] = defaultdict(float)
     firsts: defaultdict[str, float] = defaultdict(float)
     limit = 30000
@@ -139,8 +162,57 @@ def _bigram_model(lang: str) -> tuple[dict[tuple[str, str], float], dict[str, fl
         for a, b in zip(w, w[1:], strict=False):
             pairs[a, b] += weight
             firsts[a] += weight
+    return dict(pairs), dict(firsts)
+
+
+def format_pair_counts(counts: dict[str, PairCounts]) -> str:
+    """The lines of :data:`PAIRS_FILE` for ``counts`` (by language): language,
+    the pair's two characters (the second empty for a first-letter count),
+    and the count as Python writes the float, which reads back the same.
+
+    >>> format_pair_counts({"ru": ({("^", "а"): 0.5}, {"^": 0.5})}).splitlines()
+    ['ru\\t^\\tа\\t0.5', 'ru\\t^\\t\\t0.5']
+    """
+    lines = []
+    for lang, (pairs, firsts) in counts.items():
+        lines += [f"{lang}\t{a}\t{b}\t{n!r}\n" for (a, b), n in pairs.items()]
+        lines += [f"{lang}\t{a}\t\t{n!r}\n" for a, n in firsts.items()]
+    return "".join(lines)
+
+
+def parse_pair_counts(text: str) -> dict[str, PairCounts]:
+    """Read what :func:`format_pair_counts` wrote (``#`` lines are comments).
+
+    >>> parse_pair_counts("# made so\\nru\\t^\\tа\\t0.5\\nru\\t^\\t\\t0.5\\n")
+    {'ru': ({('^', 'а'): 0.5}, {'^': 0.5})}
+    """
+    out: dict[str, PairCounts] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lang, a, b, n = line.split("\t")
+        pairs, firsts = out.setdefault(lang, ({}, {}))
+        if b:
+            pairs[a, b] = float(n)
+        else:
+            firsts[a] = float(n)
+    return out
+
+
+@cache
+def _shipped_pairs() -> dict[str, PairCounts]:
+    from importlib import resources
+
+    return parse_pair_counts(
+        resources.files("cleantext").joinpath("data", PAIRS_FILE).read_text("utf-8")
+    )
+
+
+@cache
+def _bigram_model(lang: str) -> tuple[dict[tuple[str, str], float], dict[str, float], int]:
+    pairs, firsts = _shipped_pairs()[lang] if lang in SHIPPED_PAIRS else compute_pair_counts(lang)
     alphabet = len(ALPHABETS.get(lang, frozenset(_RU))) + 2
-    return dict(pairs), dict(firsts), alphabet
+    return pairs, firsts, alphabet
 
 
 _OUTSIDE = "\x00"
