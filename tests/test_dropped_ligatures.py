@@ -437,3 +437,102 @@ def test_accented_words_are_read_whole_for_the_language() -> None:
         "Nhược who cairo tính cù?"
     )
     assert fixed(text) == text
+
+
+# -- exact in chunks ------------------------------------------------------------
+
+# Paragraphs of clean and damaged prose, code, chat, foreign and invented
+# spelling: the reads of the step that depend on more than the word itself
+# (language, trust, code, handles, region, one word family, fragments).
+_PARAGRAPHS = [
+    "It was diult to nd the oial line, and the rst lm was dierent.",
+    "The film was about them and the city; the first one was fine.",
+    "He turned o the light and the ve men left.",
+    "the  rst time we met, signi cant and signi\ufffdcant",
+    "<stu> ok\nstu: the build is done",
+    "x = aord(1) + {bres}\nint iname = 0;",
+    "C'est magnique, mais ce n'est pas la guerre!",
+    "We had to nd it in the lm archive.",
+    "The uid was cold.\nThe uids were warm.",
+    "wi wud orxogrefkl riform " * 10,
+    "Hands, leave off your deeds,\nMind, forget all thoughts;",
+]
+
+
+def _document(picks: list[int], seps: list[str]) -> str:
+    return "".join(_PARAGRAPHS[p] + s for p, s in zip(picks, seps, strict=False)).rstrip("\n ")
+
+
+_SEPARATORS = st.sampled_from(["\n\n", "\n\n\n", "\n \n", "\n\t\n\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(0, len(_PARAGRAPHS) - 1), min_size=2, max_size=8),
+    st.lists(_SEPARATORS, min_size=8, max_size=8),
+    st.integers(1, 7),
+)
+def test_merged_evidence_of_pieces_is_the_evidence_of_the_whole(
+    picks: list[int], seps: list[str], cut_after: int
+) -> None:
+    text = _document(picks, seps)
+    breaks = [m.end() for m in re.finditer(r"\n(?:[^\S\n]*\n)+", text)]
+    if not breaks:
+        return
+    cut = breaks[min(cut_after, len(breaks)) - 1]
+    whole = gather_ligature_evidence(text)
+    merged = merge_ligature_evidence(
+        gather_ligature_evidence(text[:cut]), gather_ligature_evidence(text[cut:])
+    )
+    # fragments are gathered only from pieces with no unambiguous case (and
+    # read only when the document has none): compare what decides
+    for name in ("damage", "tokens", "known", "seen", "families", "languages", "lines",
+                 "paragraphs"):
+        assert {k: v for k, v in getattr(merged, name).items() if v and "fragment" not in k} == {
+            k: v for k, v in getattr(whole, name).items() if v and "fragment" not in k
+        }, name
+    # (which names and forms a document holds; how many pieces hold them is not read)
+    assert merged.handles.keys() == whole.handles.keys()
+    assert merged.forms.keys() == whole.forms.keys()
+    assert merged.decisive()[0].damage == whole.decisive()[0].damage
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(0, len(_PARAGRAPHS) - 1), min_size=2, max_size=8),
+    st.lists(_SEPARATORS, min_size=8, max_size=8),
+)
+def test_each_paragraph_finds_with_the_documents_evidence_what_the_whole_finds(
+    picks: list[int], seps: list[str]
+) -> None:
+    text = _document(picks, seps)
+    cfg = Config(evidence={STEP.name: gather_ligature_evidence(text)})
+    whole = detect_dropped_ligatures(text, cfg)
+    starts = [0, *(m.end() for m in re.finditer(r"\n(?:[^\S\n]*\n)+", text))]
+    parts = [
+        f.moved(f.start + a, f.end + a)
+        for a, b in zip(starts, [*starts[1:], len(text)], strict=True)
+        for f in detect_dropped_ligatures(text[a:b], cfg)
+    ]
+    assert parts == whole
+
+
+def test_a_paragraph_decides_with_the_documents_evidence_not_its_neighbours() -> None:
+    """The regional model reads a word's paragraph and the document's prior:
+    a clean paragraph between damaged ones keeps its ambiguous tokens when
+    it spells its ligatures right; a damaged one is repaired from the prior."""
+    damaged = "It was diult to say what the oial line was."
+    clean = "The first film, the lm of Loch Ness, was fine."
+    text = f"{damaged}\n\n{clean}\n\n{damaged}\n\nWe had to nd it."
+    out = fix_text(text)
+    assert "the lm of Loch Ness" in out  # a paragraph spelling 'first', 'film' right
+    assert out.endswith("We had to find it.")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b c", "\n", " ", "\t", "\x0c", "\u2028"]), max_size=30)
+       .map("".join))
+def test_text_lines_are_the_lines_holding_more_than_white_space(text: str) -> None:
+    from cleantext.steps.dropped_ligatures import _Paragraphs
+
+    assert _Paragraphs(text).text_lines() == sum(1 for line in text.split("\n") if line.strip())

@@ -319,6 +319,8 @@ class LigatureEvidence:
         lost its ligatures)."""
         if self.damage:
             return self, "damage"
+        if not self.fragment_forms:
+            return self, "fragment"  # (no evidence of either kind)
         damage: dict[tuple[str, str, str], int] = {}
         for lang in LANGUAGES:
             two = [q for q in lang.ligatures if len(q) == 2]
@@ -816,33 +818,6 @@ def _find_few_ascii(
     return out
 
 
-def _held_as_words(
-    text: str, lang: LigatureLanguage, words: AbstractSet[str], code: _CodeLines
-) -> set[str]:
-    """Which of ``words`` (lower case) ``text`` holds at least once as a
-    word the step reads (:func:`_find_tokens`), not on a line of code: for
-    ASCII words, one search per word for its first such place in
-    :func:`_letter_bytes`, at C speed."""
-    if lang.letters != "A-Za-z" or not all(w.isascii() and w.isalpha() for w in words):
-        return {m.group().lower() for m in _find_tokens(text, lang, words) if m.start() not in code}
-    letters = _letter_bytes(text)
-    pattern = _patterns(lang).word
-    out: set[str] = set()
-    for w in words:
-        shapes = (w, w.capitalize(), w.upper())
-        needle = f" {w} ".encode("ascii")
-        n = len(w)
-        i = letters.find(needle)
-        while i >= 0:
-            if text[i:i + n] in shapes and i not in code:
-                mm = pattern.match(text, i)
-                if mm is not None and mm.end() == i + n:
-                    out.add(w)
-                    break
-            i = letters.find(needle, i + n + 1)
-    return out
-
-
 @lru_cache(maxsize=1024)
 def _whole_run(form: str, letters: str) -> re.Pattern[str]:
     """``form`` as a whole run of ``letters``; the literal comes first, so
@@ -1077,8 +1052,8 @@ def _gather_cached(text: str) -> LigatureEvidence:
     paragraphs: dict[tuple[str, str], int] = {}
     tally = _Tally()
     code = _CodeLines(text)
-    lines = {"text": len(_NON_EMPTY_LINE.findall(text)), "code": code.count()}
     paras = _Paragraphs(text)
+    lines = {"text": paras.text_lines(), "code": code.count()}
     cased: dict[str, _Tokens] = {}
     for lang in LANGUAGES:
         if not lang.sequences:
@@ -1092,9 +1067,8 @@ def _gather_cached(text: str) -> LigatureEvidence:
             continue
         cased[lang.code] = uniq
         names = uniq & _viable_keys(lang)
-        if names:
-            # (as words: not the tail of a contraction, ``we'll``, nor on a line of code)
-            forms_held.update(((lang.code, w), 1) for w in _held_as_words(text, lang, names, code))
+        # (not the tail of a contraction whose apostrophe is a letter run's edge: ``we'll``)
+        forms_held.update(((lang.code, w), 1) for w in names - _CONTRACTION_TAILS)
         if names and _HANDLE_CHARS.search(text):
             for name in _handles(text) & names:
                 handles[(lang.code, name)] = 1
@@ -1174,12 +1148,32 @@ class _Paragraphs:
     def __init__(self, text: str) -> None:
         self._text = text
         self._starts: list[int] | None = None
+        self._blank = 0
 
     def starts(self) -> list[int]:
         """Each paragraph's start (computed on first use)."""
         if self._starts is None:
-            self._starts = [0, *(m.end() for m in _BLANK_RUN.finditer(self._text))]
+            starts = [0]
+            blank = 0
+            for m in _BLANK_RUN.finditer(self._text):
+                starts.append(m.end())
+                blank += m.group().count("\n") - 1
+            self._starts, self._blank = starts, blank
         return self._starts
+
+    def text_lines(self) -> int:
+        """How many lines hold a character other than white space (the
+        blank lines are those of the runs between paragraphs, and a blank
+        first or last line).
+
+        >>> _Paragraphs("\\na\\n \\n\\nb\\n").text_lines()
+        2
+        """
+        text = self._text
+        self.starts()
+        first = _FIRST_BLANK.match(text) is not None
+        last = not text[text.rfind("\n") + 1:].strip()
+        return text.count("\n") + 1 - self._blank - first - last
 
     def index(self, pos: int) -> int:
         """The number of the paragraph holding ``pos``."""
@@ -1192,6 +1186,7 @@ class _Paragraphs:
 
 
 _BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
+_FIRST_BLANK = re.compile(r"[^\S\n]*\n")
 """A run of blank lines, from the line break that ends the line before."""
 
 
@@ -1345,7 +1340,6 @@ class _CodeLines:
 
 
 
-_NON_EMPTY_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 
 
 INVENTED_MIN = 20
@@ -1526,7 +1520,7 @@ def _evidence(text: str, config: Config | None) -> LigatureEvidence:
     ev = evidence_of(config, _STEP)
     if isinstance(ev, LigatureEvidence):
         return ev
-    return gather_ligature_evidence(text)
+    return _gather_cached(text)  # (read, never changed: no copy)
 
 
 def detect_dropped_ligatures(text: str, config: Config | None = None) -> list[Finding]:
