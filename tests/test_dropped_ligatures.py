@@ -494,6 +494,7 @@ def test_merged_evidence_of_pieces_is_the_evidence_of_the_whole(
     # (which names and forms a document holds; how many pieces hold them is not read)
     assert merged.handles.keys() == whole.handles.keys()
     assert merged.forms.keys() == whole.forms.keys()
+    assert merged.between.keys() == whole.between.keys()
     assert merged.decisive()[0].damage == whole.decisive()[0].damage
 
 

@@ -113,6 +113,11 @@ MIN_RESTORED = 2.5
 MIN_KNOWN_SHARE = 0.75
 """The share of a script's tokens the word list must know for the step to
 trust that list on the document (a French text is not read with English)."""
+MIN_EVIDENCE_TOKENS = 4
+"""How many tokens the paragraphs that hold the evidence must have for the
+list's share and the language to be judged at all: a list of names, one a
+paragraph, holds no words to judge (``Oio``, a region of Guinea-Bissau,
+would read as ``Officio``)."""
 AMBIGUOUS_MIN = 0.95
 """An ambiguous token (a word in its own right) is restored only this surely."""
 CHOICE_MIN = 0.8
@@ -225,6 +230,10 @@ class LigatureEvidence:
     """The broken forms that may ever be restored (:func:`_viable_keys`)
     that the document holds, by (language, form): how many pieces hold
     each (only whether one does is read)."""
+    between: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """Of those forms, the fragments (:data:`FRAGMENT_DISCOUNT`) that stand
+    between the words of a sentence somewhere (:func:`_prose_position`),
+    by (language, form): how many pieces hold one."""
 
     def lone_family(self, lang: str) -> frozenset[str]:
         """The word family (as a set of one) of ``lang``'s unambiguous cases
@@ -246,9 +255,10 @@ class LigatureEvidence:
     def trusted(self, lang: str, kind: str = "damage") -> bool:
         """Whether the language's word list knows enough of the tokens of
         the paragraphs that hold the evidence (occurrences: their share does
-        not fall as a document grows, as the share of distinct words does)."""
+        not fall as a document grows, as the share of distinct words does),
+        and they are at least :data:`MIN_EVIDENCE_TOKENS`."""
         n = self.tokens.get((lang, kind), 0)
-        return n > 0 and self.known.get((lang, kind), 0) >= MIN_KNOWN_SHARE * n
+        return n >= MIN_EVIDENCE_TOKENS and self.known.get((lang, kind), 0) >= MIN_KNOWN_SHARE * n
 
     def reads_as(self, lang: LigatureLanguage, kind: str = "damage") -> bool:
         """Whether ``lang``'s common words explain the words of the paragraphs
@@ -352,18 +362,7 @@ def merge_ligature_evidence(a: LigatureEvidence, b: LigatureEvidence) -> Ligatur
     2
     """
     return LigatureEvidence(
-        add_counts(a.damage, b.damage),
-        add_counts(a.tokens, b.tokens),
-        add_counts(a.known, b.known),
-        add_counts(a.seen, b.seen),
-        add_counts(a.families, b.families),
-        add_counts(a.fragments, b.fragments),
-        add_counts(a.fragment_forms, b.fragment_forms),
-        add_counts(a.languages, b.languages),
-        add_counts(a.lines, b.lines),
-        add_counts(a.handles, b.handles),
-        add_counts(a.paragraphs, b.paragraphs),
-        add_counts(a.forms, b.forms),
+        *(add_counts(getattr(a, f.name), getattr(b, f.name)) for f in fields(a))
     )
 
 
@@ -818,6 +817,40 @@ def _find_few_ascii(
     return out
 
 
+def _between_words(
+    text: str, lang: LigatureLanguage, forms: AbstractSet[str], code: _CodeLines
+) -> set[str]:
+    """Which of the fragments ``forms`` (lower case) stand somewhere in
+    ``text`` between the words of a sentence (:func:`_prose_position`, read
+    as their likeliest restoration), not on a line of code. ASCII forms are
+    looked for in one scan of :func:`_letter_bytes` for all of them."""
+    out: set[str] = set()
+    if not forms:
+        return out
+    index = _index(lang)
+    best = {w: max(index[w], key=lambda r: zipf(r[0], lang.code))[0] for w in forms}
+    pattern = _patterns(lang).word
+    if lang.letters == "A-Za-z" and all(w.isascii() and w.isalpha() for w in forms):
+        alternatives = b"|".join(w.encode("ascii") for w in sorted(forms, key=len, reverse=True))
+        spots: Iterable[int] = (
+            m.start() for m in re.finditer(b" (?:" + alternatives + b")(?= )", _letter_bytes(text))
+        )
+    else:
+        spots = (m.start() for m in _find_tokens(text, lang, forms))
+    for i in spots:
+        mm = pattern.match(text, i)
+        if mm is None:
+            continue
+        w = mm.group().lower()
+        if w in out or w not in best or i in code:
+            continue
+        if _prose_position(text, i, mm.end(), best[w]):
+            out.add(w)
+            if len(out) == len(forms):
+                break
+    return out
+
+
 @lru_cache(maxsize=1024)
 def _whole_run(form: str, letters: str) -> re.Pattern[str]:
     """``form`` as a whole run of ``letters``; the literal comes first, so
@@ -1050,6 +1083,7 @@ def _gather_cached(text: str) -> LigatureEvidence:
     handles: dict[tuple[str, str], int] = {}
     forms_held: dict[tuple[str, str], int] = {}
     paragraphs: dict[tuple[str, str], int] = {}
+    between: dict[tuple[str, str], int] = {}
     tally = _Tally()
     code = _CodeLines(text)
     paras = _Paragraphs(text)
@@ -1068,7 +1102,10 @@ def _gather_cached(text: str) -> LigatureEvidence:
         cased[lang.code] = uniq
         names = uniq & _viable_keys(lang)
         # (not the tail of a contraction whose apostrophe is a letter run's edge: ``we'll``)
-        forms_held.update(((lang.code, w), 1) for w in names - _CONTRACTION_TAILS)
+        held = names - _CONTRACTION_TAILS
+        forms_held.update(((lang.code, w), 1) for w in held)
+        short = {w for w in held if len(w) in FRAGMENT_DISCOUNT} - _rare_keys(lang)
+        between.update(((lang.code, w), 1) for w in _between_words(text, lang, short, code))
         if names and _HANDLE_CHARS.search(text):
             for name in _handles(text) & names:
                 handles[(lang.code, name)] = 1
@@ -1100,8 +1137,9 @@ def _gather_cached(text: str) -> LigatureEvidence:
                 _gather_fragments(text, lang, cased[lang.code], seen, paras, code,
                                   fragments, forms, tally)
     return LigatureEvidence(
-        damage, tally.tokens, tally.known, seen, families, fragments, forms,
-        tally.languages, lines, handles, paragraphs, forms_held,
+        damage=damage, tokens=tally.tokens, known=tally.known, seen=seen, families=families,
+        fragments=fragments, fragment_forms=forms, languages=tally.languages, lines=lines,
+        handles=handles, paragraphs=paragraphs, forms=forms_held, between=between,
     )
 
 
@@ -1755,8 +1793,8 @@ def _backed(
         _, zb, words, _ = reading
         if _family(words[0][0]) in own:
             continue
-        # (a fragment is taken down as it is between the words of a sentence)
-        zb -= FRAGMENT_DISCOUNT.get(len(form), 0.0) if zb >= RARE else 0.0
+        if (code, form) in ev.between:  # (rarer there than wordfreq says)
+            zb -= FRAGMENT_DISCOUNT[len(form)]
         if _p_word(zb, [z for _, _, z in words]) >= (AMBIGUOUS_MIN if zb >= RARE else CHOICE_MIN):
             return True
     return False
