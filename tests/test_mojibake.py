@@ -134,6 +134,15 @@ def test_russian_camel_case_is_not_iso_8859_5(text: str) -> None:
     assert fix_text(text, ONLY) == text
 
 
+def test_a_soup_of_mac_roman_symbols_is_not_mojibake() -> None:
+    # the Mac keyboard's Option row: ``≈ç√∫`` is Mac Roman for UTF-8 ``ōú``,
+    # by chance among a dozen of the code page's symbols outside any run
+    row = "Option row: Ω≈ç√∫˜µ≤≥÷ åß∂ƒ©˙∆˚¬…æ œ∑´®†¥¨ˆøπ“‘"
+    assert fix_text(row, ONLY) == row
+    # a line of real Mac Roman mojibake keeps its symbols inside its runs
+    assert fix_text("Caf√© cr√®me, d√©j√† vu ‚Ä¶ ok", ONLY) == "Café crème, déjà vu … ok"
+
+
 def test_a_whole_word_of_iso_8859_5_is_still_repaired() -> None:
     assert fix_text("аПаОаЛ", ONLY) == "пол"
 

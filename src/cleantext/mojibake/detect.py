@@ -777,6 +777,7 @@ def _scan(
                 continue
         check = not every or innocent
         contexts: list[tuple[str, str]] | None = None
+        soup: _SymbolSoup | None = None
         for i, (s, e) in enumerate(spans):
             seg = text[s:e]
             if check:
@@ -817,6 +818,10 @@ def _scan(
                     e if i + 1 == len(spans) or spans[i + 1][0] != e else -1, final,
                 )
             )
+            if suspicious and depth == 0:
+                if soup is None:
+                    soup = _SymbolSoup(text, spans, name)
+                suspicious = not soup.at(s)
             found.append(
                 Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy,
                           _breaks_caps(text, s, seg, final),
@@ -894,6 +899,72 @@ def _inside_intact_word(text: str, s: int, e: int, final: str) -> bool:
     return all(
         ch.isalpha() and not ch.isascii() and char_info(ch).script == script
         for ch in (text[s - 1], text[e])
+    )
+
+
+_SOUP_MIN = 4
+"""How many of a code page's symbols must stand outside its runs on a line
+(and more than the characters of its runs there) for the line to be a soup
+of that code page's symbols (see :class:`_SymbolSoup`)."""
+
+
+class _SymbolSoup:
+    """Which lines of a text are a soup of a code page's own symbols, most of
+    them outside its runs: the Mac keyboard's Option row
+    (``Ω≈ç√∫˜µ≤≥÷``) holds ``≈ç√∫``, which Mac Roman reads as UTF-8 for
+    ``ōú``, by chance. In a line of real mojibake the code page's symbols
+    stand in its runs (``Caf√© cr√®me``), not around them. Each line is
+    looked at once, at its first run.
+
+    >>> row = "Option row: Ω≈ç√∫˜µ≤≥÷ åß∂ƒ©˙∆˚¬…æ"
+    >>> _SymbolSoup(row, [(13, 17), (26, 28)], "mac_roman").at(13)
+    True
+    >>> _SymbolSoup("Caf√© cr√®me ‚Ä¶", [(3, 5), (8, 10), (13, 16)], "mac_roman").at(3)
+    False
+    """
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], name: str) -> None:
+        self._text = text
+        self._spans = spans
+        self._starts = [a for a, _ in spans]
+        self._high = table(name).chars
+        self._lines: dict[int, bool] = {}
+
+    def at(self, pos: int) -> bool:
+        """Whether the line holding ``pos`` is such a soup."""
+        text = self._text
+        start = text.rfind("\n", 0, pos) + 1
+        if start not in self._lines:
+            end = text.find("\n", pos)
+            self._lines[start] = self._soup(start, len(text) if end < 0 else end)
+        return self._lines[start]
+
+    def _soup(self, start: int, end: int) -> bool:
+        text, high = self._text, self._high
+        inside = stray = 0
+        pos = start
+        k = max(0, bisect_left(self._starts, start) - 1)
+        while k < len(self._spans) and self._spans[k][0] < end:
+            a, b = self._spans[k]
+            k += 1
+            if b <= start:
+                continue
+            a, b = max(a, start), min(b, end)
+            inside += b - a
+            stray += _stray_symbols(text[pos:a], high)
+            pos = b
+        stray += _stray_symbols(text[pos:end], high)
+        return stray >= _SOUP_MIN and stray > inside
+
+
+def _stray_symbols(piece: str, high: frozenset[str]) -> int:
+    """The symbols and punctuation of ``piece`` beyond ASCII that the code
+    page of ``high`` (its characters) writes."""
+    if piece.isascii():
+        return 0
+    return sum(
+        1 for ch in piece
+        if not ch.isascii() and ch in high and unicodedata.category(ch)[0] in "SP"
     )
 
 
