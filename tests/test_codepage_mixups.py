@@ -356,3 +356,9 @@ def test_quotation_marks_opening_words_are_no_finding() -> None:
     # marks change, which is how clean Kazakh and Russian are written
     for text in ("the «ол “ол", "Ол айтты: «ол “ол келеді»"):
         assert detect_codepage_mixups(text) == []
+
+
+def test_a_weak_repair_that_turns_letters_into_marks_is_no_finding() -> None:
+    # 'Від «на «на' reads as windows-1251 '‚ґд Зна Зна' through Mac Cyrillic:
+    # the quotes become letters, but В and і become marks; nothing is mended
+    assert detect_codepage_mixups("Від «на «на") == []

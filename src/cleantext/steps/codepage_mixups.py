@@ -1208,10 +1208,15 @@ def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Find
         if conf < 0.5 and v.support < (0.5 if v.known else 0.75):
             continue
         original = text[v.start:v.end]
-        if conf < 0.5 and _changes_only_marks(original, v.replacement):
+        if conf < 0.5 and (
+            _changes_only_marks(original, v.replacement)
+            or _unletters(original, v.replacement)
+        ):
             # quotation marks opening Russian or Kazakh words (``«ол “ол``
             # reads as windows-1251 ``Зол Тол`` through Mac Cyrillic) are how
-            # clean text is written: without the document's backing, no finding
+            # clean text is written, and a repair that turns letters into
+            # marks (``Від «на`` -> ``‚ґд Зна``) mends nothing: without the
+            # document's backing, no finding
             continue
         # Symbols and invisible soft hyphens alone ('\xad\xad» €' reads as
         # CP866 'нн╗ Инн'): clean text too often looks like that, so such a
@@ -1239,6 +1244,17 @@ def _changes_only_marks(original: str, replacement: str) -> bool:
     """
     return len(original) == len(replacement) and all(
         not a.isalpha() for a, b in zip(original, replacement, strict=True) if a != b
+    )
+
+
+def _unletters(original: str, replacement: str) -> bool:
+    """Whether a repair turns a letter into a character that is not one.
+
+    >>> _unletters("Від «на", "‚ґд Зна"), _unletters("Ïðèâåò", "Привет")
+    (True, False)
+    """
+    return len(original) == len(replacement) and any(
+        a.isalpha() and not b.isalpha() for a, b in zip(original, replacement, strict=True)
     )
 
 
