@@ -237,8 +237,9 @@ class LigatureEvidence:
     each (only whether one does is read)."""
     between: Mapping[tuple[str, str], int] = field(default_factory=dict)
     """Of those forms, the fragments (:data:`FRAGMENT_DISCOUNT`) that stand
-    between the words of a sentence somewhere (:func:`_prose_position`),
-    by (language, form): how many pieces hold one."""
+    between the words of a sentence (:func:`_prose_position`) in a
+    paragraph that holds an unambiguous case, by (language, form): how many
+    pieces hold one."""
 
     def lone_family(self, lang: str) -> frozenset[str]:
         """The word family (as a set of one) of ``lang``'s unambiguous cases
@@ -823,12 +824,17 @@ def _find_few_ascii(
 
 
 def _between_words(
-    text: str, lang: LigatureLanguage, forms: AbstractSet[str], code: _CodeLines
+    text: str,
+    lang: LigatureLanguage,
+    forms: AbstractSet[str],
+    code: _CodeLines,
+    spans: Iterable[tuple[int, int]],
 ) -> set[str]:
-    """Which of the fragments ``forms`` (lower case) stand somewhere in
-    ``text`` between the words of a sentence (:func:`_prose_position`, read
-    as their likeliest restoration), not on a line of code. ASCII forms are
-    looked for in one scan of :func:`_letter_bytes` for all of them."""
+    """Which of the fragments ``forms`` (lower case) stand somewhere in the
+    ``spans`` of ``text`` between the words of a sentence
+    (:func:`_prose_position`, read as their likeliest restoration), not on a
+    line of code. ASCII forms are looked for in one scan of each span of
+    :func:`_letter_bytes` for all of them."""
     out: set[str] = set()
     if not forms:
         return out
@@ -837,11 +843,16 @@ def _between_words(
     pattern = _patterns(lang).word
     if lang.letters == "A-Za-z" and all(w.isascii() and w.isalpha() for w in forms):
         alternatives = b"|".join(w.encode("ascii") for w in sorted(forms, key=len, reverse=True))
+        search = re.compile(b" (?:" + alternatives + b")(?= )")
+        letters = _letter_bytes(text)
         spots: Iterable[int] = (
-            m.start() for m in re.finditer(b" (?:" + alternatives + b")(?= )", _letter_bytes(text))
+            m.start() for a, b in spans for m in search.finditer(letters, a, b + 1)
         )
     else:
-        spots = (m.start() for m in _find_tokens(text, lang, forms))
+        spots = (
+            m.start() for m in _find_tokens(text, lang, forms)
+            if any(a <= m.start() < b for a, b in spans)
+        )
     for i in spots:
         mm = pattern.match(text, i)
         if mm is None:
@@ -1109,8 +1120,6 @@ def _gather_cached(text: str) -> LigatureEvidence:
         # (not the tail of a contraction whose apostrophe is a letter run's edge: ``we'll``)
         held = names - _CONTRACTION_TAILS
         forms_held.update(((lang.code, w), 1) for w in held)
-        short = {w for w in held if len(w) in FRAGMENT_DISCOUNT} - _rare_keys(lang)
-        between.update(((lang.code, w), 1) for w in _between_words(text, lang, short, code))
         if names and _HANDLE_CHARS.search(text):
             for name in _handles(text) & names:
                 handles[(lang.code, name)] = 1
@@ -1131,6 +1140,12 @@ def _gather_cached(text: str) -> LigatureEvidence:
                     fam = (lang.code, _family(c.replacement))
                     families[fam] = families.get(fam, 0) + 1
         tally.add(text, paras, where, lang, "damage")
+        if where:
+            short = {w for w in held if len(w) in FRAGMENT_DISCOUNT} - _rare_keys(lang)
+            spans = [paras.bounds(k) for k in sorted(where)]
+            between.update(
+                ((lang.code, w), 1) for w in _between_words(text, lang, short, code, spans)
+            )
         paragraphs[(lang.code, "damaged")] = len(where)
         paragraphs[(lang.code, "intact")] = len(spelled - where)
     fragments: dict[tuple[str, str, str], int] = {}
@@ -1158,7 +1173,7 @@ def _paragraphs_holding(text: str, paras: _Paragraphs, needles: list[str]) -> se
     starts = paras.starts()
     m = find(text)
     while m is not None:
-        k = paras.index(m.start())
+        k = bisect_right(starts, m.start()) - 1
         out.add(k)
         if k + 1 >= len(starts):
             break
@@ -1199,8 +1214,10 @@ class _Paragraphs:
             starts = [0]
             blank = 0
             for m in _BLANK_RUN.finditer(self._text):
-                starts.append(m.end())
-                blank += m.group().count("\n") - 1
+                a, b = m.span()
+                starts.append(b)
+                # (most runs are one blank line: "\n\n")
+                blank += 1 if b - a == 2 else self._text.count("\n", a, b) - 1
             self._starts, self._blank = starts, blank
         return self._starts
 
@@ -1322,7 +1339,7 @@ _CODE_MARKS: tuple[re.Pattern[str], ...] = tuple(
     # one pattern each, every one opening with a literal: sre then skips
     # ahead at C speed (an alternation of them scans ~100x slower)
     re.compile(p, re.MULTILINE) for p in (
-        r"[{}]",                                              # braces
+        r"\{", r"\}",                                          # braces
         r"=(?:(?<=[=!<>]=)|(?<=\w=)|(?=\w\w)|(?<=\s=)(?=\s))",  # == <= x=1 x = 1 (not =D)
         r">(?<=->)", r"::", r"&&", r"\|\|",                    # -> :: && ||
         r"\((?<=[\w\]]\()(?!(?:s|tm|!|\d[a-z]?)\))",            # call(, not person(s) cat(1)
@@ -2081,7 +2098,9 @@ def _handles(text: str) -> set[str]:
     ['bob', 'jim', 'lo', 'stu', 'x']
     """
     names = set(_HANDLE_ANGLE.findall(text))
-    names.update(_HANDLE_LINE.findall(text), _HANDLE_MARK.findall(text))
+    names.update(
+        _HANDLE_LINE.findall(text), _HANDLE_STAR.findall(text), _HANDLE_AT.findall(text)
+    )
     first = _HANDLE_FIRST_LINE.match(text)
     if first is not None:
         names.add(first.group(1))
@@ -2093,7 +2112,8 @@ _HANDLE = re.compile(r"<(\w+)>|^(\w+):|[*@](\w+)\b", re.MULTILINE)
 _HANDLE_ANGLE = re.compile(r"<(\w+)>")
 _HANDLE_LINE = re.compile(r"\n(\w+):")
 _HANDLE_FIRST_LINE = re.compile(r"(\w+):")
-_HANDLE_MARK = re.compile(r"[*@](\w+)\b")
+_HANDLE_STAR = re.compile(r"\*(\w+)\b")
+_HANDLE_AT = re.compile(r"@(\w+)\b")
 
 
 def _fragment_in_prose(text: str, c: _Candidate, lang: LigatureLanguage) -> _Candidate:
