@@ -223,7 +223,8 @@ class LigatureEvidence:
     of the Latin words of the paragraphs of evidence, by (language, kind of
     evidence, rival language of the script)."""
     lines: Mapping[str, int] = field(default_factory=dict)
-    """Non-empty lines (``"text"``) and lines that look like source code (``"code"``)."""
+    """Non-empty lines (``"text"``), lines that look like source code
+    (``"code"``), and spaces (``"spaces"``, about as many as words)."""
     handles: Mapping[tuple[str, str], int] = field(default_factory=dict)
     """Broken forms the document also writes as a name or a handle
     (``<stu>``, ``stu:`` opening a line), by (language, form)."""
@@ -1103,7 +1104,7 @@ def _gather_cached(text: str) -> LigatureEvidence:
     tally = _Tally()
     code = _CodeLines(text)
     paras = _Paragraphs(text)
-    lines = {"text": paras.text_lines(), "code": code.count()}
+    lines = {"text": paras.text_lines(), "code": code.count(), "spaces": text.count(" ")}
     cased: dict[str, _Tokens] = {}
     for lang in LANGUAGES:
         if not lang.sequences:
@@ -1714,7 +1715,7 @@ def _detect_language(
     learned = ev.learned(lang.code, ("dropped", "marker", "space", "split"))
     licensed = _licensed(learned, lang)
     own = ev.lone_family(lang.code)
-    if own and not _backed(ev, lang, licensed, own):
+    if own and not _backed(ev, lang, licensed, own) and not _none_spelled(ev, lang):
         # one word family (``uid``, ``uids``; ``ower`` twice) is a word the
         # document uses, unless a restoration of another word backs it
         return []
@@ -1822,6 +1823,23 @@ def _detect_language(
             f"{_MODE_WHY[c.mode]}: {why}",
         ))
     return out
+
+
+def _none_spelled(ev: LigatureEvidence, lang: LigatureLanguage) -> bool:
+    """Whether the document spells none of the language's two-letter
+    ligatures right anywhere, and is long enough that clean prose would
+    (:data:`_ABSENCE` a word, about one word a space, to
+    :data:`_NONE_SPELLED`): then its one word family is no word it uses,
+    the font lost its ligatures."""
+    two = _TWO_LETTER[lang.code]
+    return bool(two) and not any(ev.seen.get(q, 0) for q in two) and (
+        _ABSENCE * ev.lines.get("spaces", 0) >= _NONE_SPELLED
+    )
+
+
+_NONE_SPELLED = 2.0
+"""log10 odds against clean prose spelling none of ``fi``, ``fl``, ``ff``
+(about 320 words: 1% of clean English texts that long)."""
 
 
 def _backed(
