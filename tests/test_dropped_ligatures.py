@@ -537,3 +537,18 @@ def test_text_lines_are_the_lines_holding_more_than_white_space(text: str) -> No
     from cleantext.steps.dropped_ligatures import _Paragraphs
 
     assert _Paragraphs(text).text_lines() == sum(1 for line in text.split("\n") if line.strip())
+
+
+_CODE_PIECES = ["a", "x", "0x1F", "{", "}", "=", "==", ">", "->", ":", "::", "&&", "||", "(",
+                "f(", "_", "a_b", "$v", "#", "\n", "\ndef f(", "\nclass C:", "\nimport os",
+                "\nfrom a import b", " ", "\t", "#include", "x = 1"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_CODE_PIECES), max_size=10).map("".join))
+def test_the_code_hint_never_hides_a_code_line(text: str) -> None:
+    from cleantext.steps import dropped_ligatures as dl
+
+    full = "\n" + text
+    scanned = {full.rfind("\n", 0, m.end()) for p in dl._CODE_MARKS for m in p.finditer(full)}
+    assert dl._CodeLines(text).count() == len(scanned)

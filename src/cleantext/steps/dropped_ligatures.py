@@ -1356,6 +1356,11 @@ preprocessor line or a Python keyword opening the line (the match then
 starts at the line break before it)."""
 
 
+_CODE_HINT = re.compile(r"[{}=>:&|(_$#]|0x|\n[ \t]*(?:def|class|import|from)[ \t]")
+"""What every mark of :data:`_CODE_MARKS` holds: a text without it has no
+code line (one search instead of one per mark, for short texts)."""
+
+
 class _CodeLines:
     """The lines of a text that look like source code.
 
@@ -1386,7 +1391,7 @@ class _CodeLines:
             text = "\n" + self._text
             self._starts = frozenset(
                 text.rfind("\n", 0, m.end()) for p in _CODE_MARKS for m in p.finditer(text)
-            )
+            ) if _CODE_HINT.search(text) else frozenset()
         return self._starts
 
     def count(self) -> int:
