@@ -145,6 +145,26 @@ def _make_corpus(folder: Path, n: int) -> dict[Path, tuple[bytes, bytes]]:
     return expected
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux ``/proc``; [] elsewhere)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_kill_mid_run_leaves_every_file_old_or_new(tmp_path: Path, jobs: str) -> None:
     """SIGKILL a run over many files: each file is exactly old or exactly new."""
@@ -161,10 +181,19 @@ def test_kill_mid_run_leaves_every_file_old_or_new(tmp_path: Path, jobs: str) ->
         line = proc.stderr.readline()
         assert line.startswith(b"fixed"), line
     time.sleep(0.05)
+    workers = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
     proc.stderr.close()
     assert proc.returncode == -signal.SIGKILL
+    # the workers of -j 2 see their parent gone and leave (they used to wait
+    # for work forever, ~100 MB each)
+    assert (1 <= len(workers) <= 2 if jobs == "2" else not workers) or not Path("/proc").is_dir()
+    deadline = time.monotonic() + 10
+    while workers and time.monotonic() < deadline:
+        workers = [w for w in workers if Path(f"/proc/{w}").exists() and not _zombie(w)]
+        time.sleep(0.1)
+    assert workers == [], "workers outlived their killed parent"
     old = new = 0
     for path, (before, after) in expected.items():
         data = path.read_bytes()

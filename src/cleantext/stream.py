@@ -544,7 +544,36 @@ def process_pool(jobs: int) -> ProcessPoolExecutor:
     ForkingPickler.register(MappingProxyType, _reduce_mapping_proxy)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context,
+        initializer=_exit_with_parent, initargs=(os.getpid(),),
+    )
+
+
+_PARENT_POLL = 0.5
+"""Seconds between a worker's looks at whether its parent is still there."""
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker process: end it as soon as ``parent`` (the process that
+    started the pool) is gone.
+
+    A parent killed without warning (``kill -9``, the out-of-memory killer)
+    cannot stop its pool, and forked workers wait for work forever: each
+    sibling holds the other end of the pipe they read from, so no end of
+    file comes. A daemon thread looks every :data:`_PARENT_POLL` seconds and
+    leaves with ``os._exit`` (the files a worker writes are replaced
+    atomically, so there is nothing to finish).
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="cleantext-parent-watch", daemon=True).start()
 
 
 def keeps_byte_order_mark(config: Config) -> bool:
