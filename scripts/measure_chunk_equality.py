@@ -12,7 +12,7 @@ one of four (both), a Latin look-alike in one Russian word of ten. Then
 repairs it whole (``fix_text``) and streamed (``iter_fix`` with ``--chunk``
 characters a chunk, the size ``fix_file`` and the command line use by
 default), with the default profile and with each of the two steps that
-were last in ``tests/test_stream.py``'s ``NOT_CHUNKABLE`` alone, and prints
+were the last to become exact alone, and prints
 how many words the two results disagree on, against how many the whole
 repair changed (0 for both since they became exact: their document-level
 reads come from additive evidence; the test suite checks every step on

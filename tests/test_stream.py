@@ -12,7 +12,6 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-import cleantext
 import cleantext.registry as registry
 from cleantext import Config, fix_text
 from cleantext.errors import NotTextError
@@ -60,15 +59,12 @@ def _pieces(text: str, cuts: list[int]) -> list[str]:
     return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-# Steps whose repair of a document in chunks differs from their repair of it
-# whole, found by the property test below, with a document that shows it
-# (their owners are told; when a step is fixed, take it out of here).
-NOT_CHUNKABLE: dict[str, tuple[str, str]] = {
-}
-
-
+# Every step is exact in chunks (the last two, split_joined_words and
+# restore_dropped_ligatures, since 2026-11-21): the property below runs each
+# profile whole. A step found to differ would be disabled here, with a
+# strict-xfail example of its own, until fixed.
 def _chunkable(profile: str) -> Config:
-    return Config(profile=profile, disable=set(NOT_CHUNKABLE) & set(cleantext.PROFILES[profile]))
+    return Config(profile=profile)
 
 
 # Documents where one paragraph decides how a step repairs another (a step's
@@ -133,17 +129,6 @@ def test_document_evidence_decides_in_chunks_as_in_the_whole(step: str) -> None:
         for n in sizes:
             assert "".join(iter_fix([text], config, chunk_size=n)) == whole, n
             assert "".join(iter_fix(iter(paragraphs), config, chunk_size=n)) == whole, n
-
-
-@pytest.mark.parametrize("step", sorted(NOT_CHUNKABLE))
-@pytest.mark.xfail(reason="known: see NOT_CHUNKABLE", strict=True)
-def test_known_unchunkable_steps(step: str) -> None:
-    text = NOT_CHUNKABLE[step][1]
-    others = set(cleantext.PROFILES["repair"]) - {step}
-    alone = Config(disable=others, enable={step})
-    with_others = Config(profile="repair", enable={step})
-    for config in (alone, with_others):
-        assert "".join(iter_fix([text], config, chunk_size=200)) == fix_text(text, config)
 
 
 @settings(max_examples=100, deadline=None)
