@@ -908,6 +908,9 @@ _SOUP_MIN = 4
 of that code page's symbols (see :class:`_SymbolSoup`)."""
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 class _SymbolSoup:
     """Which lines of a text are a soup of a code page's own symbols, most of
     them outside its runs: the Mac keyboard's Option row
@@ -927,45 +930,54 @@ class _SymbolSoup:
         self._text = text
         self._spans = spans
         self._starts = [a for a, _ in spans]
-        self._high = table(name).chars
+        self._name = name
+        self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
         self._lines: dict[int, bool] = {}
 
     def at(self, pos: int) -> bool:
         """Whether the line holding ``pos`` is such a soup."""
-        text = self._text
-        start = text.rfind("\n", 0, pos) + 1
-        if start not in self._lines:
-            end = text.find("\n", pos)
-            self._lines[start] = self._soup(start, len(text) if end < 0 else end)
-        return self._lines[start]
+        k = bisect_left(self._breaks, pos)  # the line's break, if any
+        if k not in self._lines:
+            start = self._breaks[k - 1] + 1 if k else 0
+            end = self._breaks[k] if k < len(self._breaks) else len(self._text)
+            self._lines[k] = self._soup(start, end)
+        return self._lines[k]
 
     def _soup(self, start: int, end: int) -> bool:
-        text, high = self._text, self._high
-        inside = stray = 0
-        pos = start
+        text, symbols = self._text, self._symbols
+        # the runs on the line, clipped to it
         k = max(0, bisect_left(self._starts, start) - 1)
+        runs: list[tuple[int, int]] = []
         while k < len(self._spans) and self._spans[k][0] < end:
             a, b = self._spans[k]
             k += 1
-            if b <= start:
-                continue
-            a, b = max(a, start), min(b, end)
-            inside += b - a
-            stray += _stray_symbols(text[pos:a], high)
+            if b > start:
+                runs.append((max(a, start), min(b, end)))
+        inside = sum(b - a for a, b in runs)
+        need = max(_SOUP_MIN, inside + 1)
+        stray = 0
+        pos = start
+        for a, b in [*runs, (end, end)]:
+            if a > pos:
+                stray += len(symbols.findall(text, pos, a))
+                if stray >= need:
+                    return True
             pos = b
-        stray += _stray_symbols(text[pos:end], high)
-        return stray >= _SOUP_MIN and stray > inside
+        return False
+
+    @property
+    def _symbols(self) -> re.Pattern[str]:
+        return _symbols_of(self._name)
 
 
-def _stray_symbols(piece: str, high: frozenset[str]) -> int:
-    """The symbols and punctuation of ``piece`` beyond ASCII that the code
-    page of ``high`` (its characters) writes."""
-    if piece.isascii():
-        return 0
-    return sum(
-        1 for ch in piece
-        if not ch.isascii() and ch in high and unicodedata.category(ch)[0] in "SP"
+@cache
+def _symbols_of(name: str) -> re.Pattern[str]:
+    """The symbols and punctuation beyond ASCII that code page ``name`` writes."""
+    chars = sorted(
+        ch for ch in table(name).chars
+        if not ch.isascii() and unicodedata.category(ch)[0] in "SP"
     )
+    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
 
 
 def _non_overlapping(
