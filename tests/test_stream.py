@@ -70,7 +70,7 @@ def _chunkable(profile: str) -> Config:
 # Documents where one paragraph decides how a step repairs another (a step's
 # document-level evidence, gathered with Step.gather and Step.merge): the
 # step of each decides on the whole document, and so must its chunked repair.
-# (Each was an example in tests/test_pipeline.py's _DIFFER_BY_PARAGRAPH.)
+# (Each was once an example of a step that decided paragraph by paragraph.)
 WHOLE_DOCUMENT_EVIDENCE = {
     # a tag anywhere makes the whole text markup, where entities stay
     "unescape_html": (
