@@ -362,3 +362,12 @@ def test_a_weak_repair_that_turns_letters_into_marks_is_no_finding() -> None:
     # 'Від «на «на' reads as windows-1251 '‚ґд Зна Зна' through Mac Cyrillic:
     # the quotes become letters, but В and і become marks; nothing is mended
     assert detect_codepage_mixups("Від «на «на") == []
+
+
+def test_a_reading_with_known_words_beats_one_without() -> None:
+    # Mac Cyrillic read as windows-1251: the line reads as four known Russian
+    # words (0.67); its last word alone reads as KZ-1048 Kazakh that no list
+    # holds (0.72), which used to win and leave the rest damaged
+    damaged = "Сказал Сказал Сказал Новый.".encode("mac_cyrillic").decode("cp1251")
+    assert damaged == "‘казал ‘казал ‘казал Ќовый."
+    assert fix_text(damaged, ONLY) == "Сказал Сказал Сказал Новый."
