@@ -945,6 +945,9 @@ class _SymbolSoup:
 
     def _soup(self, start: int, end: int) -> bool:
         text, symbols = self._text, self._symbols
+        # (most lines hold too few of the symbols anywhere: one scan says so)
+        if len(symbols.findall(text, start, end)) < _SOUP_MIN:
+            return False
         # the runs on the line, clipped to it
         k = max(0, bisect_left(self._starts, start) - 1)
         runs: list[tuple[int, int]] = []
