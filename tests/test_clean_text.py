@@ -123,7 +123,7 @@ KNOWN_REPROS: dict[str, str] = {
     # (found by test_mojibake's spaces-and-question-marks property)
     "Å\u00a0Å»": "fix_mojibake: the word Å, a no-break space and Å» read as windows-1252 "
     "for 'ŠŻ' (0.63); a run ending in the space alone is left (_glues_foreign_letter), "
-    "but 'Р\u00a0' inside runs is how windows-1251 writes 'а', so the rule cannot "
+    "but 'Р\u00a0' inside runs is how windows-1251 shows UTF-8 'Р', so the rule cannot "
     "simply reach inside runs (tried: windows-1251 round trips fell to 20%)",
 }
 
