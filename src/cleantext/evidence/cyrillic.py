@@ -262,12 +262,15 @@ def _scores_in(word: str, langs: tuple[str, ...]) -> list[float]:
     return [reduce(add, column, 0.0) / n for column in columns]
 
 
-_LANGS = ("ru", "uk", "bg", "mk", "sr")
+_LANGS = SHIPPED_PAIRS
+"""The languages :func:`bigram_score` compares by default: those with word
+lists, whose pair counts ship."""
 
 
 def load_letter_pairs() -> None:
-    """Build the letter-pair models :func:`bigram_score` uses now (about half
-    a second), not at its first word: for :func:`cleantext.stream.warm_up`."""
+    """Build the letter-pair models :func:`bigram_score` uses now (a few
+    hundredths of a second from the shipped counts), not at its first word:
+    for :func:`cleantext.stream.warm_up`."""
     for langs in (_LANGS, ("ru",), ("kk",)):
         _pair_scores(langs)
 

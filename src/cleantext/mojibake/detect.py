@@ -930,7 +930,7 @@ class _SymbolSoup:
         self._text = text
         self._spans = spans
         self._starts = [a for a, _ in spans]
-        self._name = name
+        self._symbols = _symbols_of(name)
         self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
         self._lines: dict[int, bool] = {}
 
@@ -946,31 +946,20 @@ class _SymbolSoup:
     def _soup(self, start: int, end: int) -> bool:
         text, symbols = self._text, self._symbols
         # (most lines hold too few of the symbols anywhere: one scan says so)
-        if len(symbols.findall(text, start, end)) < _SOUP_MIN:
+        stray = len(symbols.findall(text, start, end))
+        if stray < _SOUP_MIN:
             return False
-        # the runs on the line, clipped to it
+        # the runs on the line, clipped to it; their symbols are not stray
         k = max(0, bisect_left(self._starts, start) - 1)
-        runs: list[tuple[int, int]] = []
+        inside = 0
         while k < len(self._spans) and self._spans[k][0] < end:
             a, b = self._spans[k]
             k += 1
             if b > start:
-                runs.append((max(a, start), min(b, end)))
-        inside = sum(b - a for a, b in runs)
-        need = max(_SOUP_MIN, inside + 1)
-        stray = 0
-        pos = start
-        for a, b in [*runs, (end, end)]:
-            if a > pos:
-                stray += len(symbols.findall(text, pos, a))
-                if stray >= need:
-                    return True
-            pos = b
-        return False
-
-    @property
-    def _symbols(self) -> re.Pattern[str]:
-        return _symbols_of(self._name)
+                a, b = max(a, start), min(b, end)
+                inside += b - a
+                stray -= len(symbols.findall(text, a, b))
+        return stray >= _SOUP_MIN and stray > inside
 
 
 @cache

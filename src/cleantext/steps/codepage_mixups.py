@@ -1213,10 +1213,7 @@ def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Find
         if conf < 0.5 and v.support < (0.5 if v.known else 0.75):
             continue
         original = text[v.start:v.end]
-        if conf < 0.5 and (
-            _changes_only_marks(original, v.replacement)
-            or _unletters(original, v.replacement)
-        ):
+        if conf < 0.5 and _mends_no_letter(original, v.replacement):
             # quotation marks opening Russian or Kazakh words (``«ол “ол``
             # reads as windows-1251 ``Зол Тол`` through Mac Cyrillic) are how
             # clean text is written, and a repair that turns letters into
@@ -1240,26 +1237,20 @@ def detect_codepage_mixups(text: str, config: Config | None = None) -> list[Find
     return findings
 
 
-def _changes_only_marks(original: str, replacement: str) -> bool:
-    """Whether a repair turns only characters that are not letters (quotation
-    marks, symbols) into others, leaving every letter as it was.
+def _mends_no_letter(original: str, replacement: str) -> bool:
+    """Whether a repair changes no letter, only marks (quotation marks,
+    symbols), or turns a letter into a character that is not one.
 
-    >>> _changes_only_marks("«ол “ол", "Зол Тол"), _changes_only_marks("Ïðèâåò", "Привет")
-    (True, False)
+    >>> _mends_no_letter("«ол “ол", "Зол Тол"), _mends_no_letter("Від «на", "‚ґд Зна")
+    (True, True)
+    >>> _mends_no_letter("Ïðèâåò", "Привет")
+    False
     """
-    return len(original) == len(replacement) and all(
-        not a.isalpha() for a, b in zip(original, replacement, strict=True) if a != b
-    )
-
-
-def _unletters(original: str, replacement: str) -> bool:
-    """Whether a repair turns a letter into a character that is not one.
-
-    >>> _unletters("Від «на", "‚ґд Зна"), _unletters("Ïðèâåò", "Привет")
-    (True, False)
-    """
-    return len(original) == len(replacement) and any(
-        a.isalpha() and not b.isalpha() for a, b in zip(original, replacement, strict=True)
+    if len(original) != len(replacement):
+        return False
+    changed = [(a, b) for a, b in zip(original, replacement, strict=True) if a != b]
+    return all(not a.isalpha() for a, _ in changed) or any(
+        a.isalpha() and not b.isalpha() for a, b in changed
     )
 
 

@@ -644,9 +644,9 @@ def detect_joined_words(text: str, config: Config | None = None) -> list[Finding
     # so about each of them is noise. So the dictionary splits, the costly
     # part, are looked for only once the document has such an anchor.
     case = _outside_code(text, _case_candidates(text))
+    anchored = any(c.sentence_join for c in case)
     given = config.evidence.get(_NAME) if config is not None else None
-    if (isinstance(given, Deferred) and not any(c.sentence_join for c in case)
-            and not given.fact(_has_anchor)):
+    if isinstance(given, Deferred) and not anchored and not given.fact(_has_anchor):
         # Evidence from a text without an anchor is never damaged, so only
         # this text's anchors could be findings: there are none.
         return []
@@ -654,7 +654,7 @@ def detect_joined_words(text: str, config: Config | None = None) -> list[Finding
     evidence = given if isinstance(given, JoinEvidence) else None
     if evidence is not None and not evidence.damaged:
         candidates = [c for c in case if c.sentence_join]
-    elif evidence is None and not any(c.sentence_join for c in case):
+    elif evidence is None and not anchored:
         return []  # no anchor: the document's own evidence cannot be damaged
     else:
         candidates = _candidates(text)
