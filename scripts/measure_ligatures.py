@@ -202,6 +202,29 @@ def _why_missed(bad: str, s: int, e: int, orig: str, doc_state: str) -> str:
     return "broken form is a word or fragment between words, confidence too low"
 
 
+_REACH = (
+    "broken form a non-word, original known",
+    "broken form a word (only context tells)",
+    "original absent from wordfreq (nothing restores it)",
+)
+
+
+def _reach(bad: str, orig: str) -> str:
+    """What could restore a damaged word at all, one of ``_REACH``: no word
+    list gives back a word wordfreq has never seen (``Overfiend``, even in its
+    large list); a broken form that is itself a word (``at`` for ``flat``,
+    ``rst``) needs the sentence around it, which word frequencies do not give;
+    the rest, word evidence can restore. The share of the last class is the
+    ceiling of recall for any method whose words come from wordfreq alone."""
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(orig, "en", wordlist="large") == 0:
+        return _REACH[2]
+    if zipf(bad.strip(" ").lower(), "en") >= dl.RARE:
+        return _REACH[1]
+    return _REACH[0]
+
+
 def measure_synthetic(
     text: str, profile: str, gap: str, doc_size: int = 4000, verbose: bool = False
 ) -> None:
@@ -218,6 +241,10 @@ def measure_synthetic(
     why_missed: Counter[str] = Counter()
     why_examples: dict[str, Counter[tuple[str, str]]] = {}
     wrong_lines: list[str] = []
+    # each damaged word by what could restore it at all (see _reach), and how
+    # many of each this step restored
+    reach: Counter[str] = Counter()
+    reach_right: Counter[str] = Counter()
     for doc in docs:
         bad, spans = damage(doc, seqs, gap)
         n_bytes += len(bad.encode())
@@ -256,6 +283,9 @@ def measure_synthetic(
                 why = _why_missed(bad, s, e, orig, doc_state)
                 why_missed[why] += 1
                 why_examples.setdefault(why, Counter())[(bad[s:e], orig)] += 1
+            kind = _reach(bad[s:e], orig)
+            reach[kind] += 1
+            reach_right[kind] += s in got
             if zipf(orig, "en") >= MIN_RARE_RESTORED:
                 known_words += 1
                 known_right += s in got
@@ -267,6 +297,10 @@ def measure_synthetic(
           f"recall on the {known_words} words wordfreq knows "
           f"{known_right / max(1, known_words):.4f}; "
           f"{n_bytes / 1e6 / max(t_total, 1e-9):.1f} MB/s")
+    print("    by what could restore them:", "; ".join(
+        f"{kind}: {reach[kind]} ({reach[kind] / max(1, damaged_words):.1%}), "
+        f"restored {reach_right[kind] / max(1, reach[kind]):.4f}"
+        for kind in _REACH if reach[kind]))
     print("    most missed:", missed.most_common(12))
     print("    wrong:", wrong.most_common(12))
     if verbose:
