@@ -1269,7 +1269,10 @@ class _Tally:
             return
         piece = "\n".join(text[a:b] for a, b in map(paras.bounds, sorted(where)))
         if lang.letters == "A-Za-z":
-            counts = Counter(w.decode("ascii") for w in _ascii_letters(piece).split())
+            # (counted as bytes, each distinct word decoded once)
+            counts = Counter(
+                {w.decode("ascii"): n for w, n in Counter(_ascii_letters(piece).split()).items()}
+            )
         else:
             counts = Counter(w.lower() for w in _LETTER_RUNS[lang.code].findall(piece))
         table = frequency_table(lang.code)
@@ -1285,11 +1288,27 @@ class _Tally:
             # the Latin words whole, accents included (``nồng``, not ``n``
             # and ``ng``): cut at each accented letter, Vietnamese or French
             # reads as English fragments
-            counts = Counter(w.lower() for w in _LATIN_WORD.findall(piece))
+            counts = _lowered(Counter(_LATIN_WORD.findall(piece)))
         sums, _ = language_sums(counts, "latin")
         for rival, n in zip(RIVALS["latin"], sums, strict=True):
             k3 = (lang.code, kind, rival)
             self.languages[k3] = self.languages.get(k3, 0) + n
+
+
+def _lowered(counts: Counter[str]) -> Counter[str]:
+    """``counts`` with each word in lower case (the counts of its shapes
+    summed), in the order each lower-case word first appears: the same
+    counter as counting the words lower-cased, with one ``str.lower`` per
+    distinct word instead of one per occurrence.
+
+    >>> _lowered(Counter(["The", "cat", "the", "THE"]))
+    Counter({'the': 3, 'cat': 1})
+    """
+    out: Counter[str] = Counter()
+    for w, n in counts.items():
+        low = w.lower()
+        out[low] = out.get(low, 0) + n
+    return out
 
 
 def _maybe_split(uniq: AbstractSet[str], lang: LigatureLanguage) -> bool:
