@@ -210,6 +210,16 @@ def test_rarer_words_restored_where_the_document_shows_the_loss() -> None:
     assert fixed("The owcharts were here.") == "The owcharts were here."
 
 
+def test_rarer_words_with_a_gap_marker_restored_where_the_document_shows_the_loss() -> None:
+    # confirmatory (Zipf ~2) is below the frequency a marked token is read
+    # with on its own; the document's other gaps show which glyphs it loses
+    damaged = "It was di\ufffdcult and o\ufffdcial, a con\ufffdrmatory \ufffdnding."
+    assert fixed(damaged) == "It was difficult and official, a confirmatory finding."
+    # a marker alone in a document that shows no loss stays as it is
+    alone = "A con\ufffdrmatory note."
+    assert fixed(alone) == alone
+
+
 def test_fragments_are_evidence_where_no_word_holds_a_ligature() -> None:
     # no unambiguous case, but no word spelled with fi/fl/ff and two fragments
     damaged = "He turned o the light.\nThe ve men went home and the dog ran o to bed."

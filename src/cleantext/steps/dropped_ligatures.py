@@ -1024,6 +1024,54 @@ def _rare_word_candidates(
         )
 
 
+def _rare_marker_candidates(
+    text: str, lang: LigatureLanguage, licensed: frozenset[str]
+) -> Iterator[_Candidate]:
+    """Tokens with a NUL or U+FFFD where a glyph was that become a rare word
+    (Zipf >= ``MIN_RARE_RESTORED``) by putting back a sequence the document
+    loses, and no other word as likely: ``con\ufffdrmatory`` ->
+    ``confirmatory`` (Zipf 2.1). The marker shows that letters were lost;
+    the word list, which.
+
+    Never evidence of damage themselves (not in ``gather``); restored only in
+    a damaged region, like an ambiguous token.
+    """
+    if not any(c in text for c in _MARKERS):
+        return
+    code = lang.code
+    idx = _low_marker_index(lang)
+    for m in _patterns(lang).marker.finditer(text):
+        tok = m.group()
+        rest = idx.get("".join("\x00" if c in _MARKERS else c for c in tok.lower()))
+        if not rest:
+            continue
+        words = _distinct([
+            (w, lost, zipf(w, code)) for w, lost, _ in rest
+            if set(lost.split("+")) <= licensed and "+" not in lost
+        ])
+        if not words or (len(words) > 1 and words[1][2] > words[0][2] - 1.5):
+            continue
+        best, lost, zw = words[0]
+        marked = _with_case("".join("x" if c in _MARKERS else c for c in tok), best)
+        if marked is None:
+            continue
+        yield _Candidate(
+            m.start(), m.end(), tok, marked, lost, "marker", 0.0, zw,
+            _p_word(0.0, [z for _, _, z in words]), False,
+        )
+
+
+@lru_cache(maxsize=8)
+def _low_marker_index(
+    lang: LigatureLanguage,
+) -> Mapping[str, tuple[tuple[str, str, int], ...]]:
+    """Marked forms (``\x00`` where the sequence was) of rarer words that
+    the main marker index (Zipf >= ``MIN_RESTORED``) does not hold."""
+    main = _index(lang, "\x00")
+    low = deletion_index(lang.code, lang.sequences, MIN_RARE_RESTORED, "\x00")
+    return MappingProxyType({k: v for k, v in low.items() if k not in main})
+
+
 @lru_cache(maxsize=8)
 def _low_index(lang: LigatureLanguage) -> Mapping[str, tuple[tuple[str, str, int], ...]]:
     """Broken forms of rarer words that the main index (Zipf >= ``MIN_RESTORED``)
@@ -1760,6 +1808,7 @@ def _detect_language(
     ]
     if ev.learned(lang.code, ("dropped", "marker")):
         cands.extend(_rare_word_candidates(text, lang, licensed, uniq))
+        cands.extend(_rare_marker_candidates(text, lang, licensed))
     code = uniq.code_lines(text)
     invented = _InventedParagraphs(text, lang, paras)
     cands = [c for c in cands if c.start not in code and c.start not in invented]
