@@ -220,6 +220,19 @@ def test_rarer_words_with_a_gap_marker_restored_where_the_document_shows_the_los
     assert fixed(alone) == alone
 
 
+def test_rarer_words_split_by_a_space_restored_where_the_document_shows_the_loss() -> None:
+    damaged = "It was di cult and o cial, a con rmatory  nding of the signi cant e ect."
+    assert fixed(damaged) == (
+        "It was difficult and official, a confirmatory finding of the significant effect."
+    )
+    alone = "A con rmatory note."
+    assert fixed(alone) == alone
+    # two words are not halves of a rarer one (affair), even in a damaged document
+    assert fixed("the a air was signi cant and di cult") == (
+        "the a air was significant and difficult"
+    )
+
+
 def test_fragments_are_evidence_where_no_word_holds_a_ligature() -> None:
     # no unambiguous case, but no word spelled with fi/fl/ff and two fragments
     damaged = "He turned o the light.\nThe ve men went home and the dog ran o to bed."

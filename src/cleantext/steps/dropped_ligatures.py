@@ -1061,6 +1061,81 @@ def _rare_marker_candidates(
         )
 
 
+def _rare_pair_candidates(
+    text: str, lang: LigatureLanguage, licensed: frozenset[str], uniq: _Tokens
+) -> Iterator[_Candidate]:
+    """Two letter runs with a space where a glyph was that become a rarer
+    word (Zipf >= ``MIN_RARE_RESTORED``) by putting back a sequence the
+    document loses, and no other word as likely: ``con rmatory`` ->
+    ``confirmatory``. One half must be a non-word (``a air`` is two words)
+    and neither a word with letters dropped.
+
+    Never evidence of damage themselves (not in ``gather``); restored only in
+    a damaged region, like an ambiguous token.
+    """
+    if " " not in text:
+        return
+    code = lang.code
+    idx = _low_marker_index(lang)
+    broken = _rare_keys(lang)
+    pair = _patterns(lang).pair
+    heads, tails = _low_marker_halves(lang)
+    # one half must be a non-word: only pairs around the text's non-words
+    # that are such halves (a C-level look-up of its tokens), not every pair
+    odd = {t for t in uniq & (heads | tails) if zipf(t, code) < RARE}
+    starts: set[int] = set()
+    for mt in _find_tokens(text, lang, odd, uniq):
+        low = mt.group().lower()
+        if low in heads:
+            starts.add(mt.start())
+        s = mt.start()
+        if low in tails and s >= 2 and text[s - 1] == " ":
+            i = s - 1
+            while i > 0 and text[i - 1].isalpha():
+                i -= 1
+            starts.add(i)
+    for i in sorted(starts):
+        m = pair.match(text, i)
+        if m is None:
+            continue
+        a, b = m.group(1).lower(), m.group(2).lower()
+        rest = idx.get(f"{a}\x00{b}")
+        if not rest:
+            continue
+        za, zb_ = zipf(a, code), zipf(b, code)
+        if min(za, zb_) >= RARE or a in broken or b in broken:
+            continue
+        words = _distinct([
+            (w, lost, zipf(w, code)) for w, lost, _ in rest
+            if lost in licensed and "+" not in lost
+        ])
+        if not words or (len(words) > 1 and words[1][2] > words[0][2] - 1.5):
+            continue
+        best, lost, zw = words[0]
+        start, end = m.start(1), m.end(2)
+        cased = _with_case(text[start:end].replace(" ", ""), best)
+        if cased is None:
+            continue
+        z_pair = max(0.0, za + zb_ - 9.0)
+        yield _Candidate(
+            start, end, text[start:end], cased, lost, "space", z_pair, zw,
+            _p_word(z_pair, [z for _, _, z in words]), False,
+        )
+
+
+@lru_cache(maxsize=8)
+def _low_marker_halves(lang: LigatureLanguage) -> tuple[frozenset[str], frozenset[str]]:
+    """What stands before and after the gap in the keys of
+    :func:`_low_marker_index` that have one gap, letters on both sides."""
+    heads, tails = set(), set()
+    for key in _low_marker_index(lang):
+        head, _, tail = key.partition("\x00")
+        if head and tail and "\x00" not in tail:
+            heads.add(head)
+            tails.add(tail)
+    return frozenset(heads), frozenset(tails)
+
+
 @lru_cache(maxsize=8)
 def _low_marker_index(
     lang: LigatureLanguage,
@@ -1809,6 +1884,8 @@ def _detect_language(
     if ev.learned(lang.code, ("dropped", "marker")):
         cands.extend(_rare_word_candidates(text, lang, licensed, uniq))
         cands.extend(_rare_marker_candidates(text, lang, licensed))
+    if ev.learned(lang.code, ("space",)):
+        cands.extend(_rare_pair_candidates(text, lang, licensed, uniq))
     code = uniq.code_lines(text)
     invented = _InventedParagraphs(text, lang, paras)
     cands = [c for c in cands if c.start not in code and c.start not in invented]
