@@ -8,7 +8,8 @@ Run from the repository root (needs ``pip install -e .[bench]`` and Debian's
 Issue 6 sets its speed targets as ratios to ftfy measured side by side: clean
 text at least as fast as plsfix (ftfy in Rust), mojibake at least 10x ftfy,
 PDF text at least 5x ftfy. For each input of :mod:`benchmarks.speed` this
-prints, in ms per MB of UTF-8 (CPU time, best of ``--repeat``):
+prints, in ms per MB of UTF-8 (CPU time, best of ``--repeat`` for the
+whole runs, best of at least five for each operation of the floor):
 
 - the budget the target allows, from ftfy's and plsfix's time in this run;
 - cleantext's time (the default profile; the PDF input with the PDF steps);
@@ -29,7 +30,7 @@ prints, in ms per MB of UTF-8 (CPU time, best of ``--repeat``):
 
 The floor is not a design, only a lower bound: it leaves out every decision.
 Where the floor alone is near or above the budget, no pure-Python design
-meets the target; the targets need compiled code (see ``docs/performance.md``).
+meets the target; the targets need compiled code (see ``docs/scale.md``).
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ import re
 import time
 from collections.abc import Callable
 
-from benchmarks.speed import PDF_STEPS, fresh_cleantext, inputs
-from cleantext import PROFILES, Config, fix_and_explain, fix_text
+from benchmarks.speed import best_time, cleantext_config, cleantext_fixer, inputs
+from cleantext import fix_and_explain
 from cleantext.finding import Finding
 
 _WORD = re.compile(r"\w+")
@@ -63,23 +64,15 @@ _WRONG_PAGE = {
 }
 
 
-def _config(kind: str) -> Config:
-    """The configuration :func:`benchmarks.speed.cleantext_fixer` uses for ``kind``."""
-    if kind == "pdf":
-        return Config(profile="pdf") if "pdf" in PROFILES else Config(enable=frozenset(PDF_STEPS))
-    return Config(profile=kind)
-
-
-def _best(fn: Callable[[], object], repeat: int, fresh: bool = False) -> float:
-    """The least CPU seconds of ``repeat`` calls of ``fn`` (with ``fresh``,
-    each after emptying cleantext's caches, untimed)."""
+def _time(fn: Callable[[], object], repeat: int) -> float:
+    """The least CPU seconds of ``max(repeat, 5)`` calls of ``fn`` (the
+    floor's operations take milliseconds: the least of several runs is what
+    they cost)."""
     times = []
-    for _ in range(repeat):
-        if fresh:
-            fresh_cleantext()
-        t0 = time.process_time()
+    for _ in range(max(repeat, 5)):
+        start = time.process_time()
         fn()
-        times.append(time.process_time() - t0)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -108,18 +101,17 @@ def floor_table(size: int, repeat: int) -> str:
     ]
     for name, (text, kind) in inputs(size).items():
         mb = len(text.encode("utf-8")) / 1e6
-        cfg = _config(kind)
-        ours = _best(lambda: fix_text(text, cfg), repeat, fresh=True)  # noqa: B023
-        theirs = _best(lambda: ftfy.fix_text(text), 1)  # noqa: B023
-        rust = _best(lambda: plsfix.fix_text(text), repeat)  # noqa: B023
+        ours = best_time(cleantext_fixer(kind), text, repeat, ours=True)[0]
+        theirs = best_time(ftfy.fix_text, text, 1)[0]
+        rust = best_time(plsfix.fix_text, text, repeat)[0]
         who, times = _TARGETS[name]
         budget = rust if who == "plsfix" else theirs / times
-        n = sum(1 for f in fix_and_explain(text, cfg).findings if f.changes)
-        words = _best(lambda: _WORD.findall(text), repeat)  # noqa: B023
-        chars = _best(lambda: _NOTHING.search(text), repeat)  # noqa: B023
-        records = _best(lambda: _records(n), repeat)  # noqa: B023
+        n = sum(1 for f in fix_and_explain(text, cleantext_config(kind)).findings if f.changes)
+        words = _time(lambda: _WORD.findall(text), repeat)  # noqa: B023
+        chars = _time(lambda: _NOTHING.search(text), repeat)  # noqa: B023
+        records = _time(lambda: _records(n), repeat)  # noqa: B023
         page = _WRONG_PAGE.get(name)
-        codec = _best(lambda: _reencode(text, page), repeat) if page else 0.0  # noqa: B023
+        codec = _time(lambda: _reencode(text, page), repeat) if page else 0.0  # noqa: B023
         floor = words + chars + records + codec
         label = "as fast as plsfix" if who == "plsfix" else f"{times:g}x ftfy"
         rows.append(

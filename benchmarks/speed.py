@@ -39,8 +39,12 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.prose import load_prose
+
+if TYPE_CHECKING:
+    from cleantext import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 UNESCO = ROOT / "corpus" / "seeds" / "003_unesco_interview.damaged.txt"
@@ -151,18 +155,23 @@ def pathological(size: int) -> dict[str, str]:
     }
 
 
-def cleantext_fixer(kind: str) -> Fixer:
-    """cleantext's fix_text with the configuration for ``kind``."""
-    from cleantext import PROFILES, Config, fix_text
+def cleantext_config(kind: str) -> Config:
+    """The configuration cleantext runs with on an input of ``kind``."""
+    from cleantext import PROFILES, Config
     from cleantext.registry import STEP_NAMES
 
     if kind == "pdf":
         if "pdf" in PROFILES:
-            config = Config(profile="pdf")
-        else:
-            config = Config(enable={s for s in PDF_STEPS if s in STEP_NAMES})
-    else:
-        config = Config(profile=kind)
+            return Config(profile="pdf")
+        return Config(enable={s for s in PDF_STEPS if s in STEP_NAMES})
+    return Config(profile=kind)
+
+
+def cleantext_fixer(kind: str) -> Fixer:
+    """cleantext's fix_text with the configuration for ``kind``."""
+    from cleantext import fix_text
+
+    config = cleantext_config(kind)
     return lambda text: fix_text(text, config)
 
 
