@@ -31,10 +31,10 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
-from itertools import islice
+from itertools import islice, repeat
 from operator import and_
 from types import MappingProxyType
 from typing import NamedTuple
@@ -295,7 +295,14 @@ _ALL_ALPHABETS = (1 << len(ALPHABETS)) - 1
 def _alphabets(word: str) -> int:
     """:func:`~cleantext.evidence.cyrillic.alphabet_languages` as a bit set
     (a bit per language of ``ALPHABETS``), cached for words of ordinary
-    length: words recur."""
+    length: words recur.
+
+    A word of letters of the alphabets in either case (most words) is
+    looked up letter by letter at C level (:data:`_CASED_BITS`), cheaper
+    than the cache."""
+    chars = set(word)
+    if chars <= _CASED_LETTERS:
+        return reduce(and_, map(_CASED_BITS.__getitem__, chars), _ALL_ALPHABETS)
     return _cached_alphabets(word) if len(word) <= 64 else _alphabet_bits(word)
 
 
@@ -322,6 +329,35 @@ del _lang, _abc, _ch
 
 
 _cached_alphabets = lru_cache(maxsize=1 << 16)(_alphabet_bits)
+
+
+def _cased_bits(candidates: Iterable[str]) -> dict[str, int]:
+    """:data:`_LETTER_BITS` of each of ``candidates`` whose normalized form
+    (:func:`normalize_word`) is one character, a key of :data:`_LETTER_BITS`.
+
+    Lower-casing goes character by character (but for Greek sigma, which is
+    none of these): the bits of a word made of such characters are those of
+    its characters. The candidates of :data:`_CASED_BITS` find every such
+    character of Unicode:
+
+    >>> every = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    >>> _cased_bits(every) == _CASED_BITS
+    True
+    """
+    out: dict[str, int] = {}
+    for ch in candidates:
+        norm = normalize_word(ch)
+        if len(norm) == 1 and norm in _LETTER_BITS:
+            out[ch] = _LETTER_BITS[norm]
+    return out
+
+
+_CASED_BITS: dict[str, int] = _cased_bits(
+    [*_LETTER_BITS, *(ch.upper() for ch in _LETTER_BITS), *(ch.title() for ch in _LETTER_BITS),
+     "’", "ʼ", "`"])
+"""For the letters of the alphabets in either case and the apostrophes,
+the bits of the languages that have them (see :func:`_cased_bits`)."""
+_CASED_LETTERS = frozenset(_CASED_BITS)
 
 
 def _fits(word: str) -> bool:
@@ -376,6 +412,19 @@ class _Before(NamedTuple):
 @lru_cache(maxsize=1 << 15)
 def _before(word: str, family: str) -> _Before:
     """:class:`_Before` of a word (cached: a word is judged for every mixup)."""
+    if word.isalpha():
+        # (letters only, most words: nothing to strip, and the counts and
+        # case_is_normal at C level)
+        n = len(word)
+        upper = sum(map(str.isupper, word))
+        normal = n < 2 or upper == n or all(map(str.islower, word[1:]))
+        alphabets = _alphabets(word)
+        if family == "latin":
+            return _Before(is_known_accented_word(word), word, 0, False, False, upper, n,
+                           alphabets, not _RUSSIAN.issuperset(word))
+        return _Before(normal and bool(known_in(word)), word, 0, False,
+                       alphabets != 0 and normal, upper, n, alphabets,
+                       not _RUSSIAN.issuperset(word))
     known = (is_known_accented_word(word) if family == "latin"
              else bool(known_in(word)) and case_is_normal(word))
     judged, core_letters, known_core = word, 0, False
@@ -407,9 +456,21 @@ class _After(NamedTuple):
     kazakh: bool  # a letter only Kazakh has
 
 
-@lru_cache(maxsize=1 << 15)
 def _after(word: str) -> _After:
-    """:class:`_After` of a word (cached: mixups repair some words alike)."""
+    """:class:`_After` of a word.
+
+    (Not cached: the repairs of most words by most mixups are words of
+    their own, which a cache would only keep for the garbage collector to
+    go through; :func:`_word` keeps what the line needs of it.)"""
+    if word.isalpha():
+        # (letters only, most words: nothing to strip, and the counts and
+        # case_is_normal at C level)
+        n = len(word)
+        upper = sum(map(str.isupper, word))
+        normal = n < 2 or upper == n or all(map(str.islower, word[1:]))
+        alphabets = _alphabets(word)
+        return _After(min(1.0, (n - 1) / 4.0), alphabets != 0 and normal, upper, n,
+                      alphabets, normal, not _KAZAKH_ONLY.isdisjoint(word))
     normal = case_is_normal(word)
     upper, letters = _case_counts(word)
     alphabets = _alphabets(word)
@@ -739,11 +800,10 @@ _ROUNDING = 1e-9
 """More than sums of the same few numbers in another order can differ by."""
 
 
-def _resolve(found: list[tuple[int, int, str, _Word]], alphabets: int,
-             normal: bool) -> tuple[int, bool]:
+def _resolve(facts: list[_Word], alphabets: int, normal: bool) -> tuple[int, bool]:
     """The alphabets that hold all the repaired words of the line and whether
     all are in sane case, given those of the words already looked up."""
-    for _, _, _, w in found:
+    for w in facts:
         if w.alphabets_after is None:
             said = _after(w.after)
             alphabets &= said.alphabets
@@ -831,13 +891,37 @@ def _reads_as_words_early(line: str, plan: _Plan) -> bool:
     return False
 
 
-def _judge(line: str, plan: _Plan) -> _Verdict | None:
+def _is_plain(line: str) -> bool:
+    """Whether the line has no character from U+3000 on: then every match of
+    a plan's :func:`_word_re` has a neighbour or a digit on both sides (the
+    regex refuses every other neighbour below U+3000)."""
+    return not line or max(line) < "\u3000"
+
+
+def _judge(line: str, plan: _Plan, plain: bool | None = None) -> _Verdict | None:
     """The verdict of the words of the line on the plan's mixup (spans in
-    the line), or ``None`` when they do not speak for it."""
+    the line), or ``None`` when they do not speak for it.
+
+    ``plain``: :func:`_is_plain` of the line, if known."""
     if len(line) > _LONG_LINE and _reads_as_words_early(line, plan):
         return None
-    # The damaged words and their sums, in one pass.
-    found: list[tuple[int, int, str, _Word]] = []
+    if plain is None:
+        plain = _is_plain(line)
+    # The damaged words (:func:`_line_words`) and their sums, in one pass.
+    found: list[tuple[int, int, str, _Word]] | None = None
+    if plain and not plan.latin:
+        # (the regex's matches are the words: found and looked up at C
+        # level, no Python loop over them; most lines have none to judge)
+        tokens = plan.words.findall(line)
+        if not tokens:
+            return None
+        said = list(map(_word, tokens, repeat(plan.index)))
+        facts = list(filter(None, said))
+    else:
+        found = list(_line_words(line, plan))
+        facts = [w for _, _, _, w in found]
+    if not facts:
+        return None
     latin = plan.latin
     most = weight = 0.0
     upper_before = letters_before = upper_after = letters_after = odd = 0
@@ -845,8 +929,7 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
     normal_after = True
     may_be_hard = False
     unresolved = False  # some listed word's repair has not been looked up
-    for s, e, word, w in _line_words(line, plan):
-        found.append((s, e, word, w))
+    for w in facts:
         (_, _, hard, w_weight, w_most, w_upper_before, w_letters_before, w_upper_after,
          w_letters_after, w_alphabets_before, w_alphabets_after, w_normal_after,
          w_odd_before, _) = w
@@ -864,8 +947,6 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
             normal_after = normal_after and bool(w_normal_after)
         may_be_hard = may_be_hard or hard
         odd += w_odd_before
-    if not found:
-        return None
     cyrillic = not latin
     case_vote = 0.0
     fits_before = fits_after = False
@@ -874,7 +955,7 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
         # letters no one language has together (Macedonian ќ with Russian ы)
         fits_before = alphabets_before != 0
         if unresolved and not fits_before:
-            alphabets_after, normal_after = _resolve(found, alphabets_after, normal_after)
+            alphabets_after, normal_after = _resolve(facts, alphabets_after, normal_after)
             unresolved = False
         fits_after = alphabets_after != 0
     else:
@@ -891,7 +972,7 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
                      not unresolved and fits_before and not fits_after):
         return None
     if unresolved:
-        alphabets_after, normal_after = _resolve(found, alphabets_after, normal_after)
+        alphabets_after, normal_after = _resolve(facts, alphabets_after, normal_after)
         fits_after = alphabets_after != 0
     family = plan.mixup.family
     support = weight_total = 0.0
@@ -900,6 +981,10 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
     langs: Counter[str] = Counter()
     kazakh = False
     hard = False
+    if found is None:  # (the spans of the words, now needed)
+        spans = [m.span() for m in plan.words.finditer(line)]
+        found = [(s, e, word, w) for (s, e), word, w in zip(spans, tokens, said, strict=True)
+                 if w is not None]
     for s, e, before, w in found:
         v = w.vote if w.vote is not None else _vote(before, w.after, family)
         words += 1
@@ -1021,6 +1106,7 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
     out: list[_Verdict] = []
     chars = set(line)
     non_ascii = chars - _ASCII
+    plain = not chars or max(chars) < "\u3000"  # (_is_plain)
     utf8: dict[str, bool] = {}
     judged: dict[int, _Verdict | None] = {}
     inverted_case: bool | None = None
@@ -1051,7 +1137,7 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
                 verdict = same if same is None else same.moved(0, plan.mixup)
                 break
         else:
-            verdict = _judge(line, plan)
+            verdict = _judge(line, plan, plain)
             judged[plan.index] = verdict
         if verdict is not None and verdict.ratio >= 0.5:
             out.append(verdict)
@@ -1110,8 +1196,27 @@ def _is_utf8_mojibake(line: str, read_as: str, non_ascii: set[str] | None = None
     for name in _SLOPPY_TABLES[read_as]:
         page = table(name)
         if non_ascii <= page.chars:
+            lead, cont, never = _utf8_bytes(name)
+            if (non_ascii.isdisjoint(lead) or non_ascii.isdisjoint(cont)
+                    or not non_ascii.isdisjoint(never)):
+                return False  # (set tests, no bytes made: see _utf8_bytes)
             return is_utf8_beyond_ascii(page.encode(line))
     return False
+
+
+@cache
+def _utf8_bytes(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The characters of code page ``name`` that :meth:`CodePage.encode`
+    makes UTF-8 lead bytes (C2-F4), continuation bytes (80-BF), and bytes
+    never in UTF-8 (C0, C1, F5-FF). Bytes beyond ASCII are valid UTF-8 only
+    with a lead byte, a continuation byte and no byte of the third kind
+    among them: a line whose characters beyond ASCII miss one of the first
+    two sets or meet the third is no UTF-8 (one set test, no encoding)."""
+    to_byte = table(name).to_byte
+    lead = frozenset(c for c, b in to_byte.items() if 0xC2 <= b <= 0xF4)
+    cont = frozenset(c for c, b in to_byte.items() if 0x80 <= b <= 0xBF)
+    never = frozenset(c for c, b in to_byte.items() if b in (0xC0, 0xC1) or b >= 0xF5)
+    return lead, cont, never
 
 
 _SLOPPY_TABLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
