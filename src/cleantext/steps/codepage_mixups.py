@@ -271,12 +271,15 @@ def _signature(mixup: Mixup) -> tuple[frozenset[str], bool]:
 _INVERTED_CASE = re.compile("[А-ЯЁ]{2}|[а-яё][А-ЯЁ]")
 
 
-@dataclass(frozen=True)
-class _Vote:
-    weight: float
-    vote: float
-    known_after: tuple[str, ...]
-    hard: bool
+_Vote = tuple[float, float, tuple[str, ...], bool]
+"""What one word says for (a positive vote) or against a repair: ``(weight,
+vote, known_after, hard)``, its weight, its vote, the languages whose lists
+hold the repaired word, whether the vote is hard evidence.
+
+(This and :data:`_Before` and :data:`_Word` are plain tuples, not named
+ones: the caches keep them by the ten thousand, and the garbage collector
+stops going through a tuple of plain values, never through the instances
+of a class.)"""
 
 
 class _Unlisted(NamedTuple):
@@ -384,7 +387,7 @@ def _vote(before: str, after: str, family: str) -> _Vote:
     alphabet becoming one that fits; letter-pair statistics alone are soft.
     """
     listed = _listed_vote(before, after, family)
-    if isinstance(listed, _Vote):
+    if not isinstance(listed, _Unlisted):
         return listed
     return _scored_vote(listed, after, family)
 
@@ -395,23 +398,24 @@ def _listed_vote(before: str, after: str, family: str) -> _Vote | _Unlisted:
     return _decide(_before(before, family), after, _after(after), family)
 
 
-class _Before(NamedTuple):
-    """What a damaged word says by itself, whatever the mixup."""
+_Before = tuple[bool, str, int, bool, bool, int, int, int, bool]
+"""What a damaged word says by itself, whatever the mixup (a plain tuple,
+see :data:`_Vote`):
 
-    known: bool  # a listed word in sane case (Latin: a frequent accented word)
-    judged: str  # the word as judged: without the quotes around it if they hold a word
-    core: int  # the letters of that word (0: the quotes stay)
-    known_core: bool  # that word is listed, in sane case
-    fits: bool  # :func:`_fits` of the word as judged (asked for Cyrillic only)
-    upper: int  # upper-case letters
-    letters: int
-    alphabets: int  # :func:`_alphabets` of the word without quotes around it
-    odd: bool  # a letter Russian does not have
+- ``known``: a listed word in sane case (Latin: a frequent accented word);
+- ``judged``: the word as judged: without the quotes around it if they hold a word;
+- ``core``: the letters of that word (0: the quotes stay);
+- ``known_core``: that word is listed, in sane case;
+- ``fits``: :func:`_fits` of the word as judged (asked for Cyrillic only);
+- ``upper``: its upper-case letters; ``letters``: its letters;
+- ``alphabets``: :func:`_alphabets` of the word without quotes around it;
+- ``odd``: a letter Russian does not have.
+"""
 
 
 @lru_cache(maxsize=1 << 15)
 def _before(word: str, family: str) -> _Before:
-    """:class:`_Before` of a word (cached: a word is judged for every mixup)."""
+    """:data:`_Before` of a word (cached: a word is judged for every mixup)."""
     if word.isalpha():
         # (letters only, most words: nothing to strip, and the counts and
         # case_is_normal at C level)
@@ -420,11 +424,11 @@ def _before(word: str, family: str) -> _Before:
         normal = n < 2 or upper == n or all(map(str.islower, word[1:]))
         alphabets = _alphabets(word)
         if family == "latin":
-            return _Before(is_known_accented_word(word), word, 0, False, False, upper, n,
-                           alphabets, not _RUSSIAN.issuperset(word))
-        return _Before(normal and bool(known_in(word)), word, 0, False,
-                       alphabets != 0 and normal, upper, n, alphabets,
-                       not _RUSSIAN.issuperset(word))
+            return (is_known_accented_word(word), word, 0, False, False, upper, n,
+                    alphabets, not _RUSSIAN.issuperset(word))
+        return (normal and bool(known_in(word)), word, 0, False,
+                alphabets != 0 and normal, upper, n, alphabets,
+                not _RUSSIAN.issuperset(word))
     known = (is_known_accented_word(word) if family == "latin"
              else bool(known_in(word)) and case_is_normal(word))
     judged, core_letters, known_core = word, 0, False
@@ -436,7 +440,7 @@ def _before(word: str, family: str) -> _Before:
         judged, core_letters = core, len(core)
         known_core = bool(known_in(core)) and case_is_normal(core)
     upper, letters = _case_counts(word)
-    return _Before(
+    return (
         known, judged, core_letters, known_core,
         family != "latin" and _fits(judged),
         upper, letters, _alphabets(core),
@@ -488,28 +492,28 @@ def _decide(before: _Before, repaired: str, after: _After, family: str) -> _Vote
     weight = after.weight
     # a known word in chaotic case (``бельЯ``) is not evidence of a real word
     known_after = known_in(repaired) if after.normal else ()
-    known_before = before.known
-    if before.core >= 2:
-        if known_after and before.known_core and not known_before:
+    known_before, judged, core, known_core, fits_before, _, _, _, _ = before
+    if core >= 2:
+        if known_after and known_core and not known_before:
             # both read as words; the repair explains every character
-            return _Vote(weight, 0.5, known_after, True)
-        known_before = known_before or before.known_core
-    elif before.core == 1:
-        known_before = known_before or before.known_core
+            return (weight, 0.5, known_after, True)
+        known_before = known_before or known_core
+    elif core == 1:
+        known_before = known_before or known_core
     if known_after and not known_before:
-        return _Vote(weight, 1.0, known_after, True)
+        return (weight, 1.0, known_after, True)
     if known_before and not known_after:
-        return _Vote(weight, -1.0, known_after, False)
+        return (weight, -1.0, known_after, False)
     if known_before:
-        return _Vote(weight, 0.0, known_after, False)
-    return _Unlisted(weight, before.judged, after.fits, family != "latin" and before.fits)
+        return (weight, 0.0, known_after, False)
+    return _Unlisted(weight, judged, after.fits, family != "latin" and fits_before)
 
 
 def _may_be_hard(vote: _Vote | _Unlisted, family: str) -> bool:
     """Whether the word's vote can be hard evidence, before its letter pairs
     are scored (:func:`_scored_vote` is hard only so)."""
-    if isinstance(vote, _Vote):
-        return vote.hard
+    if not isinstance(vote, _Unlisted):
+        return vote[3]
     return vote.fits_after and (family == "latin" or not vote.fits_before)
 
 
@@ -533,22 +537,22 @@ def _scored_vote(unlisted: _Unlisted, after: str, family: str) -> _Vote:
         # A word made only of accented Latin-1 letters is not a word of any
         # Western language; the question is whether the repair reads as one.
         if fits_after and score_after >= _REAL_WORD_SCORE:
-            return _Vote(weight, 0.75, (), True)
+            return (weight, 0.75, (), True)
         if fits_after:
-            return _Vote(weight, 0.25, (), False)
-        return _Vote(weight, -0.5, (), False)
+            return (weight, 0.25, (), False)
+        return (weight, -0.5, (), False)
     diff = score_after - bigram_score(before)
     if fits_after and not fits_before and score_after >= _REAL_WORD_SCORE:
-        return _Vote(weight, 0.75 if diff > 0.5 else 0.5, (), True)
+        return (weight, 0.75 if diff > 0.5 else 0.5, (), True)
     if fits_after and not fits_before:
-        return _Vote(weight, 0.25, (), False)
+        return (weight, 0.25, (), False)
     if fits_before and not fits_after:
-        return _Vote(weight, -0.75 if diff < -0.5 else -0.5, (), False)
+        return (weight, -0.75 if diff < -0.5 else -0.5, (), False)
     if diff > 1.0:
-        return _Vote(weight, 0.25, (), False)
+        return (weight, 0.25, (), False)
     if diff < -0.5:
-        return _Vote(weight, -0.5, (), False)
-    return _Vote(weight, 0.0, (), False)
+        return (weight, -0.5, (), False)
+    return (weight, 0.0, (), False)
 
 
 @dataclass(frozen=True)
@@ -616,23 +620,25 @@ def _plan(index: int) -> _Plan:
     return next(p for p in _plans(mixup.family) if p.index == index)
 
 
-class _Word(NamedTuple):
-    """What one damaged word says about one mixup, whatever line it is on."""
+_Word = tuple[str, "_Vote | None", bool, float, float, int, int, int, int, int,
+              "int | None", "bool | None", bool, bool]
+"""What one damaged word says about one mixup, whatever line it is on (a
+plain tuple, see :data:`_Vote`), in this order:
 
-    after: str
-    vote: _Vote | None  # None: not decided yet, see ``_vote``
-    may_be_hard: bool
-    weight: float  # of the vote
-    most: float  # the most the vote can add to the support: weight * vote at most
-    upper_before: int  # upper-case letters
-    letters_before: int
-    upper_after: int
-    letters_after: int
-    alphabets_before: int  # :func:`_alphabets` without quotes around
-    alphabets_after: int | None  # (None for a listed word: asked when needed)
-    normal_after: bool | None  # case_is_normal (None as alphabets_after)
-    odd_before: bool  # a letter Russian does not have
-    kazakh_after: bool  # a letter only Kazakh has
+- ``after``: the repaired word;
+- ``vote``: its :data:`_Vote` (None: not decided yet, see :func:`_vote`);
+- ``may_be_hard``: whether that vote can be hard evidence;
+- ``weight``: the weight of the vote;
+- ``most``: the most the vote can add to the support (weight * vote at most);
+- ``upper_before``, ``letters_before``, ``upper_after``, ``letters_after``:
+  upper-case letters and letters before and after the repair;
+- ``alphabets_before``: :func:`_alphabets` without quotes around;
+- ``alphabets_after``: the same after the repair (None for a listed word:
+  asked when needed);
+- ``normal_after``: case_is_normal after the repair (None as ``alphabets_after``);
+- ``odd_before``: a letter Russian does not have;
+- ``kazakh_after``: a letter only Kazakh has.
+"""
 
 
 def _case_counts(word: str) -> tuple[int, int]:
@@ -659,7 +665,8 @@ def _word(word: str, index: int) -> _Word | None:
         return None
     family = plan.mixup.family
     said_before = _before(word, family)
-    if said_before.known:
+    known, _, _, _, _, upper_before, letters_before, alphabets_before, odd_before = said_before
+    if known:
         # A listed word votes -1 or 0 whatever the repair makes: its vote
         # and the alphabets of its repair wait until the line may speak for
         # the mixup (clean text is mostly listed words); the kazakh flag
@@ -667,10 +674,10 @@ def _word(word: str, index: int) -> _Word | None:
         upper_after, letters_after = _case_counts(after)
         if letters_after < 2:
             return None
-        return _Word(
+        return (
             after, None, False, min(1.0, (letters_after - 1) / 4.0), 0.0,
-            said_before.upper, said_before.letters, upper_after, letters_after,
-            said_before.alphabets, None, None, said_before.odd, False,
+            upper_before, letters_before, upper_after, letters_after,
+            alphabets_before, None, None, odd_before, False,
         )
     said_after = _after(after)
     if said_after.letters < 2:
@@ -678,14 +685,14 @@ def _word(word: str, index: int) -> _Word | None:
     weight = said_after.weight
     listed = _decide(said_before, after, said_after, family)
     vote: _Vote | None
-    if isinstance(listed, _Vote):
-        vote, most = listed, listed.weight * listed.vote
-    else:
+    if isinstance(listed, _Unlisted):
         vote, most = None, weight * _most_vote(listed, family)
-    return _Word(
+    else:
+        vote, most = listed, listed[0] * listed[1]
+    return (
         after, vote, _may_be_hard(listed, family), weight, most,
-        said_before.upper, said_before.letters, said_after.upper, said_after.letters,
-        said_before.alphabets, said_after.alphabets, said_after.normal, said_before.odd,
+        upper_before, letters_before, said_after.upper, said_after.letters,
+        alphabets_before, said_after.alphabets, said_after.normal, odd_before,
         said_after.kazakh,
     )
 
@@ -804,8 +811,8 @@ def _resolve(facts: list[_Word], alphabets: int, normal: bool) -> tuple[int, boo
     """The alphabets that hold all the repaired words of the line and whether
     all are in sane case, given those of the words already looked up."""
     for w in facts:
-        if w.alphabets_after is None:
-            said = _after(w.after)
+        if w[10] is None:  # (alphabets_after)
+            said = _after(w[0])
             alphabets &= said.alphabets
             normal = normal and said.normal
     return alphabets, normal
@@ -818,8 +825,8 @@ def _at_most_half(most: float, weight: float, odd: int, case_vote: float,
     would be none or refused by :func:`_line_verdicts` (ratio under 0.5),
     and the letter pairs of the words need no scoring.
 
-    ``most`` and ``weight`` are the sums of the words' :attr:`_Word.most`
-    and :attr:`_Word.weight` (every vote is at most its ``most`` and weighs
+    ``most`` and ``weight`` are the sums of the words' ``most`` and
+    ``weight`` (:data:`_Word`; every vote is at most its ``most`` and weighs
     its ``weight`` whatever it is), ``odd`` the number of words with a letter
     Russian does not have; the case vote is known; the bonus for letters
     that go together only once repaired adds as much to the support as to
@@ -883,9 +890,10 @@ def _reads_as_words_early(line: str, plan: _Plan) -> bool:
     family = plan.mixup.family
     probe = islice(_line_words(line, plan), _PROBE_WORDS)
     for words, (_, _, before, w) in enumerate(probe, 1):
-        v = w.vote if w.vote is not None else _vote(before, w.after, family)
-        support += v.weight * v.vote
-        weight_total += v.weight
+        after, decided = w[0], w[1]
+        v_weight, vote, _, _ = decided if decided is not None else _vote(before, after, family)
+        support += v_weight * vote
+        weight_total += v_weight
         if words >= 4 and support < -1.5 and support < -0.3 * weight_total:
             return True
     return False
@@ -986,16 +994,18 @@ def _judge(line: str, plan: _Plan, plain: bool | None = None) -> _Verdict | None
         found = [(s, e, word, w) for (s, e), word, w in zip(spans, tokens, said, strict=True)
                  if w is not None]
     for s, e, before, w in found:
-        v = w.vote if w.vote is not None else _vote(before, w.after, family)
+        after, decided = w[0], w[1]
+        v_weight, vote, known_after, v_hard = (
+            decided if decided is not None else _vote(before, after, family))
         words += 1
-        hard = hard or v.hard
-        if v.known_after and v.vote > 0:
+        hard = hard or v_hard
+        if known_after and vote > 0:
             known += 1
-            langs.update(v.known_after[:1])
-        if v.vote > 0 and w.kazakh_after:
+            langs.update(known_after[:1])
+        if vote > 0 and w[13]:  # (kazakh_after)
             kazakh = True
-        support += v.weight * v.vote
-        weight_total += v.weight
+        support += v_weight * vote
+        weight_total += v_weight
         if first < 0:
             first = s
         last = e
