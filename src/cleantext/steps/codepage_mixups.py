@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
 from itertools import islice, repeat
-from operator import and_
+from operator import and_, or_
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -679,6 +679,15 @@ def _word(word: str, index: int) -> _Word | None:
             upper_before, letters_before, upper_after, letters_after,
             alphabets_before, None, None, odd_before, False,
         )
+    if not plan.latin and after.isalpha():
+        return _cyrillic_word(after, said_before)
+    return _unlisted_word(after, said_before, family)
+
+
+def _unlisted_word(after: str, said_before: _Before, family: str) -> _Word | None:
+    """:func:`_word` of a word that is not listed (``said_before``: its
+    :data:`_Before`), repaired to ``after``."""
+    _, _, _, _, _, upper_before, letters_before, alphabets_before, odd_before = said_before
     said_after = _after(after)
     if said_after.letters < 2:
         return None
@@ -694,6 +703,61 @@ def _word(word: str, index: int) -> _Word | None:
         upper_before, letters_before, said_after.upper, said_after.letters,
         alphabets_before, said_after.alphabets, said_after.normal, odd_before,
         said_after.kazakh,
+    )
+
+
+def _cyrillic_word(after: str, said_before: _Before) -> _Word | None:
+    """:func:`_unlisted_word` of a word of the Cyrillic family whose repair
+    ``after`` is letters only (most words), in one function: what
+    :func:`_after`, :func:`_decide`, :func:`_most_vote` and
+    :func:`_may_be_hard` do in that case.
+
+    >>> words = ["Привет", "пРИВЕТ", "ПРИВЕТ", "я", "«Как»", "дела", "Ђѓ", "ыќ",
+    ...          "ҚАЗАҚ", "қазақ", "Її", "є»", "мир", "бельЯ", "ЁЛКА", "ёлка"]
+    >>> said = [_before(b, "cyrillic") for b in words]
+    >>> all(_cyrillic_word(a, s) == _unlisted_word(a, s, "cyrillic")
+    ...     for a in words if a.isalpha() for s in said if not s[0])
+    True
+    """
+    n = len(after)
+    if n < 2:
+        return None
+    (_, judged, core, known_core, fits_before, upper_before, letters_before,
+     alphabets_before, odd_before) = said_before
+    upper_after = sum(map(str.isupper, after))
+    normal_after = upper_after == n or all(map(str.islower, after[1:]))
+    alphabets_after = _alphabets(after)
+    weight = min(1.0, (n - 1) / 4.0)
+    fits_after = alphabets_after != 0 and normal_after
+    # a known word in chaotic case (``бельЯ``) is not evidence of a real word
+    known_after = known_in(after) if normal_after else ()
+    vote: _Vote | None = None
+    known_before = False  # (the damaged word is not listed: see _word)
+    if core >= 2:
+        if known_after and known_core:
+            # both read as words; the repair explains every character
+            vote = (weight, 0.5, known_after, True)
+        known_before = known_core
+    elif core == 1:
+        known_before = known_core
+    if vote is None:
+        if known_after and not known_before:
+            vote = (weight, 1.0, known_after, True)
+        elif known_before and not known_after:
+            vote = (weight, -1.0, known_after, False)
+        elif known_before:
+            vote = (weight, 0.0, known_after, False)
+    if vote is not None:
+        may_be_hard, most = vote[3], weight * vote[1]
+    else:  # (unlisted: the letter pairs will decide, see _most_vote)
+        may_be_hard = fits_after and not fits_before
+        most = weight * (0.75 if may_be_hard else -0.5 if fits_before and not fits_after
+                         else 0.25)
+    return (
+        after, vote, may_be_hard, weight, most,
+        upper_before, letters_before, upper_after, n,
+        alphabets_before, alphabets_after, normal_after, odd_before,
+        not _KAZAKH_ONLY.isdisjoint(after),
     )
 
 
@@ -1120,17 +1184,21 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
     utf8: dict[str, bool] = {}
     judged: dict[int, _Verdict | None] = {}
     inverted_case: bool | None = None
-    for plan in _plans(family):
-        if plan.letters.isdisjoint(chars):
+    bits, plans = _plan_bits(family)
+    # (which plans' letters, odd letters and unshown letters the line has,
+    # in one pass over its characters at C level: see _plan_bits)
+    has = reduce(or_, map(bits.get, chars, repeat(0)), 0)
+    for position, plan in enumerate(plans):
+        if not has >> position & 1:  # (plan.letters.isdisjoint(chars))
             continue  # no character of a damaged word: no word to judge
-        if family == "cyrillic" and plan.odd.isdisjoint(chars):
+        if family == "cyrillic" and not has >> (_ODD + position) & 1:  # (plan.odd)
             if not plan.inverts:
                 continue
             if inverted_case is None:  # (one search for all the mixups)
                 inverted_case = _INVERTED_CASE.search(line) is not None
             if not inverted_case:
                 continue
-        if family == "cyrillic" and not plan.unshown.isdisjoint(chars):
+        if family == "cyrillic" and has >> (_UNSHOWN + position) & 1:  # (plan.unshown)
             # a letter the code page cannot show ('ү' is not in CP866): the
             # line was not decoded with it (Mongolian, not KOI8-R read as CP866)
             continue
@@ -1152,6 +1220,36 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
         if verdict is not None and verdict.ratio >= 0.5:
             out.append(verdict)
     return tuple(out)
+
+
+_ODD = 32
+_UNSHOWN = 64
+
+
+@cache
+def _plan_bits(family: str) -> tuple[dict[str, int], tuple[_Plan, ...]]:
+    """For each character, the plans of :func:`_plans` (bit ``i`` for the
+    ``i``-th) whose ``letters`` hold it, the same shifted by :data:`_ODD`
+    for ``odd`` and by :data:`_UNSHOWN` for ``unshown``; and those plans.
+    A line's characters meet a plan's set exactly when the bits of its
+    characters, or-ed, have that plan's bit.
+
+    >>> bits, plans = _plan_bits("cyrillic")
+    >>> all(plans[i].letters == {ch for ch, b in bits.items() if b >> i & 1}
+    ...     and plans[i].odd == {ch for ch, b in bits.items() if b >> (_ODD + i) & 1}
+    ...     and plans[i].unshown == {ch for ch, b in bits.items() if b >> (_UNSHOWN + i) & 1}
+    ...     for i in range(len(plans)))
+    True
+    """
+    plans = _plans(family)
+    if len(plans) > _ODD:
+        raise ValueError(f"more than {_ODD} mixups of the {family} family")
+    bits: dict[str, int] = {}
+    for position, plan in enumerate(plans):
+        for shift, chars in ((0, plan.letters), (_ODD, plan.odd), (_UNSHOWN, plan.unshown)):
+            for ch in chars:
+                bits[ch] = bits.get(ch, 0) | 1 << (shift + position)
+    return bits, plans
 
 
 @cache
