@@ -1065,7 +1065,7 @@ def _judge(line: str, plan: _Plan, plain: bool | None = None) -> _Verdict | None
         hard = hard or v_hard
         if known_after and vote > 0:
             known += 1
-            langs.update(known_after[:1])
+            langs[known_after[0]] += 1  # (Counter.update of known_after[:1])
         if vote > 0 and w[13]:  # (kazakh_after)
             kazakh = True
         support += v_weight * vote
@@ -1184,21 +1184,23 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
     utf8: dict[str, bool] = {}
     judged: dict[int, _Verdict | None] = {}
     inverted_case: bool | None = None
+    cyrillic = family == "cyrillic"
     bits, plans = _plan_bits(family)
     # (which plans' letters, odd letters and unshown letters the line has,
-    # in one pass over its characters at C level: see _plan_bits)
-    has = reduce(or_, map(bits.get, chars, repeat(0)), 0)
+    # in one pass over its characters at C level, see _plan_bits; for the
+    # three mixups of the Latin family, set tests that stop early cost less)
+    has = reduce(or_, map(bits.get, non_ascii, repeat(0)), 0) if cyrillic else -1
     for position, plan in enumerate(plans):
-        if not has >> position & 1:  # (plan.letters.isdisjoint(chars))
+        if not has >> position & 1 or not cyrillic and plan.letters.isdisjoint(chars):
             continue  # no character of a damaged word: no word to judge
-        if family == "cyrillic" and not has >> (_ODD + position) & 1:  # (plan.odd)
+        if cyrillic and not has >> (_ODD + position) & 1:  # (plan.odd.isdisjoint(chars))
             if not plan.inverts:
                 continue
             if inverted_case is None:  # (one search for all the mixups)
                 inverted_case = _INVERTED_CASE.search(line) is not None
             if not inverted_case:
                 continue
-        if family == "cyrillic" and has >> (_UNSHOWN + position) & 1:  # (plan.unshown)
+        if cyrillic and has >> (_UNSHOWN + position) & 1:  # (plan.unshown)
             # a letter the code page cannot show ('ү' is not in CP866): the
             # line was not decoded with it (Mongolian, not KOI8-R read as CP866)
             continue
@@ -1232,7 +1234,8 @@ def _plan_bits(family: str) -> tuple[dict[str, int], tuple[_Plan, ...]]:
     ``i``-th) whose ``letters`` hold it, the same shifted by :data:`_ODD`
     for ``odd`` and by :data:`_UNSHOWN` for ``unshown``; and those plans.
     A line's characters meet a plan's set exactly when the bits of its
-    characters, or-ed, have that plan's bit.
+    characters, or-ed, have that plan's bit (its characters beyond ASCII:
+    the sets hold no other).
 
     >>> bits, plans = _plan_bits("cyrillic")
     >>> all(plans[i].letters == {ch for ch, b in bits.items() if b >> i & 1}
@@ -1247,6 +1250,8 @@ def _plan_bits(family: str) -> tuple[dict[str, int], tuple[_Plan, ...]]:
     bits: dict[str, int] = {}
     for position, plan in enumerate(plans):
         for shift, chars in ((0, plan.letters), (_ODD, plan.odd), (_UNSHOWN, plan.unshown)):
+            if any(ch.isascii() for ch in chars):
+                raise ValueError(f"{plan.mixup.describe()}: an ASCII character in its sets")
             for ch in chars:
                 bits[ch] = bits.get(ch, 0) | 1 << (shift + position)
     return bits, plans
@@ -1307,7 +1312,7 @@ def _is_utf8_mojibake(line: str, read_as: str, non_ascii: set[str] | None = None
             lead, cont, never = _utf8_bytes(name)
             if (non_ascii.isdisjoint(lead) or non_ascii.isdisjoint(cont)
                     or not non_ascii.isdisjoint(never)):
-                return False  # (set tests, no bytes made: see _utf8_bytes)
+                return False  # (no bytes made: see _utf8_bytes)
             return is_utf8_beyond_ascii(page.encode(line))
     return False
 
@@ -1319,7 +1324,7 @@ def _utf8_bytes(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
     never in UTF-8 (C0, C1, F5-FF). Bytes beyond ASCII are valid UTF-8 only
     with a lead byte, a continuation byte and no byte of the third kind
     among them: a line whose characters beyond ASCII miss one of the first
-    two sets or meet the third is no UTF-8 (one set test, no encoding)."""
+    two sets or meets the third is no UTF-8 (no encoding needed)."""
     to_byte = table(name).to_byte
     lead = frozenset(c for c, b in to_byte.items() if 0xC2 <= b <= 0xF4)
     cont = frozenset(c for c, b in to_byte.items() if 0x80 <= b <= 0xBF)
