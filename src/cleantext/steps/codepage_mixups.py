@@ -33,7 +33,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache, reduce
+from functools import cache, lru_cache, reduce
 from itertools import islice, repeat
 from operator import and_, or_
 from types import MappingProxyType
@@ -568,9 +568,8 @@ class _Verdict:
     langs: Counter[str]
     kazakh: bool
 
-    @cached_property
+    @property
     def confidence(self) -> float:
-        """How sure the verdict is (worked out once: it is asked often)."""
         return max(0.0, self.ratio * (1.0 - math.exp(-1.2 * self.support)))
 
     def moved(self, offset: int, mixup: Mixup) -> _Verdict:
