@@ -1204,6 +1204,11 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
             # a letter the code page cannot show ('ү' is not in CP866): the
             # line was not decoded with it (Mongolian, not KOI8-R read as CP866)
             continue
+        if cyrillic and plan.words.search(line) is None:
+            # no word to judge: _judge's verdict would be none (asked first
+            # for the Cyrillic family, whose many mixups find words on few
+            # lines; most lines of the Latin family are left to fix_mojibake)
+            continue
         read_as = plan.mixup.read_as
         if read_as not in utf8:
             utf8[read_as] = _is_utf8_mojibake(line, read_as, non_ascii)
