@@ -303,9 +303,8 @@ def _alphabets(word: str) -> int:
     A word of letters of the alphabets in either case (most words) is
     looked up letter by letter at C level (:data:`_CASED_BITS`), cheaper
     than the cache."""
-    chars = set(word)
-    if chars <= _CASED_LETTERS:
-        return reduce(and_, map(_CASED_BITS.__getitem__, chars), _ALL_ALPHABETS)
+    if _CASED_LETTERS.issuperset(word):  # (and-ing a letter's bits twice changes nothing)
+        return reduce(and_, map(_CASED_BITS.__getitem__, word), _ALL_ALPHABETS)
     return _cached_alphabets(word) if len(word) <= 64 else _alphabet_bits(word)
 
 
@@ -1048,16 +1047,13 @@ def _judge(line: str, plan: _Plan, plain: bool | None = None) -> _Verdict | None
         fits_after = alphabets_after != 0
     family = plan.mixup.family
     support = weight_total = 0.0
-    first = last = -1
     words = known = 0
     langs: Counter[str] = Counter()
     kazakh = False
     hard = False
-    if found is None:  # (the spans of the words, now needed)
-        spans = [m.span() for m in plan.words.finditer(line)]
-        found = [(s, e, word, w) for (s, e), word, w in zip(spans, tokens, said, strict=True)
-                 if w is not None]
-    for s, e, before, w in found:
+    pairs = ([(word, w) for word, w in zip(tokens, said, strict=True) if w is not None]
+             if found is None else [(word, w) for _, _, word, w in found])
+    for before, w in pairs:
         after, decided = w[0], w[1]
         v_weight, vote, known_after, v_hard = (
             decided if decided is not None else _vote(before, after, family))
@@ -1070,9 +1066,6 @@ def _judge(line: str, plan: _Plan, plain: bool | None = None) -> _Verdict | None
             kazakh = True
         support += v_weight * vote
         weight_total += v_weight
-        if first < 0:
-            first = s
-        last = e
         if words >= 4 and support < -1.5 and support < -0.3 * weight_total:
             return None  # the line reads as real words already
     if cyrillic:
@@ -1092,8 +1085,15 @@ def _judge(line: str, plan: _Plan, plain: bool | None = None) -> _Verdict | None
             weight_total += 0.5
     if weight_total <= 0.0 or support <= 0.0 or not hard:
         return None
-    # The whole line went through the wrong code page: repair all of it (real
-    # words are protected), then keep the span that actually changes.
+    # From the first word to the last, and what else changes: the whole line
+    # went through the wrong code page, so all of it is repaired (real words
+    # are protected), then the span that actually changes is kept.
+    if found is None:  # (the spans of the words, now needed)
+        matches = list(plan.words.finditer(line))  # (as many as tokens, in order)
+        judged_at = [i for i, w in enumerate(said) if w is not None]
+        first, last = matches[judged_at[0]].start(), matches[judged_at[-1]].end()
+    else:
+        first, last = found[0][0], found[-1][1]
     repaired = _repair_span(line, plan)
     first = min(first, _common_prefix(line, repaired))
     last = max(last, len(line) - _common_prefix(line[::-1], repaired[::-1]))
