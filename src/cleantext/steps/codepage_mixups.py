@@ -31,11 +31,11 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
-from itertools import islice
-from operator import and_
+from itertools import islice, repeat
+from operator import and_, or_
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -271,12 +271,15 @@ def _signature(mixup: Mixup) -> tuple[frozenset[str], bool]:
 _INVERTED_CASE = re.compile("[А-ЯЁ]{2}|[а-яё][А-ЯЁ]")
 
 
-@dataclass(frozen=True)
-class _Vote:
-    weight: float
-    vote: float
-    known_after: tuple[str, ...]
-    hard: bool
+_Vote = tuple[float, float, tuple[str, ...], bool]
+"""What one word says for (a positive vote) or against a repair: ``(weight,
+vote, known_after, hard)``, its weight, its vote, the languages whose lists
+hold the repaired word, whether the vote is hard evidence.
+
+(This and :data:`_Before` and :data:`_Word` are plain tuples, not named
+ones: the caches keep them by the ten thousand, and the garbage collector
+stops going through a tuple of plain values, never through the instances
+of a class.)"""
 
 
 class _Unlisted(NamedTuple):
@@ -295,7 +298,13 @@ _ALL_ALPHABETS = (1 << len(ALPHABETS)) - 1
 def _alphabets(word: str) -> int:
     """:func:`~cleantext.evidence.cyrillic.alphabet_languages` as a bit set
     (a bit per language of ``ALPHABETS``), cached for words of ordinary
-    length: words recur."""
+    length: words recur.
+
+    A word of letters of the alphabets in either case (most words) is
+    looked up letter by letter at C level (:data:`_CASED_BITS`), cheaper
+    than the cache."""
+    if _CASED_LETTERS.issuperset(word):  # (and-ing a letter's bits twice changes nothing)
+        return reduce(and_, map(_CASED_BITS.__getitem__, word), _ALL_ALPHABETS)
     return _cached_alphabets(word) if len(word) <= 64 else _alphabet_bits(word)
 
 
@@ -324,6 +333,35 @@ del _lang, _abc, _ch
 _cached_alphabets = lru_cache(maxsize=1 << 16)(_alphabet_bits)
 
 
+def _cased_bits(candidates: Iterable[str]) -> dict[str, int]:
+    """:data:`_LETTER_BITS` of each of ``candidates`` whose normalized form
+    (:func:`normalize_word`) is one character, a key of :data:`_LETTER_BITS`.
+
+    Lower-casing goes character by character (but for Greek sigma, which is
+    none of these): the bits of a word made of such characters are those of
+    its characters. The candidates of :data:`_CASED_BITS` find every such
+    character of Unicode:
+
+    >>> every = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    >>> _cased_bits(every) == _CASED_BITS
+    True
+    """
+    out: dict[str, int] = {}
+    for ch in candidates:
+        norm = normalize_word(ch)
+        if len(norm) == 1 and norm in _LETTER_BITS:
+            out[ch] = _LETTER_BITS[norm]
+    return out
+
+
+_CASED_BITS: dict[str, int] = _cased_bits(
+    [*_LETTER_BITS, *(ch.upper() for ch in _LETTER_BITS), *(ch.title() for ch in _LETTER_BITS),
+     "’", "ʼ", "`"])
+"""For the letters of the alphabets in either case and the apostrophes,
+the bits of the languages that have them (see :func:`_cased_bits`)."""
+_CASED_LETTERS = frozenset(_CASED_BITS)
+
+
 def _fits(word: str) -> bool:
     return _alphabets(word) != 0 and case_is_normal(word)
 
@@ -348,7 +386,7 @@ def _vote(before: str, after: str, family: str) -> _Vote:
     alphabet becoming one that fits; letter-pair statistics alone are soft.
     """
     listed = _listed_vote(before, after, family)
-    if isinstance(listed, _Vote):
+    if not isinstance(listed, _Unlisted):
         return listed
     return _scored_vote(listed, after, family)
 
@@ -359,23 +397,37 @@ def _listed_vote(before: str, after: str, family: str) -> _Vote | _Unlisted:
     return _decide(_before(before, family), after, _after(after), family)
 
 
-class _Before(NamedTuple):
-    """What a damaged word says by itself, whatever the mixup."""
+_Before = tuple[bool, str, int, bool, bool, int, int, int, bool]
+"""What a damaged word says by itself, whatever the mixup (a plain tuple,
+see :data:`_Vote`):
 
-    known: bool  # a listed word in sane case (Latin: a frequent accented word)
-    judged: str  # the word as judged: without the quotes around it if they hold a word
-    core: int  # the letters of that word (0: the quotes stay)
-    known_core: bool  # that word is listed, in sane case
-    fits: bool  # :func:`_fits` of the word as judged (asked for Cyrillic only)
-    upper: int  # upper-case letters
-    letters: int
-    alphabets: int  # :func:`_alphabets` of the word without quotes around it
-    odd: bool  # a letter Russian does not have
+- ``known``: a listed word in sane case (Latin: a frequent accented word);
+- ``judged``: the word as judged: without the quotes around it if they hold a word;
+- ``core``: the letters of that word (0: the quotes stay);
+- ``known_core``: that word is listed, in sane case;
+- ``fits``: :func:`_fits` of the word as judged (asked for Cyrillic only);
+- ``upper``: its upper-case letters; ``letters``: its letters;
+- ``alphabets``: :func:`_alphabets` of the word without quotes around it;
+- ``odd``: a letter Russian does not have.
+"""
 
 
 @lru_cache(maxsize=1 << 15)
 def _before(word: str, family: str) -> _Before:
-    """:class:`_Before` of a word (cached: a word is judged for every mixup)."""
+    """:data:`_Before` of a word (cached: a word is judged for every mixup)."""
+    if word.isalpha():
+        # (letters only, most words: nothing to strip, and the counts and
+        # case_is_normal at C level)
+        n = len(word)
+        upper = sum(map(str.isupper, word))
+        normal = n < 2 or upper == n or all(map(str.islower, word[1:]))
+        alphabets = _alphabets(word)
+        if family == "latin":
+            return (is_known_accented_word(word), word, 0, False, False, upper, n,
+                    alphabets, not _RUSSIAN.issuperset(word))
+        return (normal and bool(known_in(word)), word, 0, False,
+                alphabets != 0 and normal, upper, n, alphabets,
+                not _RUSSIAN.issuperset(word))
     known = (is_known_accented_word(word) if family == "latin"
              else bool(known_in(word)) and case_is_normal(word))
     judged, core_letters, known_core = word, 0, False
@@ -387,7 +439,7 @@ def _before(word: str, family: str) -> _Before:
         judged, core_letters = core, len(core)
         known_core = bool(known_in(core)) and case_is_normal(core)
     upper, letters = _case_counts(word)
-    return _Before(
+    return (
         known, judged, core_letters, known_core,
         family != "latin" and _fits(judged),
         upper, letters, _alphabets(core),
@@ -407,9 +459,21 @@ class _After(NamedTuple):
     kazakh: bool  # a letter only Kazakh has
 
 
-@lru_cache(maxsize=1 << 15)
 def _after(word: str) -> _After:
-    """:class:`_After` of a word (cached: mixups repair some words alike)."""
+    """:class:`_After` of a word.
+
+    (Not cached: the repairs of most words by most mixups are words of
+    their own, which a cache would only keep for the garbage collector to
+    go through; :func:`_word` keeps what the line needs of it.)"""
+    if word.isalpha():
+        # (letters only, most words: nothing to strip, and the counts and
+        # case_is_normal at C level)
+        n = len(word)
+        upper = sum(map(str.isupper, word))
+        normal = n < 2 or upper == n or all(map(str.islower, word[1:]))
+        alphabets = _alphabets(word)
+        return _After(min(1.0, (n - 1) / 4.0), alphabets != 0 and normal, upper, n,
+                      alphabets, normal, not _KAZAKH_ONLY.isdisjoint(word))
     normal = case_is_normal(word)
     upper, letters = _case_counts(word)
     alphabets = _alphabets(word)
@@ -427,28 +491,28 @@ def _decide(before: _Before, repaired: str, after: _After, family: str) -> _Vote
     weight = after.weight
     # a known word in chaotic case (``бельЯ``) is not evidence of a real word
     known_after = known_in(repaired) if after.normal else ()
-    known_before = before.known
-    if before.core >= 2:
-        if known_after and before.known_core and not known_before:
+    known_before, judged, core, known_core, fits_before, _, _, _, _ = before
+    if core >= 2:
+        if known_after and known_core and not known_before:
             # both read as words; the repair explains every character
-            return _Vote(weight, 0.5, known_after, True)
-        known_before = known_before or before.known_core
-    elif before.core == 1:
-        known_before = known_before or before.known_core
+            return (weight, 0.5, known_after, True)
+        known_before = known_before or known_core
+    elif core == 1:
+        known_before = known_before or known_core
     if known_after and not known_before:
-        return _Vote(weight, 1.0, known_after, True)
+        return (weight, 1.0, known_after, True)
     if known_before and not known_after:
-        return _Vote(weight, -1.0, known_after, False)
+        return (weight, -1.0, known_after, False)
     if known_before:
-        return _Vote(weight, 0.0, known_after, False)
-    return _Unlisted(weight, before.judged, after.fits, family != "latin" and before.fits)
+        return (weight, 0.0, known_after, False)
+    return _Unlisted(weight, judged, after.fits, family != "latin" and fits_before)
 
 
 def _may_be_hard(vote: _Vote | _Unlisted, family: str) -> bool:
     """Whether the word's vote can be hard evidence, before its letter pairs
     are scored (:func:`_scored_vote` is hard only so)."""
-    if isinstance(vote, _Vote):
-        return vote.hard
+    if not isinstance(vote, _Unlisted):
+        return vote[3]
     return vote.fits_after and (family == "latin" or not vote.fits_before)
 
 
@@ -472,22 +536,22 @@ def _scored_vote(unlisted: _Unlisted, after: str, family: str) -> _Vote:
         # A word made only of accented Latin-1 letters is not a word of any
         # Western language; the question is whether the repair reads as one.
         if fits_after and score_after >= _REAL_WORD_SCORE:
-            return _Vote(weight, 0.75, (), True)
+            return (weight, 0.75, (), True)
         if fits_after:
-            return _Vote(weight, 0.25, (), False)
-        return _Vote(weight, -0.5, (), False)
+            return (weight, 0.25, (), False)
+        return (weight, -0.5, (), False)
     diff = score_after - bigram_score(before)
     if fits_after and not fits_before and score_after >= _REAL_WORD_SCORE:
-        return _Vote(weight, 0.75 if diff > 0.5 else 0.5, (), True)
+        return (weight, 0.75 if diff > 0.5 else 0.5, (), True)
     if fits_after and not fits_before:
-        return _Vote(weight, 0.25, (), False)
+        return (weight, 0.25, (), False)
     if fits_before and not fits_after:
-        return _Vote(weight, -0.75 if diff < -0.5 else -0.5, (), False)
+        return (weight, -0.75 if diff < -0.5 else -0.5, (), False)
     if diff > 1.0:
-        return _Vote(weight, 0.25, (), False)
+        return (weight, 0.25, (), False)
     if diff < -0.5:
-        return _Vote(weight, -0.5, (), False)
-    return _Vote(weight, 0.0, (), False)
+        return (weight, -0.5, (), False)
+    return (weight, 0.0, (), False)
 
 
 @dataclass(frozen=True)
@@ -555,23 +619,25 @@ def _plan(index: int) -> _Plan:
     return next(p for p in _plans(mixup.family) if p.index == index)
 
 
-class _Word(NamedTuple):
-    """What one damaged word says about one mixup, whatever line it is on."""
+_Word = tuple[str, "_Vote | None", bool, float, float, int, int, int, int, int,
+              "int | None", "bool | None", bool, bool]
+"""What one damaged word says about one mixup, whatever line it is on (a
+plain tuple, see :data:`_Vote`), in this order:
 
-    after: str
-    vote: _Vote | None  # None: not decided yet, see ``_vote``
-    may_be_hard: bool
-    weight: float  # of the vote
-    most: float  # the most the vote can add to the support: weight * vote at most
-    upper_before: int  # upper-case letters
-    letters_before: int
-    upper_after: int
-    letters_after: int
-    alphabets_before: int  # :func:`_alphabets` without quotes around
-    alphabets_after: int | None  # (None for a listed word: asked when needed)
-    normal_after: bool | None  # case_is_normal (None as alphabets_after)
-    odd_before: bool  # a letter Russian does not have
-    kazakh_after: bool  # a letter only Kazakh has
+- ``after``: the repaired word;
+- ``vote``: its :data:`_Vote` (None: not decided yet, see :func:`_vote`);
+- ``may_be_hard``: whether that vote can be hard evidence;
+- ``weight``: the weight of the vote;
+- ``most``: the most the vote can add to the support (weight * vote at most);
+- ``upper_before``, ``letters_before``, ``upper_after``, ``letters_after``:
+  upper-case letters and letters before and after the repair;
+- ``alphabets_before``: :func:`_alphabets` without quotes around;
+- ``alphabets_after``: the same after the repair (None for a listed word:
+  asked when needed);
+- ``normal_after``: case_is_normal after the repair (None as ``alphabets_after``);
+- ``odd_before``: a letter Russian does not have;
+- ``kazakh_after``: a letter only Kazakh has.
+"""
 
 
 def _case_counts(word: str) -> tuple[int, int]:
@@ -598,7 +664,8 @@ def _word(word: str, index: int) -> _Word | None:
         return None
     family = plan.mixup.family
     said_before = _before(word, family)
-    if said_before.known:
+    known, _, _, _, _, upper_before, letters_before, alphabets_before, odd_before = said_before
+    if known:
         # A listed word votes -1 or 0 whatever the repair makes: its vote
         # and the alphabets of its repair wait until the line may speak for
         # the mixup (clean text is mostly listed words); the kazakh flag
@@ -606,26 +673,90 @@ def _word(word: str, index: int) -> _Word | None:
         upper_after, letters_after = _case_counts(after)
         if letters_after < 2:
             return None
-        return _Word(
+        return (
             after, None, False, min(1.0, (letters_after - 1) / 4.0), 0.0,
-            said_before.upper, said_before.letters, upper_after, letters_after,
-            said_before.alphabets, None, None, said_before.odd, False,
+            upper_before, letters_before, upper_after, letters_after,
+            alphabets_before, None, None, odd_before, False,
         )
+    if not plan.latin and after.isalpha():
+        return _cyrillic_word(after, said_before)
+    return _unlisted_word(after, said_before, family)
+
+
+def _unlisted_word(after: str, said_before: _Before, family: str) -> _Word | None:
+    """:func:`_word` of a word that is not listed (``said_before``: its
+    :data:`_Before`), repaired to ``after``."""
+    _, _, _, _, _, upper_before, letters_before, alphabets_before, odd_before = said_before
     said_after = _after(after)
     if said_after.letters < 2:
         return None
     weight = said_after.weight
     listed = _decide(said_before, after, said_after, family)
     vote: _Vote | None
-    if isinstance(listed, _Vote):
-        vote, most = listed, listed.weight * listed.vote
-    else:
+    if isinstance(listed, _Unlisted):
         vote, most = None, weight * _most_vote(listed, family)
-    return _Word(
+    else:
+        vote, most = listed, listed[0] * listed[1]
+    return (
         after, vote, _may_be_hard(listed, family), weight, most,
-        said_before.upper, said_before.letters, said_after.upper, said_after.letters,
-        said_before.alphabets, said_after.alphabets, said_after.normal, said_before.odd,
+        upper_before, letters_before, said_after.upper, said_after.letters,
+        alphabets_before, said_after.alphabets, said_after.normal, odd_before,
         said_after.kazakh,
+    )
+
+
+def _cyrillic_word(after: str, said_before: _Before) -> _Word | None:
+    """:func:`_unlisted_word` of a word of the Cyrillic family whose repair
+    ``after`` is letters only (most words), in one function: what
+    :func:`_after`, :func:`_decide`, :func:`_most_vote` and
+    :func:`_may_be_hard` do in that case.
+
+    >>> words = ["Привет", "пРИВЕТ", "ПРИВЕТ", "я", "«Как»", "дела", "Ђѓ", "ыќ",
+    ...          "ҚАЗАҚ", "қазақ", "Її", "є»", "мир", "бельЯ", "ЁЛКА", "ёлка"]
+    >>> said = [_before(b, "cyrillic") for b in words]
+    >>> all(_cyrillic_word(a, s) == _unlisted_word(a, s, "cyrillic")
+    ...     for a in words if a.isalpha() for s in said if not s[0])
+    True
+    """
+    n = len(after)
+    if n < 2:
+        return None
+    (_, judged, core, known_core, fits_before, upper_before, letters_before,
+     alphabets_before, odd_before) = said_before
+    upper_after = sum(map(str.isupper, after))
+    normal_after = upper_after == n or all(map(str.islower, after[1:]))
+    alphabets_after = _alphabets(after)
+    weight = min(1.0, (n - 1) / 4.0)
+    fits_after = alphabets_after != 0 and normal_after
+    # a known word in chaotic case (``бельЯ``) is not evidence of a real word
+    known_after = known_in(after) if normal_after else ()
+    vote: _Vote | None = None
+    known_before = False  # (the damaged word is not listed: see _word)
+    if core >= 2:
+        if known_after and known_core:
+            # both read as words; the repair explains every character
+            vote = (weight, 0.5, known_after, True)
+        known_before = known_core
+    elif core == 1:
+        known_before = known_core
+    if vote is None:
+        if known_after and not known_before:
+            vote = (weight, 1.0, known_after, True)
+        elif known_before and not known_after:
+            vote = (weight, -1.0, known_after, False)
+        elif known_before:
+            vote = (weight, 0.0, known_after, False)
+    if vote is not None:
+        may_be_hard, most = vote[3], weight * vote[1]
+    else:  # (unlisted: the letter pairs will decide, see _most_vote)
+        may_be_hard = fits_after and not fits_before
+        most = weight * (0.75 if may_be_hard else -0.5 if fits_before and not fits_after
+                         else 0.25)
+    return (
+        after, vote, may_be_hard, weight, most,
+        upper_before, letters_before, upper_after, n,
+        alphabets_before, alphabets_after, normal_after, odd_before,
+        not _KAZAKH_ONLY.isdisjoint(after),
     )
 
 
@@ -739,13 +870,12 @@ _ROUNDING = 1e-9
 """More than sums of the same few numbers in another order can differ by."""
 
 
-def _resolve(found: list[tuple[int, int, str, _Word]], alphabets: int,
-             normal: bool) -> tuple[int, bool]:
+def _resolve(facts: list[_Word], alphabets: int, normal: bool) -> tuple[int, bool]:
     """The alphabets that hold all the repaired words of the line and whether
     all are in sane case, given those of the words already looked up."""
-    for _, _, _, w in found:
-        if w.alphabets_after is None:
-            said = _after(w.after)
+    for w in facts:
+        if w[10] is None:  # (alphabets_after)
+            said = _after(w[0])
             alphabets &= said.alphabets
             normal = normal and said.normal
     return alphabets, normal
@@ -758,8 +888,8 @@ def _at_most_half(most: float, weight: float, odd: int, case_vote: float,
     would be none or refused by :func:`_line_verdicts` (ratio under 0.5),
     and the letter pairs of the words need no scoring.
 
-    ``most`` and ``weight`` are the sums of the words' :attr:`_Word.most`
-    and :attr:`_Word.weight` (every vote is at most its ``most`` and weighs
+    ``most`` and ``weight`` are the sums of the words' ``most`` and
+    ``weight`` (:data:`_Word`; every vote is at most its ``most`` and weighs
     its ``weight`` whatever it is), ``odd`` the number of words with a letter
     Russian does not have; the case vote is known; the bonus for letters
     that go together only once repaired adds as much to the support as to
@@ -823,21 +953,46 @@ def _reads_as_words_early(line: str, plan: _Plan) -> bool:
     family = plan.mixup.family
     probe = islice(_line_words(line, plan), _PROBE_WORDS)
     for words, (_, _, before, w) in enumerate(probe, 1):
-        v = w.vote if w.vote is not None else _vote(before, w.after, family)
-        support += v.weight * v.vote
-        weight_total += v.weight
+        after, decided = w[0], w[1]
+        v_weight, vote, _, _ = decided if decided is not None else _vote(before, after, family)
+        support += v_weight * vote
+        weight_total += v_weight
         if words >= 4 and support < -1.5 and support < -0.3 * weight_total:
             return True
     return False
 
 
-def _judge(line: str, plan: _Plan) -> _Verdict | None:
+def _is_plain(line: str) -> bool:
+    """Whether the line has no character from U+3000 on: then every match of
+    a plan's :func:`_word_re` has a neighbour or a digit on both sides (the
+    regex refuses every other neighbour below U+3000)."""
+    return not line or max(line) < "\u3000"
+
+
+def _judge(line: str, plan: _Plan, plain: bool | None = None) -> _Verdict | None:
     """The verdict of the words of the line on the plan's mixup (spans in
-    the line), or ``None`` when they do not speak for it."""
+    the line), or ``None`` when they do not speak for it.
+
+    ``plain``: :func:`_is_plain` of the line, if known."""
     if len(line) > _LONG_LINE and _reads_as_words_early(line, plan):
         return None
-    # The damaged words and their sums, in one pass.
-    found: list[tuple[int, int, str, _Word]] = []
+    if plain is None:
+        plain = _is_plain(line)
+    # The damaged words (:func:`_line_words`) and their sums, in one pass.
+    found: list[tuple[int, int, str, _Word]] | None = None
+    if plain and not plan.latin:
+        # (the regex's matches are the words: found and looked up at C
+        # level, no Python loop over them; most lines have none to judge)
+        tokens = plan.words.findall(line)
+        if not tokens:
+            return None
+        said = list(map(_word, tokens, repeat(plan.index)))
+        facts = list(filter(None, said))
+    else:
+        found = list(_line_words(line, plan))
+        facts = [w for _, _, _, w in found]
+    if not facts:
+        return None
     latin = plan.latin
     most = weight = 0.0
     upper_before = letters_before = upper_after = letters_after = odd = 0
@@ -845,8 +1000,7 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
     normal_after = True
     may_be_hard = False
     unresolved = False  # some listed word's repair has not been looked up
-    for s, e, word, w in _line_words(line, plan):
-        found.append((s, e, word, w))
+    for w in facts:
         (_, _, hard, w_weight, w_most, w_upper_before, w_letters_before, w_upper_after,
          w_letters_after, w_alphabets_before, w_alphabets_after, w_normal_after,
          w_odd_before, _) = w
@@ -864,8 +1018,6 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
             normal_after = normal_after and bool(w_normal_after)
         may_be_hard = may_be_hard or hard
         odd += w_odd_before
-    if not found:
-        return None
     cyrillic = not latin
     case_vote = 0.0
     fits_before = fits_after = False
@@ -874,7 +1026,7 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
         # letters no one language has together (Macedonian ќ with Russian ы)
         fits_before = alphabets_before != 0
         if unresolved and not fits_before:
-            alphabets_after, normal_after = _resolve(found, alphabets_after, normal_after)
+            alphabets_after, normal_after = _resolve(facts, alphabets_after, normal_after)
             unresolved = False
         fits_after = alphabets_after != 0
     else:
@@ -891,29 +1043,29 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
                      not unresolved and fits_before and not fits_after):
         return None
     if unresolved:
-        alphabets_after, normal_after = _resolve(found, alphabets_after, normal_after)
+        alphabets_after, normal_after = _resolve(facts, alphabets_after, normal_after)
         fits_after = alphabets_after != 0
     family = plan.mixup.family
     support = weight_total = 0.0
-    first = last = -1
     words = known = 0
     langs: Counter[str] = Counter()
     kazakh = False
     hard = False
-    for s, e, before, w in found:
-        v = w.vote if w.vote is not None else _vote(before, w.after, family)
+    pairs = ([(word, w) for word, w in zip(tokens, said, strict=True) if w is not None]
+             if found is None else [(word, w) for _, _, word, w in found])
+    for before, w in pairs:
+        after, decided = w[0], w[1]
+        v_weight, vote, known_after, v_hard = (
+            decided if decided is not None else _vote(before, after, family))
         words += 1
-        hard = hard or v.hard
-        if v.known_after and v.vote > 0:
+        hard = hard or v_hard
+        if known_after and vote > 0:
             known += 1
-            langs.update(v.known_after[:1])
-        if v.vote > 0 and w.kazakh_after:
+            langs[known_after[0]] += 1  # (Counter.update of known_after[:1])
+        if vote > 0 and w[13]:  # (kazakh_after)
             kazakh = True
-        support += v.weight * v.vote
-        weight_total += v.weight
-        if first < 0:
-            first = s
-        last = e
+        support += v_weight * vote
+        weight_total += v_weight
         if words >= 4 and support < -1.5 and support < -0.3 * weight_total:
             return None  # the line reads as real words already
     if cyrillic:
@@ -933,8 +1085,15 @@ def _judge(line: str, plan: _Plan) -> _Verdict | None:
             weight_total += 0.5
     if weight_total <= 0.0 or support <= 0.0 or not hard:
         return None
-    # The whole line went through the wrong code page: repair all of it (real
-    # words are protected), then keep the span that actually changes.
+    # From the first word to the last, and what else changes: the whole line
+    # went through the wrong code page, so all of it is repaired (real words
+    # are protected), then the span that actually changes is kept.
+    if found is None:  # (the spans of the words, now needed)
+        matches = list(plan.words.finditer(line))  # (as many as tokens, in order)
+        judged_at = [i for i, w in enumerate(said) if w is not None]
+        first, last = matches[judged_at[0]].start(), matches[judged_at[-1]].end()
+    else:
+        first, last = found[0][0], found[-1][1]
     repaired = _repair_span(line, plan)
     first = min(first, _common_prefix(line, repaired))
     last = max(last, len(line) - _common_prefix(line[::-1], repaired[::-1]))
@@ -1021,22 +1180,34 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
     out: list[_Verdict] = []
     chars = set(line)
     non_ascii = chars - _ASCII
+    plain = not chars or max(chars) < "\u3000"  # (_is_plain)
     utf8: dict[str, bool] = {}
     judged: dict[int, _Verdict | None] = {}
     inverted_case: bool | None = None
-    for plan in _plans(family):
-        if plan.letters.isdisjoint(chars):
+    cyrillic = family == "cyrillic"
+    bits, plans = _plan_bits(family)
+    # (which plans' letters, odd letters and unshown letters the line has,
+    # in one pass over its characters at C level, see _plan_bits; for the
+    # three mixups of the Latin family, set tests that stop early cost less)
+    has = reduce(or_, map(bits.get, non_ascii, repeat(0)), 0) if cyrillic else -1
+    for position, plan in enumerate(plans):
+        if not has >> position & 1 or not cyrillic and plan.letters.isdisjoint(chars):
             continue  # no character of a damaged word: no word to judge
-        if family == "cyrillic" and plan.odd.isdisjoint(chars):
+        if cyrillic and not has >> (_ODD + position) & 1:  # (plan.odd.isdisjoint(chars))
             if not plan.inverts:
                 continue
             if inverted_case is None:  # (one search for all the mixups)
                 inverted_case = _INVERTED_CASE.search(line) is not None
             if not inverted_case:
                 continue
-        if family == "cyrillic" and not plan.unshown.isdisjoint(chars):
+        if cyrillic and has >> (_UNSHOWN + position) & 1:  # (plan.unshown)
             # a letter the code page cannot show ('ү' is not in CP866): the
             # line was not decoded with it (Mongolian, not KOI8-R read as CP866)
+            continue
+        if cyrillic and plan.words.search(line) is None:
+            # no word to judge: _judge's verdict would be none (asked first
+            # for the Cyrillic family, whose many mixups find words on few
+            # lines; most lines of the Latin family are left to fix_mojibake)
             continue
         read_as = plan.mixup.read_as
         if read_as not in utf8:
@@ -1051,11 +1222,44 @@ def _line_verdicts(line: str, family: str) -> tuple[_Verdict, ...]:
                 verdict = same if same is None else same.moved(0, plan.mixup)
                 break
         else:
-            verdict = _judge(line, plan)
+            verdict = _judge(line, plan, plain)
             judged[plan.index] = verdict
         if verdict is not None and verdict.ratio >= 0.5:
             out.append(verdict)
     return tuple(out)
+
+
+_ODD = 32
+_UNSHOWN = 64
+
+
+@cache
+def _plan_bits(family: str) -> tuple[dict[str, int], tuple[_Plan, ...]]:
+    """For each character, the plans of :func:`_plans` (bit ``i`` for the
+    ``i``-th) whose ``letters`` hold it, the same shifted by :data:`_ODD`
+    for ``odd`` and by :data:`_UNSHOWN` for ``unshown``; and those plans.
+    A line's characters meet a plan's set exactly when the bits of its
+    characters, or-ed, have that plan's bit (its characters beyond ASCII:
+    the sets hold no other).
+
+    >>> bits, plans = _plan_bits("cyrillic")
+    >>> all(plans[i].letters == {ch for ch, b in bits.items() if b >> i & 1}
+    ...     and plans[i].odd == {ch for ch, b in bits.items() if b >> (_ODD + i) & 1}
+    ...     and plans[i].unshown == {ch for ch, b in bits.items() if b >> (_UNSHOWN + i) & 1}
+    ...     for i in range(len(plans)))
+    True
+    """
+    plans = _plans(family)
+    if len(plans) > _ODD:
+        raise ValueError(f"more than {_ODD} mixups of the {family} family")
+    bits: dict[str, int] = {}
+    for position, plan in enumerate(plans):
+        for shift, chars in ((0, plan.letters), (_ODD, plan.odd), (_UNSHOWN, plan.unshown)):
+            if any(ch.isascii() for ch in chars):
+                raise ValueError(f"{plan.mixup.describe()}: an ASCII character in its sets")
+            for ch in chars:
+                bits[ch] = bits.get(ch, 0) | 1 << (shift + position)
+    return bits, plans
 
 
 @cache
@@ -1110,8 +1314,27 @@ def _is_utf8_mojibake(line: str, read_as: str, non_ascii: set[str] | None = None
     for name in _SLOPPY_TABLES[read_as]:
         page = table(name)
         if non_ascii <= page.chars:
+            lead, cont, never = _utf8_bytes(name)
+            if (non_ascii.isdisjoint(lead) or non_ascii.isdisjoint(cont)
+                    or not non_ascii.isdisjoint(never)):
+                return False  # (no bytes made: see _utf8_bytes)
             return is_utf8_beyond_ascii(page.encode(line))
     return False
+
+
+@cache
+def _utf8_bytes(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The characters of code page ``name`` that :meth:`CodePage.encode`
+    makes UTF-8 lead bytes (C2-F4), continuation bytes (80-BF), and bytes
+    never in UTF-8 (C0, C1, F5-FF). Bytes beyond ASCII are valid UTF-8 only
+    with a lead byte, a continuation byte and no byte of the third kind
+    among them: a line whose characters beyond ASCII miss one of the first
+    two sets or meets the third is no UTF-8 (no encoding needed)."""
+    to_byte = table(name).to_byte
+    lead = frozenset(c for c, b in to_byte.items() if 0xC2 <= b <= 0xF4)
+    cont = frozenset(c for c, b in to_byte.items() if 0x80 <= b <= 0xBF)
+    never = frozenset(c for c, b in to_byte.items() if b in (0xC0, 0xC1) or b >= 0xF5)
+    return lead, cont, never
 
 
 _SLOPPY_TABLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
