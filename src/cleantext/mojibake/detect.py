@@ -35,7 +35,7 @@ from .score import E2_SECOND, SCIENCE_GREEK, char_info, cost, rare_replacement, 
 __all__ = [
     "FEEBLE", "WEAK", "Candidate", "analyse", "candidates", "decide", "dominant_codepage",
     "dominant_codepages", "evidence_of", "gates", "weak_evidence",
-    "is_evidence", "merge_evidence",
+    "cyclic_gc_paused", "is_evidence", "merge_evidence",
 ]
 
 FIX_GAIN = 1.5
@@ -379,14 +379,28 @@ def _decode(seg: str, cp: CodePage, keep: bool = False) -> tuple[str, bool] | No
 
 @lru_cache(maxsize=4096)
 def _neighbour(ch: str) -> str:
-    """A representative of ``ch`` for caching (same cost behaviour)."""
+    """A representative of ``ch`` for caching (same cost behaviour).
+
+    A neighbour enters a judgement only through the cost model
+    (:func:`cost`), which tells ASCII characters apart by their kind alone:
+    letters by case, digits, the four spaces (``" \\t\\n\\r"``), controls, and
+    the rest (punctuation and symbols). So ``"слово,"`` and ``"слово."`` share
+    one judgement.
+
+    >>> [_neighbour(c) for c in "Xx7\\n,$é"]
+    ['A', 'a', '0', ' ', '.', '.', 'é']
+    """
     if not ch or not ch.isascii():
         return ch
     if ch.isalpha():
         return "A" if ch.isupper() else "a"
     if ch.isdigit():
         return "0"
-    return ch
+    if ch in " \t\n\r":
+        return " "
+    if ch < " " or ch == "\x7f":
+        return ch
+    return "."
 
 
 def _peel(
@@ -1005,13 +1019,13 @@ class _Taken:
 def analyse(text: str, force: Iterable[str] = ()) -> tuple[list[Candidate], dict[str, float]]:
     """The candidates of ``text`` and the evidence they give (cached for the
     last few texts: the pipeline asks for the same text's evidence again)."""
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         cands, ev = _analyse(text, frozenset(force))
     return list(cands), dict(ev)
 
 
 @contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
+def cyclic_gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a document is analysed.
 
     A damaged document makes hundreds of thousands of candidates (named
@@ -1244,7 +1258,7 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
     and the repair is no worse; otherwise a candidate saving ``REPORT_GAIN``
     is reported with a confidence below 0.5.
     """
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return _decide(cands, evidence)
 
 

@@ -28,7 +28,13 @@ from ..mojibake import (
     dominant_codepage,
     merge_evidence,
 )
-from ..mojibake.detect import FEEBLE, FIX_GAIN, WEAK, dominant_codepages
+from ..mojibake.detect import (
+    FEEBLE,
+    FIX_GAIN,
+    WEAK,
+    cyclic_gc_paused,
+    dominant_codepages,
+)
 from ..mojibake.score import weak_repair
 from ..step import Step, evidence_of
 
@@ -120,6 +126,11 @@ def detect_mojibake(text: str, config: Config | None = None) -> list[Finding]:
     """
     if text.isascii():
         return []
+    with cyclic_gc_paused():  # one pause for the analysis and the decisions
+        return _detect(text, config)
+
+
+def _detect(text: str, config: Config | None) -> list[Finding]:
     given: Any = evidence_of(config, _NAME)
     cands, own = analyse(text, dominant_codepages(given) if given else ())
     if not cands:
