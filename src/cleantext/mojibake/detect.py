@@ -697,17 +697,54 @@ def _nearest_scripts(text: str, spans: list[tuple[int, int]], leftwards: bool) -
     out = [""] * m
     script: str | None = None
     dist = _CONTEXT
-    edge = 0 if leftwards else len(text)  # the far end of the gap before this run
-    for i in range(m) if leftwards else range(m - 1, -1, -1):
+    letter_script = _letter_script
+    blank_after = _BLANK_AFTER.match
+    # (the gaps are scanned here as in _gap_left and _gap_right, inline:
+    # there is one per run, most of a character or two)
+    if leftwards:
+        lo = 0  # the far end of the gap before this run
+        for i in range(m):
+            s, e = spans[i]
+            if s > lo:  # (runs that touch leave no gap: nothing changes)
+                seen, j = 0, s - 1
+                while j >= lo and seen < _CONTEXT:
+                    ch = text[j]
+                    found = letter_script(ch)
+                    if found is not None:
+                        script, dist = found, seen
+                        break
+                    if ch == "\n" and _blank_before(text, j):
+                        dist = _CONTEXT
+                        break
+                    seen += 1
+                    j -= 1
+                else:
+                    dist = dist + seen if seen < _CONTEXT else _CONTEXT
+            if script is not None and dist < _CONTEXT:
+                out[i] = script
+            lo = e
+        return out
+    hi = len(text)
+    for i in range(m - 1, -1, -1):
         s, e = spans[i]
-        found, seen = _gap_left(text, edge, s) if leftwards else _gap_right(text, e, edge)
-        if found is not None:
-            script, dist = found, seen
-        else:
-            dist = dist + seen if seen < _CONTEXT else _CONTEXT
+        if hi > e:
+            seen, j = 0, e
+            while j < hi and seen < _CONTEXT:
+                ch = text[j]
+                found = letter_script(ch)
+                if found is not None:
+                    script, dist = found, seen
+                    break
+                if ch == "\n" and blank_after(text, j + 1) is not None:
+                    dist = _CONTEXT
+                    break
+                seen += 1
+                j += 1
+            else:
+                dist = dist + seen if seen < _CONTEXT else _CONTEXT
         if script is not None and dist < _CONTEXT:
             out[i] = script
-        edge = e if leftwards else s
+        hi = s
     return out
 
 
@@ -790,19 +827,21 @@ def _scan(
             if not spans:
                 continue
         check = not every or innocent
+        lossy_page = cp.lossy
         contexts: list[tuple[str, str]] | None = None
         soup: _SymbolSoup | None = None
+        soup_end, soup_line = -1, False  # the line of the last run asked about
+        last = len(spans) - 1
         for i, (s, e) in enumerate(spans):
             seg = text[s:e]
+            odd: bool | None = None  # _suspicious_run(seg), once asked
             if check:
-                looks = _suspicious_run(seg) or (
-                    mixed.touches(s, e)
-                )
-                if looks == innocent:
+                odd = _suspicious_run(seg)
+                if (odd or mixed.touches(s, e)) == innocent:
                     continue
             ln = _neighbour(text[s - 1] if s > 0 else left)
             rn = _neighbour(text[e] if e < n else right)
-            keep = cp.lossy and seg[-1] == " " and _keeps_space(text, e)
+            keep = lossy_page and seg[-1] == " " and _keeps_space(text, e)
             judged = _judge(seg, name, ln, rn, outer_scripts, depth, keep)
             if judged is None:
                 continue
@@ -824,24 +863,40 @@ def _scan(
                 # reported, peeled, nor counted as evidence (but for the
                 # assumption of lost bytes: see _restores_lost)
                 continue
-            suspicious = (island_fixed or _suspicious_run(seg) or (
-                mixed.touches(s, e) and _mends_mixing(text, s, e, final)
-            )) and not _glues_foreign_letter(text, s, e, final) and not (
-                depth == 0 and _inside_intact_word(
-                    text, s if i == 0 or spans[i - 1][1] != s else -1,
-                    e if i + 1 == len(spans) or spans[i + 1][0] != e else -1, final,
+            if island_fixed:
+                suspicious = True
+            else:
+                if odd is None:
+                    odd = _suspicious_run(seg)
+                suspicious = odd or (
+                    mixed.touches(s, e) and _mends_mixing(text, s, e, final)
                 )
-            )
+            # (each test below first asks cheaply whether it can apply at all)
+            if suspicious and (
+                (seg[-1] == "\u00a0" and _glues_foreign_letter(text, s, e, final))
+                or (depth == 0 and len(final) == 1 and _inside_intact_word(
+                    text, s if i == 0 or spans[i - 1][1] != s else -1,
+                    e if i == last or spans[i + 1][0] != e else -1, final,
+                ))
+            ):
+                suspicious = False
             if suspicious and depth == 0:
-                if soup is None:
-                    soup = _SymbolSoup(text, spans, name)
-                suspicious = not soup.at(s)
-            found.append(
-                Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy,
-                          _breaks_caps(text, s, seg, final),
-                          _quotes_word(text, s, e, final))
-            )
+                if s >= soup_end:  # (the runs come in order: a new line)
+                    if soup is None:
+                        soup = _SymbolSoup(text, spans, name)
+                    soup_end, soup_line = soup.line(s)
+                suspicious = not soup_line
+            found.append(_new_candidate(Candidate, (
+                s, e, seg, final, chain, gain, suspicious, island, lossy,
+                s >= 2 and text[s - 1].isupper() and _breaks_caps(text, s, seg, final),
+                e - s == 2 and len(final) == 1 and _quotes_word(text, s, e, final),
+            )))
     return found
+
+
+_new_candidate = tuple.__new__
+"""Makes a :class:`Candidate` from a tuple of its fields without the Python
+frame of its ``__new__`` (tens of thousands are made for a damaged document)."""
 
 
 _QUOTE_MARKS = _OPENERS | _CLOSERS | frozenset("‚'\"›‹") - {"…"}
@@ -922,9 +977,6 @@ _SOUP_MIN = 4
 of that code page's symbols (see :class:`_SymbolSoup`)."""
 
 
-_LINE_BREAK = re.compile("\n")
-
-
 class _SymbolSoup:
     """Which lines of a text are a soup of a code page's own symbols, most of
     them outside its runs: the Mac keyboard's Option row
@@ -943,36 +995,43 @@ class _SymbolSoup:
     def __init__(self, text: str, spans: list[tuple[int, int]], name: str) -> None:
         self._text = text
         self._spans = spans
-        self._starts = [a for a, _ in spans]
         self._symbols = _symbols_of(name)
-        self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
-        self._lines: dict[int, bool] = {}
 
     def at(self, pos: int) -> bool:
         """Whether the line holding ``pos`` is such a soup."""
-        k = bisect_left(self._breaks, pos)  # the line's break, if any
-        if k not in self._lines:
-            start = self._breaks[k - 1] + 1 if k else 0
-            end = self._breaks[k] if k < len(self._breaks) else len(self._text)
-            self._lines[k] = self._soup(start, end)
-        return self._lines[k]
+        return self.line(pos)[1]
+
+    def line(self, pos: int) -> tuple[int, bool]:
+        """Where the line holding ``pos`` ends, and whether it is such a soup
+        (a caller going through the runs in order asks once per line)."""
+        text = self._text
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        if end == -1:
+            end = len(text)
+        return end, self._soup(start, end)
 
     def _soup(self, start: int, end: int) -> bool:
-        text, symbols = self._text, self._symbols
+        text, symbols, spans = self._text, self._symbols, self._spans
         # (most lines hold too few of the symbols anywhere: one scan says so)
         stray = len(symbols.findall(text, start, end))
         if stray < _SOUP_MIN:
             return False
         # the runs on the line, clipped to it; their symbols are not stray
-        k = max(0, bisect_left(self._starts, start) - 1)
+        k = max(0, bisect_left(spans, (start,)) - 1)
+        clipped: list[tuple[int, int]] = []
         inside = 0
-        while k < len(self._spans) and self._spans[k][0] < end:
-            a, b = self._spans[k]
+        while k < len(spans) and spans[k][0] < end:
+            a, b = spans[k]
             k += 1
             if b > start:
                 a, b = max(a, start), min(b, end)
                 inside += b - a
-                stray -= len(symbols.findall(text, a, b))
+                clipped.append((a, b))
+        if stray <= inside:
+            return False  # (in a line of mojibake the runs hold the symbols)
+        for a, b in clipped:
+            stray -= len(symbols.findall(text, a, b))
         return stray >= _SOUP_MIN and stray > inside
 
 
