@@ -24,7 +24,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache, lru_cache
-from itertools import islice
+from itertools import chain, islice
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..script_pairs import mixed_pair_starts
@@ -457,7 +458,29 @@ def _peel(
 def _pages_with_runs(text: str) -> tuple[str, ...]:
     """The code pages that find a run of UTF-8 in ``text``, in their order
     (most decoded runs are plain words: nothing to peel, nothing to scan)."""
-    return tuple(name for name in CODEPAGES if table(name).segment.search(text))
+    if len(text) < 2:
+        return ()
+    # (a run needs a lead byte's character and one that may follow it: a
+    # code page with no character of either kind in ``text`` has no run)
+    chars = set(text)
+    return tuple(
+        name for name, leads, seconds in _lead_and_second_chars()
+        if not (chars.isdisjoint(leads) or chars.isdisjoint(seconds))
+        and table(name).segment.search(text)
+    )
+
+
+@lru_cache(maxsize=1)
+def _lead_and_second_chars() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """Per code page (in order): its name, the characters of its lead bytes,
+    and those that may follow a lead byte in a run (continuation bytes, and
+    the marks of lost bytes where ``CodePage.lossy``)."""
+    out = []
+    for name in CODEPAGES:
+        cp = table(name)
+        seconds = set(cp.cont) | ({"\ufffd", " ", "?"} if cp.lossy else set())
+        out.append((name, frozenset(cp.lead2 + cp.lead3 + cp.lead4), frozenset(seconds)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=16384)
@@ -1167,16 +1190,20 @@ def weak_evidence(
     Additive over a document's chunks, like the evidence itself. ``evidence``
     is ``evidence_of(cands)`` when the caller has it.
     """
-    weak = [
-        c for c in cands
-        if c.end - c.start == 2 and is_evidence(c) and len(c.chain) == 1
-        and weak_repair(text, c.start, c.end, c.replacement)
+    clear, fix = _CLEAR_GAIN, FIX_GAIN
+    at = [
+        i for i, c in enumerate(cands)
+        # (is_evidence(c), inline)
+        if c[1] - c[0] == 2 and c[6] and c[5] >= (clear if c[8] else fix) and len(c[4]) == 1
+        and weak_repair(text, c[0], c[1], c[3])
     ]
-    if not weak:
+    if not at:
         return {}
+    weak = [cands[i] for i in at]
     full = evidence_of(cands) if evidence is None else evidence
-    ids = {id(c) for c in weak}
-    support = evidence_of(c for c in cands if id(c) not in ids)
+    # the others, in their order: the slices between the weak ones
+    pieces = [cands[a + 1:b] for a, b in zip([-1, *at], [*at, len(cands)], strict=True)]
+    support = evidence_of(chain.from_iterable(pieces))
     out = {WEAK + page: v - support.get(page, 0.0) for page, v in full.items()}
     for c in weak:
         if rare_replacement(c.replacement, c.original):
@@ -1199,23 +1226,29 @@ def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
     A run that two code pages read as two different texts about equally well
     is evidence for neither.
     """
-    by_span: dict[tuple[int, int], list[Candidate]] = {}
+    # (most runs are read by one code page: a run's group is the candidate
+    # itself until a second one comes)
+    by_span: dict[tuple[int, int], Candidate | list[Candidate]] = {}
+    get = by_span.get
     clear, fix = _CLEAR_GAIN, FIX_GAIN
-    ev: dict[str, float] = {}
     for c in cands:
-        start, end, _, _, _, gain, suspicious, _, lossy, _, _ = c
-        if suspicious and gain >= (clear if lossy else fix):  # is_evidence(c)
-            key = (start, end)
-            group = by_span.get(key)
+        # (c: start, end, original, replacement, chain, gain, suspicious,
+        # island, lossy, ...)
+        if c[6] and c[5] >= (clear if c[8] else fix):  # is_evidence(c)
+            key = c[:2]  # (start, end)
+            group = get(key)
             if group is None:
-                by_span[key] = [c]
-            else:
+                by_span[key] = c
+            elif isinstance(group, list):
                 group.append(c)
+            else:
+                by_span[key] = [group, c]
+    ev: dict[str, float] = {}
+    add = ev.get
     for group in by_span.values():
-        if len(group) == 1:
-            c = group[0]
-            page = c.chain[0]
-            ev[page] = ev.get(page, 0.0) + c.gain
+        if not isinstance(group, list):
+            page = group.chain[0]
+            ev[page] = add(page, 0.0) + group.gain
             continue
         if len({c.replacement for c in group}) == 1:
             for c in group:  # one reading: no ambiguity
@@ -1323,32 +1356,37 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
 
 def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decision]:
     tied = dominant_codepages(evidence)
-    best = tied[0] if tied else None
+    has_best = bool(tied)
     # the kept candidates, in the order of ``cands``: candidate, confidence,
-    # by document; and their indices by run
+    # by document; and their indices by run (an index alone until a second
+    # candidate of the run comes: most runs have one)
     kc: list[Candidate] = []
     ks: list[float] = []
     kd: list[bool] = []
-    by_span: dict[tuple[int, int], list[int]] = {}
+    by_span: dict[tuple[int, int], int | list[int]] = {}
+    get = by_span.get
     fix_score = _fix_score
     for c in cands:
-        start, end, _, _, chain, gain, suspicious, _, _, _, _ = c
-        outer = chain[0]
-        if gain >= FIX_GAIN and (suspicious or outer in tied):
-            score = fix_score(gain, best is not None and outer not in tied)
+        # (c: start, end, original, replacement, chain, gain, suspicious, ...)
+        outer = c[4][0]
+        gain = c[5]
+        if gain >= FIX_GAIN and (c[6] or outer in tied):
+            score = fix_score(gain, has_best and outer not in tied)
             by_doc = False
         elif outer in tied and _weak_but_dominant(c):
             score, by_doc = 0.55 + min(max(gain, 0.0), 1.5) / 5, True
-        elif gain >= REPORT_GAIN and suspicious:
+        elif gain >= REPORT_GAIN and c[6]:
             score, by_doc = min(0.45, _confidence(gain) / 2), False
         else:
             continue
-        key = (start, end)
-        group = by_span.get(key)
+        key = c[:2]  # (start, end)
+        group = get(key)
         if group is None:
-            by_span[key] = [len(kc)]
-        else:
+            by_span[key] = len(kc)
+        elif isinstance(group, list):
             group.append(len(kc))
+        else:
+            by_span[key] = [group, len(kc)]
         kc.append(c)
         ks.append(score)
         kd.append(by_doc)
@@ -1358,12 +1396,13 @@ def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decis
     # ambiguous, so reported only, unless the document's code page decides.
     # Between overlapping candidates, the more confident (then larger gain,
     # then earlier code page) wins; of one run only its best can win.
-    ranks: list[tuple[float, float, int, int]] = []
+    # (a rank ends with the run, after the index that settles every tie,
+    # so that the choice below need not look the candidate up)
+    ranks: list[tuple[float, float, int, int, int, int]] = []
     for group in by_span.values():
-        if len(group) == 1:
-            j = group[0]
-            c = kc[j]
-            ranks.append((-ks[j], -c.gain, order[c.chain[0]], j))
+        if not isinstance(group, list):
+            c = kc[group]
+            ranks.append((-ks[group], -c.gain, order[c.chain[0]], group, c.start, c.end))
             continue
         if len({kc[j].replacement for j in group}) > 1:
             for idx in group:
@@ -1375,19 +1414,26 @@ def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decis
                     for j in group
                 ):
                     ks[idx] = min(ks[idx], 0.45)
-        ranks.append(min((-ks[j], -kc[j].gain, order[kc[j].chain[0]], j) for j in group))
+        ranks.append(min(
+            (-ks[j], -kc[j].gain, order[kc[j].chain[0]], j, kc[j].start, kc[j].end)
+            for j in group
+        ))
     ranks.sort()
-    chosen: list[Decision] = []
-    marks = bytearray(max((c.end for c in kc), default=0))
-    for rank in ranks:
-        j = rank[3]
-        c = kc[j]
-        start, end = c.start, c.end
+    picked: list[tuple[int, int]] = []
+    marks = bytearray(max(map(_end_of, kc), default=0))
+    for _, _, _, j, start, end in ranks:
         if marks.find(1, start, end) == -1:
             marks[start:end] = b"\x01" * (end - start)
-            chosen.append(Decision(c, ks[j], kd[j]))
-    chosen.sort(key=lambda d: d.candidate.start)
-    return chosen
+            picked.append((start, j))
+    picked.sort()  # (by start: the picked runs do not overlap)
+    new = _new_decision
+    return [new(Decision, (kc[j], ks[j], kd[j])) for _, j in picked]
+
+
+_end_of = itemgetter(1)
+"""The end of a :class:`Candidate`."""
+_new_decision = tuple.__new__
+"""Makes a :class:`Decision` from a tuple of its fields (see ``_new_candidate``)."""
 
 
 _ORDER = {name: i for i, name in enumerate(CODEPAGES)}

@@ -341,6 +341,7 @@ _AFTER_WORD = frozenset("™®©’”»›°\u00a0")
 _MAJOR = frozenset(["Latin", "Greek", "Cyrillic", "CJK", "Hangul"])
 
 
+@lru_cache(maxsize=4096)
 def rare_replacement(replacement: str, original: str) -> bool:
     """A repair no one would bet on alone: a rare character (``ſ``), or a
     letter of a minor script that the original lacks (``ή¨`` -> Thaana ``ި``).
