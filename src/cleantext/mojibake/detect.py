@@ -537,7 +537,14 @@ def _judge(
         # (a combining mark on its own is no symbol: ``ран`` after a Latin
         # ``İ`` is cp866 for Samaritan ``\u082d``)
         island_fixed = seg_island and not fin_letters and not _lone_mark(final)
-    return final, (name,) + inner, gain + island, lossy, island_fixed, island
+    return final, _chain(name, inner), gain + island, lossy, island_fixed, island
+
+
+@lru_cache(maxsize=256)
+def _chain(outer: str, inner: tuple[str, ...]) -> tuple[str, ...]:
+    """``(outer,) + inner``, one tuple for all candidates of that chain (fewer
+    objects for the cyclic collector to walk)."""
+    return (outer,) + inner
 
 
 def _lone_mark(text: str) -> bool:
@@ -578,15 +585,20 @@ class _Mixed:
 
     def __init__(self, text: str, points: list[int] | None = None) -> None:
         self.text = text
-        if points is None and len(text) > _LONG_TEXT:
-            points = _mixed_points(text)
-        self.any = bool(points) if points is not None else _MIXED.search(text) is not None
         self.points = points
+        self.any: bool | None = None  # (looked for at the first question)
         self.asked = 0
+
+    def _look(self) -> bool:
+        points, text = self.points, self.text
+        if points is None and len(text) > _LONG_TEXT:
+            points = self.points = _mixed_points(text)
+        self.any = bool(points) if points is not None else _MIXED.search(text) is not None
+        return self.any
 
     def touches(self, s: int, e: int) -> bool:
         """Whether such a pair lies within the run ``[s, e)`` or on its edges."""
-        if not self.any:
+        if not (self._look() if self.any is None else self.any):
             return False
         if self.points is None:
             self.asked += 1
@@ -836,7 +848,6 @@ def _scan(
     if hits is None:
         hits = _gate_hits(text)[0] if depth == 0 else []
     for name in (only,) if only else pages:
-        sus = suspicious_regex(name)
         cp = table(name)
         every = depth > 0 or name in force
         if every:
@@ -846,7 +857,7 @@ def _scan(
             # cheaper than a window around each hit
             spans = [m.span() for m in cp.segment.finditer(text)]
         else:
-            spans = _spans_near(text, cp.segment, sus, hits)
+            spans = _spans_near(text, cp.segment, suspicious_regex(name), hits)
             if not spans:
                 continue
         check = not every or innocent
@@ -1035,26 +1046,26 @@ class _SymbolSoup:
         return end, self._soup(start, end)
 
     def _soup(self, start: int, end: int) -> bool:
-        text, symbols, spans = self._text, self._symbols, self._spans
-        # (most lines hold too few of the symbols anywhere: one scan says so)
-        stray = len(symbols.findall(text, start, end))
-        if stray < _SOUP_MIN:
-            return False
-        # the runs on the line, clipped to it; their symbols are not stray
+        text, spans = self._text, self._spans
+        # the line outside the runs on it (clipped to it), and how much of
+        # it the runs hold
         k = max(0, bisect_left(spans, (start,)) - 1)
-        clipped: list[tuple[int, int]] = []
+        outside: list[str] = []
         inside = 0
+        pos = start
         while k < len(spans) and spans[k][0] < end:
             a, b = spans[k]
             k += 1
             if b > start:
                 a, b = max(a, start), min(b, end)
                 inside += b - a
-                clipped.append((a, b))
-        if stray <= inside:
-            return False  # (in a line of mojibake the runs hold the symbols)
-        for a, b in clipped:
-            stray -= len(symbols.findall(text, a, b))
+                outside.append(text[pos:a])
+                pos = b
+        outside.append(text[pos:end])
+        rest = "".join(outside)
+        if rest.isascii():
+            return False  # (the symbols are beyond ASCII: in mojibake, most lines)
+        stray = len(self._symbols.findall(rest))
         return stray >= _SOUP_MIN and stray > inside
 
 
