@@ -460,27 +460,36 @@ def _pages_with_runs(text: str) -> tuple[str, ...]:
     (most decoded runs are plain words: nothing to peel, nothing to scan)."""
     if len(text) < 2:
         return ()
-    # (a run needs a lead byte's character and one that may follow it: a
-    # code page with no character of either kind in ``text`` has no run)
-    chars = set(text)
+    # (a run needs a lead byte's character and one that may follow it: only
+    # the code pages with characters of both kinds in ``text`` may have one)
+    leads, seconds = _page_masks()
+    lead = second = 0
+    for ch in set(text):
+        lead |= leads.get(ch, 0)
+        second |= seconds.get(ch, 0)
+    both = lead & second
+    if not both:
+        return ()
     return tuple(
-        name for name, leads, seconds in _lead_and_second_chars()
-        if not (chars.isdisjoint(leads) or chars.isdisjoint(seconds))
-        and table(name).segment.search(text)
+        name for k, name in enumerate(CODEPAGES)
+        if both >> k & 1 and table(name).segment.search(text)
     )
 
 
 @lru_cache(maxsize=1)
-def _lead_and_second_chars() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
-    """Per code page (in order): its name, the characters of its lead bytes,
-    and those that may follow a lead byte in a run (continuation bytes, and
-    the marks of lost bytes where ``CodePage.lossy``)."""
-    out = []
-    for name in CODEPAGES:
+def _page_masks() -> tuple[dict[str, int], dict[str, int]]:
+    """Per character, the code pages (bit ``k`` for ``CODEPAGES[k]``) where
+    it is a lead byte, and those where it may follow a lead byte in a run
+    (a continuation byte, or a mark of a lost byte where ``CodePage.lossy``)."""
+    leads: dict[str, int] = {}
+    seconds: dict[str, int] = {}
+    for k, name in enumerate(CODEPAGES):
         cp = table(name)
-        seconds = set(cp.cont) | ({"\ufffd", " ", "?"} if cp.lossy else set())
-        out.append((name, frozenset(cp.lead2 + cp.lead3 + cp.lead4), frozenset(seconds)))
-    return tuple(out)
+        for ch in cp.lead2 + cp.lead3 + cp.lead4:
+            leads[ch] = leads.get(ch, 0) | 1 << k
+        for ch in set(cp.cont) | ({"\ufffd", " ", "?"} if cp.lossy else set()):
+            seconds[ch] = seconds.get(ch, 0) | 1 << k
+    return leads, seconds
 
 
 @lru_cache(maxsize=16384)
@@ -850,11 +859,9 @@ def _scan(
     for name in (only,) if only else pages:
         cp = table(name)
         every = depth > 0 or name in force
-        if every:
-            spans = [m.span() for m in cp.segment.finditer(text)]
-        elif len(hits) * _WINDOW > n:
-            # hits everywhere (a document full of mojibake): one full scan is
-            # cheaper than a window around each hit
+        if every or len(hits) * _WINDOW > n:
+            # (hits everywhere, a document full of mojibake: one full scan is
+            # cheaper than a window around each hit)
             spans = [m.span() for m in cp.segment.finditer(text)]
         else:
             spans = _spans_near(text, cp.segment, suspicious_regex(name), hits)
