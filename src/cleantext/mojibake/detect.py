@@ -349,9 +349,12 @@ def _decode(seg: str, cp: CodePage, keep: bool = False) -> tuple[str, bool] | No
     were coalesced into one.
     """
     if not cp.lossy or (" " not in seg and "\ufffd" not in seg and "?" not in seg):
+        # (``cp.encode`` without its test that every character is the code
+        # page's: a run of ``cp.segment`` without those three holds only its
+        # lead and continuation bytes' characters)
         try:
-            return cp.encode(seg).decode("utf-8"), False
-        except (KeyError, UnicodeDecodeError):
+            return seg.translate(cp.latin1).encode("latin-1").decode("utf-8"), False
+        except UnicodeError:  # (invalid UTF-8: an overlong or surrogate form)
             return None
     out: list[str] = []
     i, n = 0, len(seg)
@@ -522,7 +525,10 @@ def _judge(
     if decoded is None:
         return None
     text, lossy = decoded
-    final, inner = _peel(text, left, right, scripts, depth + 1, name)
+    if depth + 1 >= MAX_LAYERS or text.isascii() or not _pages_with_runs(text):
+        final, inner = text, ()  # (nothing to peel: most runs, asked before the call)
+    else:
+        final, inner = _peel(text, left, right, scripts, depth + 1, name)
     if lossy:
         # a U+FFFD stands for a character already lost, before and after the
         # repair: it costs nothing of its own on either side, only its
