@@ -525,8 +525,9 @@ def _judge(
     if decoded is None:
         return None
     text, lossy = decoded
+    inner: tuple[str, ...] = ()
     if depth + 1 >= MAX_LAYERS or text.isascii() or not _pages_with_runs(text):
-        final, inner = text, ()  # (nothing to peel: most runs, asked before the call)
+        final = text  # (nothing to peel: most runs, asked before the call)
     else:
         final, inner = _peel(text, left, right, scripts, depth + 1, name)
     if lossy:
