@@ -694,40 +694,6 @@ def _context_scripts(
     return left, right
 
 
-def _gap_left(text: str, lo: int, hi: int) -> tuple[str | None, int]:
-    """Scanning ``text[lo:hi]`` leftwards from ``hi``: the script of the
-    first letter and the number of other characters before it; or None and
-    that number (``_CONTEXT`` or more when a paragraph break stops the scan)."""
-    seen = 0
-    j = hi - 1
-    while j >= lo and seen < _CONTEXT:
-        ch = text[j]
-        if ch == "\n" and _blank_before(text, j):
-            return None, _CONTEXT
-        script = _letter_script(ch)
-        if script is not None:
-            return script, seen
-        seen += 1
-        j -= 1
-    return None, seen
-
-
-def _gap_right(text: str, lo: int, hi: int) -> tuple[str | None, int]:
-    """:func:`_gap_left` scanning ``text[lo:hi]`` rightwards from ``lo``."""
-    seen = 0
-    j = lo
-    while j < hi and seen < _CONTEXT:
-        ch = text[j]
-        if ch == "\n" and _BLANK_AFTER.match(text, j + 1) is not None:
-            return None, _CONTEXT
-        script = _letter_script(ch)
-        if script is not None:
-            return script, seen
-        seen += 1
-        j += 1
-    return None, seen
-
-
 def _all_context_scripts(
     text: str, spans: list[tuple[int, int]]
 ) -> list[tuple[str, str]]:
@@ -750,8 +716,9 @@ def _nearest_scripts(text: str, spans: list[tuple[int, int]], leftwards: bool) -
     dist = _CONTEXT
     letter_script = _letter_script
     blank_after = _BLANK_AFTER.match
-    # (the gaps are scanned here as in _gap_left and _gap_right, inline:
-    # there is one per run, most of a character or two)
+    # (each gap is scanned inline, from the run outwards, for the first
+    # letter within ``_CONTEXT`` other characters, stopping at a paragraph
+    # break: there is one gap per run, most of a character or two)
     if leftwards:
         lo = 0  # the far end of the gap before this run
         for i in range(m):
