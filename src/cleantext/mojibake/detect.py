@@ -31,7 +31,15 @@ from typing import NamedTuple
 from ..script_pairs import mixed_pair_starts
 from ..step import add_counts
 from .codepages import _QUESTION_LEAD2, _SPACE_LEAD2, CODEPAGES, CodePage, table
-from .score import E2_SECOND, SCIENCE_GREEK, char_info, cost, rare_replacement, weak_repair
+from .score import (
+    E2_SECOND,
+    MARKED,
+    SCIENCE_GREEK,
+    char_info,
+    cost,
+    rare_replacement,
+    weak_repair,
+)
 
 __all__ = [
     "FEEBLE", "WEAK", "Candidate", "analyse", "candidates", "decide", "dominant_codepage",
@@ -388,13 +396,22 @@ def _neighbour(ch: str) -> str:
     A neighbour enters a judgement only through the cost model
     (:func:`cost`), which tells ASCII characters apart by their kind alone:
     letters by case, digits, the four spaces (``" \\t\\n\\r"``), controls, and
-    the rest (punctuation and symbols). So ``"слово,"`` and ``"слово."`` share
-    one judgement.
+    the rest (punctuation and symbols); and any other character but those
+    of ``MARKED`` by its :func:`char_info` alone: a Russian small letter is
+    as good as ``а``. So ``"слово,"`` and ``"слово."`` share one judgement.
 
-    >>> [_neighbour(c) for c in "Xx7\\n,$é"]
-    ['A', 'a', '0', ' ', '.', '.', 'é']
+    >>> [_neighbour(c) for c in "Xx7\\n,$éжЖ«"]
+    ['A', 'a', '0', ' ', '.', '.', 'é', 'а', 'А', '«']
     """
-    if not ch or not ch.isascii():
+    if not ch:
+        return ch
+    if not ch.isascii():
+        if ch in MARKED:
+            return ch
+        info = char_info(ch)
+        for twin in _TWINS:
+            if char_info(twin) == info:
+                return twin
         return ch
     if ch.isalpha():
         return "A" if ch.isupper() else "a"
@@ -405,6 +422,11 @@ def _neighbour(ch: str) -> str:
     if ch < " " or ch == "\x7f":
         return ch
     return "."
+
+
+_TWINS = "аАéÉοΟ"
+"""The representatives of the commonest letters beyond ASCII (Cyrillic,
+Latin and Greek, small and capital) for :func:`_neighbour`."""
 
 
 def _peel(

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = [
-    "E2_SECOND", "SCIENCE_GREEK", "CharInfo", "char_info", "cost", "rare_replacement",
+    "E2_SECOND", "MARKED", "SCIENCE_GREEK", "CharInfo", "char_info", "cost", "rare_replacement",
     "weak_repair",
 ]
 
@@ -348,6 +348,14 @@ _LONE_LEADLIKE = 1.0
 no language writes one; ``Ã `` is ``à`` whose A0 byte became a space, ``â €``
 is U+2800."""
 _LONE_LEADS = _LATIN_LEADLIKE | {"â"}
+
+
+MARKED = (
+    SCIENCE_GREEK | _LATIN_LEADLIKE | _LONE_LEADS | E2_SECOND | _OPENING | _CLOSING_ODD
+    | frozenset("âï¿\u00a0")
+)
+"""The characters beyond ASCII that :func:`cost` tells apart by themselves;
+it knows any other only by its :func:`char_info`."""
 
 
 # Characters that follow a word in clean text (``AHÅ™``, ``Ã’s``, ``SELKÄ\u00a0``):
