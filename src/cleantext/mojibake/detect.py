@@ -495,9 +495,14 @@ def _pages_with_runs(text: str) -> tuple[str, ...]:
     both = lead & second
     if not both:
         return ()
+    return tuple(name for name, segment in _pages_of(both) if segment.search(text))
+
+
+@lru_cache(maxsize=1024)
+def _pages_of(mask: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The code pages of a bitmask of :func:`_page_masks`, with their run regex."""
     return tuple(
-        name for k, name in enumerate(CODEPAGES)
-        if both >> k & 1 and table(name).segment.search(text)
+        (name, table(name).segment) for k, name in enumerate(CODEPAGES) if mask >> k & 1
     )
 
 
