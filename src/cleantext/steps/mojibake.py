@@ -16,6 +16,7 @@ up over chunks, so that chunked repair decides like whole repair.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..config import Config
@@ -52,6 +53,7 @@ def gather_mojibake(text: str) -> dict[str, float]:
     return analyse(text)[1]
 
 
+@lru_cache(maxsize=256)
 def _why(chain: tuple[str, ...], by_document: bool, lossy: bool) -> str:
     layers = f" ({len(chain)} layers: {' then '.join(reversed(chain))})" if len(chain) > 1 else ""
     outer = chain[0]
