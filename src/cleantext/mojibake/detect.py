@@ -1061,11 +1061,17 @@ class _SymbolSoup:
         outside: list[str] = []
         inside = 0
         pos = start
-        while k < len(spans) and spans[k][0] < end:
+        count = len(spans)
+        while k < count:
             a, b = spans[k]
+            if a >= end:
+                break
             k += 1
             if b > start:
-                a, b = max(a, start), min(b, end)
+                if a < start:
+                    a = start
+                if b > end:
+                    b = end
                 inside += b - a
                 outside.append(text[pos:a])
                 pos = b
