@@ -170,8 +170,12 @@ def table(name: str) -> CodePage:
     one = "(?:" + "|".join(lead + rest for lead, rest in branches) + ")"
     # The same as one+, written to start with a character class so that the
     # regex engine scans for a lead byte in C before trying anything.
+    # (and then looks at the next character, which every sequence needs to be
+    # a continuation byte's or a lost byte's, before trying the branches one
+    # by one: in Cyrillic text most letters are lead bytes of some code page)
+    second = cont + ("\ufffd ?" if lossy else "")
     seg = (
-        _class(lead2 + lead3 + lead4)
+        _class(lead2 + lead3 + lead4) + "(?=" + _class(second) + ")"
         + "(?:" + "|".join("(?<=" + lead + ")" + rest for lead, rest in branches) + ")"
         + one + "*"
     )

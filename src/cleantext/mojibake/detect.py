@@ -24,18 +24,27 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache, lru_cache
-from itertools import islice
+from itertools import chain, islice
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..script_pairs import mixed_pair_starts
 from ..step import add_counts
 from .codepages import _QUESTION_LEAD2, _SPACE_LEAD2, CODEPAGES, CodePage, table
-from .score import E2_SECOND, SCIENCE_GREEK, char_info, cost, rare_replacement, weak_repair
+from .score import (
+    E2_SECOND,
+    MARKED,
+    SCIENCE_GREEK,
+    char_info,
+    cost,
+    rare_replacement,
+    weak_repair,
+)
 
 __all__ = [
     "FEEBLE", "WEAK", "Candidate", "analyse", "candidates", "decide", "dominant_codepage",
     "dominant_codepages", "evidence_of", "gates", "weak_evidence",
-    "is_evidence", "merge_evidence",
+    "cyclic_gc_paused", "is_evidence", "merge_evidence",
 ]
 
 FIX_GAIN = 1.5
@@ -348,9 +357,12 @@ def _decode(seg: str, cp: CodePage, keep: bool = False) -> tuple[str, bool] | No
     were coalesced into one.
     """
     if not cp.lossy or (" " not in seg and "\ufffd" not in seg and "?" not in seg):
+        # (``cp.encode`` without its test that every character is the code
+        # page's: a run of ``cp.segment`` without those three holds only its
+        # lead and continuation bytes' characters)
         try:
-            return cp.encode(seg).decode("utf-8"), False
-        except (KeyError, UnicodeDecodeError):
+            return seg.translate(cp.latin1).encode("latin-1").decode("utf-8"), False
+        except UnicodeError:  # (invalid UTF-8: an overlong or surrogate form)
             return None
     out: list[str] = []
     i, n = 0, len(seg)
@@ -379,14 +391,42 @@ def _decode(seg: str, cp: CodePage, keep: bool = False) -> tuple[str, bool] | No
 
 @lru_cache(maxsize=4096)
 def _neighbour(ch: str) -> str:
-    """A representative of ``ch`` for caching (same cost behaviour)."""
-    if not ch or not ch.isascii():
+    """A representative of ``ch`` for caching (same cost behaviour).
+
+    A neighbour enters a judgement only through the cost model
+    (:func:`cost`), which tells ASCII characters apart by their kind alone:
+    letters by case, digits, the four spaces (``" \\t\\n\\r"``), controls, and
+    the rest (punctuation and symbols); and any other character but those
+    of ``MARKED`` by its :func:`char_info` alone: a Russian small letter is
+    as good as ``а``. So ``"слово,"`` and ``"слово."`` share one judgement.
+
+    >>> [_neighbour(c) for c in "Xx7\\n,$éжЖ«"]
+    ['A', 'a', '0', ' ', '.', '.', 'é', 'а', 'А', '«']
+    """
+    if not ch:
+        return ch
+    if not ch.isascii():
+        if ch in MARKED:
+            return ch
+        info = char_info(ch)
+        for twin in _TWINS:
+            if char_info(twin) == info:
+                return twin
         return ch
     if ch.isalpha():
         return "A" if ch.isupper() else "a"
     if ch.isdigit():
         return "0"
-    return ch
+    if ch in " \t\n\r":
+        return " "
+    if ch < " " or ch == "\x7f":
+        return ch
+    return "."
+
+
+_TWINS = "аАéÉοΟ"
+"""The representatives of the commonest letters beyond ASCII (Cyrillic,
+Latin and Greek, small and capital) for :func:`_neighbour`."""
 
 
 def _peel(
@@ -443,7 +483,43 @@ def _peel(
 def _pages_with_runs(text: str) -> tuple[str, ...]:
     """The code pages that find a run of UTF-8 in ``text``, in their order
     (most decoded runs are plain words: nothing to peel, nothing to scan)."""
-    return tuple(name for name in CODEPAGES if table(name).segment.search(text))
+    if len(text) < 2:
+        return ()
+    # (a run needs a lead byte's character and one that may follow it: only
+    # the code pages with characters of both kinds in ``text`` may have one)
+    leads, seconds = _page_masks()
+    lead = second = 0
+    for ch in set(text):
+        lead |= leads.get(ch, 0)
+        second |= seconds.get(ch, 0)
+    both = lead & second
+    if not both:
+        return ()
+    return tuple(name for name, segment in _pages_of(both) if segment.search(text))
+
+
+@lru_cache(maxsize=1024)
+def _pages_of(mask: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The code pages of a bitmask of :func:`_page_masks`, with their run regex."""
+    return tuple(
+        (name, table(name).segment) for k, name in enumerate(CODEPAGES) if mask >> k & 1
+    )
+
+
+@lru_cache(maxsize=1)
+def _page_masks() -> tuple[dict[str, int], dict[str, int]]:
+    """Per character, the code pages (bit ``k`` for ``CODEPAGES[k]``) where
+    it is a lead byte, and those where it may follow a lead byte in a run
+    (a continuation byte, or a mark of a lost byte where ``CodePage.lossy``)."""
+    leads: dict[str, int] = {}
+    seconds: dict[str, int] = {}
+    for k, name in enumerate(CODEPAGES):
+        cp = table(name)
+        for ch in cp.lead2 + cp.lead3 + cp.lead4:
+            leads[ch] = leads.get(ch, 0) | 1 << k
+        for ch in set(cp.cont) | ({"\ufffd", " ", "?"} if cp.lossy else set()):
+            seconds[ch] = seconds.get(ch, 0) | 1 << k
+    return leads, seconds
 
 
 @lru_cache(maxsize=16384)
@@ -476,7 +552,11 @@ def _judge(
     if decoded is None:
         return None
     text, lossy = decoded
-    final, inner = _peel(text, left, right, scripts, depth + 1, name)
+    inner: tuple[str, ...] = ()
+    if depth + 1 >= MAX_LAYERS or text.isascii() or not _pages_with_runs(text):
+        final = text  # (nothing to peel: most runs, asked before the call)
+    else:
+        final, inner = _peel(text, left, right, scripts, depth + 1, name)
     if lossy:
         # a U+FFFD stands for a character already lost, before and after the
         # repair: it costs nothing of its own on either side, only its
@@ -500,7 +580,14 @@ def _judge(
         # (a combining mark on its own is no symbol: ``ран`` after a Latin
         # ``İ`` is cp866 for Samaritan ``\u082d``)
         island_fixed = seg_island and not fin_letters and not _lone_mark(final)
-    return final, (name,) + inner, gain + island, lossy, island_fixed, island
+    return final, _chain(name, inner), gain + island, lossy, island_fixed, island
+
+
+@lru_cache(maxsize=256)
+def _chain(outer: str, inner: tuple[str, ...]) -> tuple[str, ...]:
+    """``(outer,) + inner``, one tuple for all candidates of that chain (fewer
+    objects for the cyclic collector to walk)."""
+    return (outer,) + inner
 
 
 def _lone_mark(text: str) -> bool:
@@ -541,15 +628,20 @@ class _Mixed:
 
     def __init__(self, text: str, points: list[int] | None = None) -> None:
         self.text = text
-        if points is None and len(text) > _LONG_TEXT:
-            points = _mixed_points(text)
-        self.any = bool(points) if points is not None else _MIXED.search(text) is not None
         self.points = points
+        self.any: bool | None = None  # (looked for at the first question)
         self.asked = 0
+
+    def _look(self) -> bool:
+        points, text = self.points, self.text
+        if points is None and len(text) > _LONG_TEXT:
+            points = self.points = _mixed_points(text)
+        self.any = bool(points) if points is not None else _MIXED.search(text) is not None
+        return self.any
 
     def touches(self, s: int, e: int) -> bool:
         """Whether such a pair lies within the run ``[s, e)`` or on its edges."""
-        if not self.any:
+        if not (self._look() if self.any is None else self.any):
             return False
         if self.points is None:
             self.asked += 1
@@ -629,40 +721,6 @@ def _context_scripts(
     return left, right
 
 
-def _gap_left(text: str, lo: int, hi: int) -> tuple[str | None, int]:
-    """Scanning ``text[lo:hi]`` leftwards from ``hi``: the script of the
-    first letter and the number of other characters before it; or None and
-    that number (``_CONTEXT`` or more when a paragraph break stops the scan)."""
-    seen = 0
-    j = hi - 1
-    while j >= lo and seen < _CONTEXT:
-        ch = text[j]
-        if ch == "\n" and _blank_before(text, j):
-            return None, _CONTEXT
-        script = _letter_script(ch)
-        if script is not None:
-            return script, seen
-        seen += 1
-        j -= 1
-    return None, seen
-
-
-def _gap_right(text: str, lo: int, hi: int) -> tuple[str | None, int]:
-    """:func:`_gap_left` scanning ``text[lo:hi]`` rightwards from ``lo``."""
-    seen = 0
-    j = lo
-    while j < hi and seen < _CONTEXT:
-        ch = text[j]
-        if ch == "\n" and _BLANK_AFTER.match(text, j + 1) is not None:
-            return None, _CONTEXT
-        script = _letter_script(ch)
-        if script is not None:
-            return script, seen
-        seen += 1
-        j += 1
-    return None, seen
-
-
 def _all_context_scripts(
     text: str, spans: list[tuple[int, int]]
 ) -> list[tuple[str, str]]:
@@ -683,17 +741,55 @@ def _nearest_scripts(text: str, spans: list[tuple[int, int]], leftwards: bool) -
     out = [""] * m
     script: str | None = None
     dist = _CONTEXT
-    edge = 0 if leftwards else len(text)  # the far end of the gap before this run
-    for i in range(m) if leftwards else range(m - 1, -1, -1):
+    letter_script = _letter_script
+    blank_after = _BLANK_AFTER.match
+    # (each gap is scanned inline, from the run outwards, for the first
+    # letter within ``_CONTEXT`` other characters, stopping at a paragraph
+    # break: there is one gap per run, most of a character or two)
+    if leftwards:
+        lo = 0  # the far end of the gap before this run
+        for i in range(m):
+            s, e = spans[i]
+            if s > lo:  # (runs that touch leave no gap: nothing changes)
+                seen, j = 0, s - 1
+                while j >= lo and seen < _CONTEXT:
+                    ch = text[j]
+                    found = letter_script(ch)
+                    if found is not None:
+                        script, dist = found, seen
+                        break
+                    if ch == "\n" and _blank_before(text, j):
+                        dist = _CONTEXT
+                        break
+                    seen += 1
+                    j -= 1
+                else:
+                    dist = dist + seen if seen < _CONTEXT else _CONTEXT
+            if script is not None and dist < _CONTEXT:
+                out[i] = script
+            lo = e
+        return out
+    hi = len(text)
+    for i in range(m - 1, -1, -1):
         s, e = spans[i]
-        found, seen = _gap_left(text, edge, s) if leftwards else _gap_right(text, e, edge)
-        if found is not None:
-            script, dist = found, seen
-        else:
-            dist = dist + seen if seen < _CONTEXT else _CONTEXT
+        if hi > e:
+            seen, j = 0, e
+            while j < hi and seen < _CONTEXT:
+                ch = text[j]
+                found = letter_script(ch)
+                if found is not None:
+                    script, dist = found, seen
+                    break
+                if ch == "\n" and blank_after(text, j + 1) is not None:
+                    dist = _CONTEXT
+                    break
+                seen += 1
+                j += 1
+            else:
+                dist = dist + seen if seen < _CONTEXT else _CONTEXT
         if script is not None and dist < _CONTEXT:
             out[i] = script
-        edge = e if leftwards else s
+        hi = s
     return out
 
 
@@ -762,33 +858,32 @@ def _scan(
     if hits is None:
         hits = _gate_hits(text)[0] if depth == 0 else []
     for name in (only,) if only else pages:
-        sus = suspicious_regex(name)
         cp = table(name)
         every = depth > 0 or name in force
-        if every:
-            spans = [m.span() for m in cp.segment.finditer(text)]
-        elif len(hits) * _WINDOW > n:
-            # hits everywhere (a document full of mojibake): one full scan is
-            # cheaper than a window around each hit
+        if every or len(hits) * _WINDOW > n:
+            # (hits everywhere, a document full of mojibake: one full scan is
+            # cheaper than a window around each hit)
             spans = [m.span() for m in cp.segment.finditer(text)]
         else:
-            spans = _spans_near(text, cp.segment, sus, hits)
+            spans = _spans_near(text, cp.segment, suspicious_regex(name), hits)
             if not spans:
                 continue
         check = not every or innocent
+        lossy_page = cp.lossy
         contexts: list[tuple[str, str]] | None = None
         soup: _SymbolSoup | None = None
+        soup_end, soup_line = -1, False  # the line of the last run asked about
+        last = len(spans) - 1
         for i, (s, e) in enumerate(spans):
             seg = text[s:e]
+            odd: bool | None = None  # _suspicious_run(seg), once asked
             if check:
-                looks = _suspicious_run(seg) or (
-                    mixed.touches(s, e)
-                )
-                if looks == innocent:
+                odd = _suspicious_run(seg)
+                if (odd or mixed.touches(s, e)) == innocent:
                     continue
             ln = _neighbour(text[s - 1] if s > 0 else left)
             rn = _neighbour(text[e] if e < n else right)
-            keep = cp.lossy and seg[-1] == " " and _keeps_space(text, e)
+            keep = lossy_page and seg[-1] == " " and _keeps_space(text, e)
             judged = _judge(seg, name, ln, rn, outer_scripts, depth, keep)
             if judged is None:
                 continue
@@ -810,24 +905,40 @@ def _scan(
                 # reported, peeled, nor counted as evidence (but for the
                 # assumption of lost bytes: see _restores_lost)
                 continue
-            suspicious = (island_fixed or _suspicious_run(seg) or (
-                mixed.touches(s, e) and _mends_mixing(text, s, e, final)
-            )) and not _glues_foreign_letter(text, s, e, final) and not (
-                depth == 0 and _inside_intact_word(
-                    text, s if i == 0 or spans[i - 1][1] != s else -1,
-                    e if i + 1 == len(spans) or spans[i + 1][0] != e else -1, final,
+            if island_fixed:
+                suspicious = True
+            else:
+                if odd is None:
+                    odd = _suspicious_run(seg)
+                suspicious = odd or (
+                    mixed.touches(s, e) and _mends_mixing(text, s, e, final)
                 )
-            )
+            # (each test below first asks cheaply whether it can apply at all)
+            if suspicious and (
+                (seg[-1] == "\u00a0" and _glues_foreign_letter(text, s, e, final))
+                or (depth == 0 and len(final) == 1 and _inside_intact_word(
+                    text, s if i == 0 or spans[i - 1][1] != s else -1,
+                    e if i == last or spans[i + 1][0] != e else -1, final,
+                ))
+            ):
+                suspicious = False
             if suspicious and depth == 0:
-                if soup is None:
-                    soup = _SymbolSoup(text, spans, name)
-                suspicious = not soup.at(s)
-            found.append(
-                Candidate(s, e, seg, final, chain, gain, suspicious, island, lossy,
-                          _breaks_caps(text, s, seg, final),
-                          _quotes_word(text, s, e, final))
-            )
+                if s >= soup_end:  # (the runs come in order: a new line)
+                    if soup is None:
+                        soup = _SymbolSoup(text, spans, name)
+                    soup_end, soup_line = soup.line(s)
+                suspicious = not soup_line
+            found.append(_new_candidate(Candidate, (
+                s, e, seg, final, chain, gain, suspicious, island, lossy,
+                s >= 2 and text[s - 1].isupper() and _breaks_caps(text, s, seg, final),
+                e - s == 2 and len(final) == 1 and _quotes_word(text, s, e, final),
+            )))
     return found
+
+
+_new_candidate = tuple.__new__
+"""Makes a :class:`Candidate` from a tuple of its fields without the Python
+frame of its ``__new__`` (tens of thousands are made for a damaged document)."""
 
 
 _QUOTE_MARKS = _OPENERS | _CLOSERS | frozenset("‚'\"›‹") - {"…"}
@@ -908,9 +1019,6 @@ _SOUP_MIN = 4
 of that code page's symbols (see :class:`_SymbolSoup`)."""
 
 
-_LINE_BREAK = re.compile("\n")
-
-
 class _SymbolSoup:
     """Which lines of a text are a soup of a code page's own symbols, most of
     them outside its runs: the Mac keyboard's Option row
@@ -929,36 +1037,49 @@ class _SymbolSoup:
     def __init__(self, text: str, spans: list[tuple[int, int]], name: str) -> None:
         self._text = text
         self._spans = spans
-        self._starts = [a for a, _ in spans]
         self._symbols = _symbols_of(name)
-        self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
-        self._lines: dict[int, bool] = {}
 
     def at(self, pos: int) -> bool:
         """Whether the line holding ``pos`` is such a soup."""
-        k = bisect_left(self._breaks, pos)  # the line's break, if any
-        if k not in self._lines:
-            start = self._breaks[k - 1] + 1 if k else 0
-            end = self._breaks[k] if k < len(self._breaks) else len(self._text)
-            self._lines[k] = self._soup(start, end)
-        return self._lines[k]
+        return self.line(pos)[1]
+
+    def line(self, pos: int) -> tuple[int, bool]:
+        """Where the line holding ``pos`` ends, and whether it is such a soup
+        (a caller going through the runs in order asks once per line)."""
+        text = self._text
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        if end == -1:
+            end = len(text)
+        return end, self._soup(start, end)
 
     def _soup(self, start: int, end: int) -> bool:
-        text, symbols = self._text, self._symbols
-        # (most lines hold too few of the symbols anywhere: one scan says so)
-        stray = len(symbols.findall(text, start, end))
-        if stray < _SOUP_MIN:
-            return False
-        # the runs on the line, clipped to it; their symbols are not stray
-        k = max(0, bisect_left(self._starts, start) - 1)
+        text, spans = self._text, self._spans
+        # the line outside the runs on it (clipped to it), and how much of
+        # it the runs hold
+        k = max(0, bisect_left(spans, (start,)) - 1)
+        outside: list[str] = []
         inside = 0
-        while k < len(self._spans) and self._spans[k][0] < end:
-            a, b = self._spans[k]
+        pos = start
+        count = len(spans)
+        while k < count:
+            a, b = spans[k]
+            if a >= end:
+                break
             k += 1
             if b > start:
-                a, b = max(a, start), min(b, end)
+                if a < start:
+                    a = start
+                if b > end:
+                    b = end
                 inside += b - a
-                stray -= len(symbols.findall(text, a, b))
+                outside.append(text[pos:a])
+                pos = b
+        outside.append(text[pos:end])
+        rest = "".join(outside)
+        if rest.isascii():
+            return False  # (the symbols are beyond ASCII: in mojibake, most lines)
+        stray = len(self._symbols.findall(rest))
         return stray >= _SOUP_MIN and stray > inside
 
 
@@ -1005,13 +1126,13 @@ class _Taken:
 def analyse(text: str, force: Iterable[str] = ()) -> tuple[list[Candidate], dict[str, float]]:
     """The candidates of ``text`` and the evidence they give (cached for the
     last few texts: the pipeline asks for the same text's evidence again)."""
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         cands, ev = _analyse(text, frozenset(force))
     return list(cands), dict(ev)
 
 
 @contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
+def cyclic_gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a document is analysed.
 
     A damaged document makes hundreds of thousands of candidates (named
@@ -1094,16 +1215,20 @@ def weak_evidence(
     Additive over a document's chunks, like the evidence itself. ``evidence``
     is ``evidence_of(cands)`` when the caller has it.
     """
-    weak = [
-        c for c in cands
-        if c.end - c.start == 2 and is_evidence(c) and len(c.chain) == 1
-        and weak_repair(text, c.start, c.end, c.replacement)
+    clear, fix = _CLEAR_GAIN, FIX_GAIN
+    at = [
+        i for i, c in enumerate(cands)
+        # (is_evidence(c), inline)
+        if c[1] - c[0] == 2 and c[6] and c[5] >= (clear if c[8] else fix) and len(c[4]) == 1
+        and weak_repair(text, c[0], c[1], c[3])
     ]
-    if not weak:
+    if not at:
         return {}
+    weak = [cands[i] for i in at]
     full = evidence_of(cands) if evidence is None else evidence
-    ids = {id(c) for c in weak}
-    support = evidence_of(c for c in cands if id(c) not in ids)
+    # the others, in their order: the slices between the weak ones
+    pieces = [cands[a + 1:b] for a, b in zip([-1, *at], [*at, len(cands)], strict=True)]
+    support = evidence_of(chain.from_iterable(pieces))
     out = {WEAK + page: v - support.get(page, 0.0) for page, v in full.items()}
     for c in weak:
         if rare_replacement(c.replacement, c.original):
@@ -1126,23 +1251,29 @@ def evidence_of(cands: Iterable[Candidate]) -> dict[str, float]:
     A run that two code pages read as two different texts about equally well
     is evidence for neither.
     """
-    by_span: dict[tuple[int, int], list[Candidate]] = {}
+    # (most runs are read by one code page: a run's group is the candidate
+    # itself until a second one comes)
+    by_span: dict[tuple[int, int], Candidate | list[Candidate]] = {}
+    get = by_span.get
     clear, fix = _CLEAR_GAIN, FIX_GAIN
-    ev: dict[str, float] = {}
     for c in cands:
-        start, end, _, _, _, gain, suspicious, _, lossy, _, _ = c
-        if suspicious and gain >= (clear if lossy else fix):  # is_evidence(c)
-            key = (start, end)
-            group = by_span.get(key)
+        # (c: start, end, original, replacement, chain, gain, suspicious,
+        # island, lossy, ...)
+        if c[6] and c[5] >= (clear if c[8] else fix):  # is_evidence(c)
+            key = c[:2]  # (start, end)
+            group = get(key)
             if group is None:
-                by_span[key] = [c]
-            else:
+                by_span[key] = c
+            elif isinstance(group, list):
                 group.append(c)
+            else:
+                by_span[key] = [group, c]
+    ev: dict[str, float] = {}
+    add = ev.get
     for group in by_span.values():
-        if len(group) == 1:
-            c = group[0]
-            page = c.chain[0]
-            ev[page] = ev.get(page, 0.0) + c.gain
+        if not isinstance(group, list):
+            page = group.chain[0]
+            ev[page] = add(page, 0.0) + group.gain
             continue
         if len({c.replacement for c in group}) == 1:
             for c in group:  # one reading: no ambiguity
@@ -1244,38 +1375,43 @@ def decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decisi
     and the repair is no worse; otherwise a candidate saving ``REPORT_GAIN``
     is reported with a confidence below 0.5.
     """
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return _decide(cands, evidence)
 
 
 def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decision]:
     tied = dominant_codepages(evidence)
-    best = tied[0] if tied else None
+    has_best = bool(tied)
     # the kept candidates, in the order of ``cands``: candidate, confidence,
-    # by document; and their indices by run
+    # by document; and their indices by run (an index alone until a second
+    # candidate of the run comes: most runs have one)
     kc: list[Candidate] = []
     ks: list[float] = []
     kd: list[bool] = []
-    by_span: dict[tuple[int, int], list[int]] = {}
+    by_span: dict[tuple[int, int], int | list[int]] = {}
+    get = by_span.get
     fix_score = _fix_score
     for c in cands:
-        start, end, _, _, chain, gain, suspicious, _, _, _, _ = c
-        outer = chain[0]
-        if gain >= FIX_GAIN and (suspicious or outer in tied):
-            score = fix_score(gain, best is not None and outer not in tied)
+        # (c: start, end, original, replacement, chain, gain, suspicious, ...)
+        outer = c[4][0]
+        gain = c[5]
+        if gain >= FIX_GAIN and (c[6] or outer in tied):
+            score = fix_score(gain, has_best and outer not in tied)
             by_doc = False
         elif outer in tied and _weak_but_dominant(c):
             score, by_doc = 0.55 + min(max(gain, 0.0), 1.5) / 5, True
-        elif gain >= REPORT_GAIN and suspicious:
+        elif gain >= REPORT_GAIN and c[6]:
             score, by_doc = min(0.45, _confidence(gain) / 2), False
         else:
             continue
-        key = (start, end)
-        group = by_span.get(key)
+        key = c[:2]  # (start, end)
+        group = get(key)
         if group is None:
-            by_span[key] = [len(kc)]
-        else:
+            by_span[key] = len(kc)
+        elif isinstance(group, list):
             group.append(len(kc))
+        else:
+            by_span[key] = [group, len(kc)]
         kc.append(c)
         ks.append(score)
         kd.append(by_doc)
@@ -1285,12 +1421,13 @@ def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decis
     # ambiguous, so reported only, unless the document's code page decides.
     # Between overlapping candidates, the more confident (then larger gain,
     # then earlier code page) wins; of one run only its best can win.
-    ranks: list[tuple[float, float, int, int]] = []
+    # (a rank ends with the run, after the index that settles every tie,
+    # so that the choice below need not look the candidate up)
+    ranks: list[tuple[float, float, int, int, int, int]] = []
     for group in by_span.values():
-        if len(group) == 1:
-            j = group[0]
-            c = kc[j]
-            ranks.append((-ks[j], -c.gain, order[c.chain[0]], j))
+        if not isinstance(group, list):
+            c = kc[group]
+            ranks.append((-ks[group], -c.gain, order[c.chain[0]], group, c.start, c.end))
             continue
         if len({kc[j].replacement for j in group}) > 1:
             for idx in group:
@@ -1302,19 +1439,26 @@ def _decide(cands: list[Candidate], evidence: Mapping[str, float]) -> list[Decis
                     for j in group
                 ):
                     ks[idx] = min(ks[idx], 0.45)
-        ranks.append(min((-ks[j], -kc[j].gain, order[kc[j].chain[0]], j) for j in group))
+        ranks.append(min(
+            (-ks[j], -kc[j].gain, order[kc[j].chain[0]], j, kc[j].start, kc[j].end)
+            for j in group
+        ))
     ranks.sort()
-    chosen: list[Decision] = []
-    marks = bytearray(max((c.end for c in kc), default=0))
-    for rank in ranks:
-        j = rank[3]
-        c = kc[j]
-        start, end = c.start, c.end
+    picked: list[tuple[int, int]] = []
+    marks = bytearray(max(map(_end_of, kc), default=0))
+    for _, _, _, j, start, end in ranks:
         if marks.find(1, start, end) == -1:
             marks[start:end] = b"\x01" * (end - start)
-            chosen.append(Decision(c, ks[j], kd[j]))
-    chosen.sort(key=lambda d: d.candidate.start)
-    return chosen
+            picked.append((start, j))
+    picked.sort()  # (by start: the picked runs do not overlap)
+    new = _new_decision
+    return [new(Decision, (kc[j], ks[j], kd[j])) for _, j in picked]
+
+
+_end_of = itemgetter(1)
+"""The end of a :class:`Candidate`."""
+_new_decision = tuple.__new__
+"""Makes a :class:`Decision` from a tuple of its fields (see ``_new_candidate``)."""
 
 
 _ORDER = {name: i for i, name in enumerate(CODEPAGES)}

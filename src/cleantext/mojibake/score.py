@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = [
-    "E2_SECOND", "SCIENCE_GREEK", "CharInfo", "char_info", "cost", "rare_replacement",
+    "E2_SECOND", "MARKED", "SCIENCE_GREEK", "CharInfo", "char_info", "cost", "rare_replacement",
     "weak_repair",
 ]
 
@@ -285,28 +285,16 @@ def cost(text: str, left: str = "", right: str = "") -> float:
     """
     total = 0.0
     prev_c = left
-    prev = char_info(left) if left else _SPACE
-    before = True  # whether the character before ``prev`` is no letter
-    spaced = True  # whether it is a space (or the edge)
+    kind = "Z"  # the kind of the character before ``prev_c`` (see _step)
+    step = _step
     for ch in text:
-        info = char_info(ch)
-        total += info.cost + _pair_cost(prev_c, ch)
-        if not before and info.kind == "L" and prev_c in _OPENING:
-            total += _OPENER_IN_WORD
-        elif before:
-            if info.kind == "Z" and prev_c in _LONE_LEADS:
-                total += _LONE_LEADLIKE
-            elif (
-                spaced and info.lower and prev.upper and not info.ascii and not prev.ascii
-                and info.script == "Latin" and prev.script == "Latin"
-                and prev_c not in _LATIN_LEADLIKE
-            ):
-                # a capital that starts a word before a small letter
-                # (Czech ``Účastníci``, Polish ``Śląsk``) is no pair of mojibake
-                total -= _INITIAL_CAPITAL
-        before, spaced = prev.kind != "L", prev.kind == "Z"
-        prev, prev_c = info, ch
+        add, extra, kind = step(kind, prev_c, ch)
+        total += add
+        if extra:
+            total += extra
+        prev_c = ch
     if right:
+        before = kind != "L"  # whether the character before ``prev_c`` is no letter
         info = char_info(right)
         total += _pair_cost(prev_c, right)
         if before and info.kind == "Z" and prev_c in _LONE_LEADS:
@@ -314,6 +302,35 @@ def cost(text: str, left: str = "", right: str = "") -> float:
         elif not before and info.kind == "L" and prev_c in _OPENING:
             total += _OPENER_IN_WORD
     return total
+
+
+@lru_cache(maxsize=1 << 15)
+def _step(kind: str, prev_c: str, ch: str) -> tuple[float, float, str]:
+    """What character ``ch`` adds to :func:`cost` after ``prev_c`` (empty: the
+    edge), itself after a character of ``kind`` ("L" a letter, "Z" a space
+    or the edge, "" anything else): its own cost and its pair's, then the
+    cost of where it stands in a word (0.0: none), each added on its own;
+    and the kind of ``prev_c``, for the next character."""
+    info = char_info(ch)
+    prev = char_info(prev_c) if prev_c else _SPACE
+    before = kind != "L"  # whether the character before ``prev`` is no letter
+    spaced = kind == "Z"  # whether it is a space (or the edge)
+    extra = 0.0
+    if not before and info.kind == "L" and prev_c in _OPENING:
+        extra = _OPENER_IN_WORD
+    elif before:
+        if info.kind == "Z" and prev_c in _LONE_LEADS:
+            extra = _LONE_LEADLIKE
+        elif (
+            spaced and info.lower and prev.upper and not info.ascii and not prev.ascii
+            and info.script == "Latin" and prev.script == "Latin"
+            and prev_c not in _LATIN_LEADLIKE
+        ):
+            # a capital that starts a word before a small letter
+            # (Czech ``Účastníci``, Polish ``Śląsk``) is no pair of mojibake
+            extra = -_INITIAL_CAPITAL
+    after = "L" if prev.kind == "L" else "Z" if prev.kind == "Z" else ""
+    return info.cost + _pair_cost(prev_c, ch), extra, after
 
 
 _OPENER_IN_WORD = 0.8
@@ -333,6 +350,14 @@ is U+2800."""
 _LONE_LEADS = _LATIN_LEADLIKE | {"â"}
 
 
+MARKED = (
+    SCIENCE_GREEK | _LATIN_LEADLIKE | _LONE_LEADS | E2_SECOND | _OPENING | _CLOSING_ODD
+    | frozenset("âï¿\u00a0")
+)
+"""The characters beyond ASCII that :func:`cost` tells apart by themselves;
+it knows any other only by its :func:`char_info`."""
+
+
 # Characters that follow a word in clean text (``AHÅ™``, ``Ã’s``, ``SELKÄ\u00a0``):
 # after a capital they are as likely text as mojibake.
 _AFTER_WORD = frozenset("™®©’”»›°\u00a0")
@@ -341,6 +366,7 @@ _AFTER_WORD = frozenset("™®©’”»›°\u00a0")
 _MAJOR = frozenset(["Latin", "Greek", "Cyrillic", "CJK", "Hangul"])
 
 
+@lru_cache(maxsize=4096)
 def rare_replacement(replacement: str, original: str) -> bool:
     """A repair no one would bet on alone: a rare character (``ſ``), or a
     letter of a minor script that the original lacks (``ή¨`` -> Thaana ``ި``).

@@ -16,6 +16,7 @@ up over chunks, so that chunked repair decides like whole repair.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..config import Config
@@ -28,7 +29,13 @@ from ..mojibake import (
     dominant_codepage,
     merge_evidence,
 )
-from ..mojibake.detect import FEEBLE, FIX_GAIN, WEAK, dominant_codepages
+from ..mojibake.detect import (
+    FEEBLE,
+    FIX_GAIN,
+    WEAK,
+    cyclic_gc_paused,
+    dominant_codepages,
+)
 from ..mojibake.score import weak_repair
 from ..step import Step, evidence_of
 
@@ -46,6 +53,7 @@ def gather_mojibake(text: str) -> dict[str, float]:
     return analyse(text)[1]
 
 
+@lru_cache(maxsize=256)
 def _why(chain: tuple[str, ...], by_document: bool, lossy: bool) -> str:
     layers = f" ({len(chain)} layers: {' then '.join(reversed(chain))})" if len(chain) > 1 else ""
     outer = chain[0]
@@ -120,6 +128,11 @@ def detect_mojibake(text: str, config: Config | None = None) -> list[Finding]:
     """
     if text.isascii():
         return []
+    with cyclic_gc_paused():  # one pause for the analysis and the decisions
+        return _detect(text, config)
+
+
+def _detect(text: str, config: Config | None) -> list[Finding]:
     given: Any = evidence_of(config, _NAME)
     cands, own = analyse(text, dominant_codepages(given) if given else ())
     if not cands:
