@@ -459,3 +459,6 @@ def test_lost_a0_not_assumed_before_genuine_text() -> None:
     if the text there were) ``Å`` is the Norwegian word."""
     text = "cafÃ© crÃ¨me. Å veices, Norsk: Å være eller ikke være."
     assert fix_text(text, ONLY) == "café crème. Šveices, Norsk: Å være eller ikke være."
+    # a letter of the word after that is mojibake itself is no genuine text
+    # (Hypothesis found ``the the déjà» Škoda»`` left with ``Å koda»``)
+    assert fix_text("the dÃ©jÃ Â» Å kodaÂ»", ONLY) == "the déjà» Škoda»"

@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from itertools import chain, islice
@@ -899,7 +899,7 @@ def _scan(
                         continue
             final, chain, gain, lossy, island_fixed, island = judged
             if final == seg or (gain < 0 and not (
-                lossy and gain >= _lost_cost(seg) and not _genuine_after(text, e)
+                lossy and gain >= _lost_cost(seg) and not _genuine_after(text, e, spans, i + 1)
             )):
                 # a repair that costs more than it saves is never made,
                 # reported, peeled, nor counted as evidence (but for the
@@ -1502,13 +1502,31 @@ def _question_cost(seg: str, cp: CodePage) -> float:
 _WORD_AFTER = re.compile(r"\S{0,30}")
 
 
-def _genuine_after(text: str, end: int) -> bool:
-    """Whether the word after ``end`` holds a non-ASCII letter: in a document
+def _genuine_after(
+    text: str, end: int, spans: Sequence[tuple[int, int]] = (), k: int = 0
+) -> bool:
+    """Whether the word after ``end`` holds a non-ASCII letter outside the
+    code page's runs ``spans`` (sorted; from index ``k`` on): in a document
     of mojibake it would be mojibake too, so the text there is genuine and a
-    lone ``Å`` before it is the word Å (Norwegian ``Å være``), not ``Š``."""
+    lone ``Å`` before it is the word Å (Norwegian ``Å være``), not ``Š``. A
+    letter in a run is mojibake itself (``Å kodaÂ»`` is ``Škoda»``).
+
+    >>> _genuine_after("Å være", 2), _genuine_after("Å kodaÂ»", 2, [(6, 8)])
+    (True, False)
+    """
     m = _WORD_AFTER.match(text, end)
     word = m.group() if m else ""
-    return not word.isascii() and any(ch.isalpha() and not ch.isascii() for ch in word)
+    if word.isascii():
+        return False
+    for j, ch in enumerate(word):
+        if ch.isalpha() and not ch.isascii():
+            p = end + j
+            while k < len(spans) and spans[k][1] <= p:
+                k += 1
+            if k < len(spans) and spans[k][0] <= p:
+                continue  # inside a run: mojibake, not the text's own
+            return True
+    return False
 
 
 def _lost_cost(seg: str) -> float:
