@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import gzip
+import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -250,6 +251,10 @@ class HashedLists:
         return len(self._keys)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+"""A character outside the Basic Multilingual Plane (one regex scan, not
+``max`` over a bucket's words: 0.16 s on Russian's 713,000)."""
+
 _INDEX_BITS = 22
 """Low bits of a :class:`PackedZipf` key: the word's index (4 million words)."""
 
@@ -290,8 +295,8 @@ class PackedZipf(Mapping[str, float]):
             if b >= min(len(values), 1 << 16):
                 raise ValueError(f"no value for bucket {b}")
             joined = "".join(words)
-            if not joined.isascii() and max(joined) > "\uffff":  # rare: test words only then
-                wide = [w for w in words if max(w, default="") > "\uffff"]
+            if not joined.isascii() and _ASTRAL.search(joined):  # rare: test words only then
+                wide = [w for w in words if _ASTRAL.search(w)]
                 extra.update(dict.fromkeys(wide, b))
                 words = [w for w in words if w not in extra]
                 joined = "".join(words)
