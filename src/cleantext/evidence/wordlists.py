@@ -43,11 +43,22 @@ _SH_TO_SR: tuple[tuple[str, str], ...] = (
 )
 
 
-def _to_serbian_cyrillic(word: str) -> str | None:
-    out = word
+def _to_serbian_cyrillic(words: list[str]) -> list[str]:
+    """The words transliterated, in order, less those with a letter the
+    table does not write (one pass of replacements over all of them: a
+    digraph never spans the line break between two words).
+
+    >>> _to_serbian_cyrillic(["ljubav", "quiz", "džep"])
+    ['љубав', 'џеп']
+    """
+    out = "\n".join(words)
     for latin, cyrillic in _SH_TO_SR:
         out = out.replace(latin, cyrillic)
-    return None if any("a" <= ch <= "z" for ch in out) else out
+    return _NO_LATIN_LINE.findall(out)
+
+
+_NO_LATIN_LINE = re.compile("^[^a-z\n]+$", re.MULTILINE)
+"""A line (a word) with no small ASCII letter."""
 
 
 def read_buckets(lang: str, wordlist: str = "best", limit: int | None = None) -> list[list[str]]:
@@ -401,14 +412,10 @@ def weighted_words(lang: str, limit: int = 50000) -> Iterator[tuple[str, float]]
     source = "sh" if lang == "sr" else lang
     count = 0
     # Serbian drops the Latin-only words it cannot transliterate: read on.
-    for bucket, words in enumerate(read_buckets(source, limit=None if lang == "sr" else limit)):
+    # (read bucket by bucket: Serbian, whose limit is of words it keeps, stops early)
+    for bucket, words in enumerate(iter_buckets(source, "best", None if lang == "sr" else limit)):
         freq = 10.0 ** (-bucket / 100.0)
-        for word in words:
-            if lang == "sr":
-                converted = _to_serbian_cyrillic(word)
-                if converted is None:
-                    continue
-                word = converted
+        for word in _to_serbian_cyrillic(words) if lang == "sr" else words:
             yield word, freq
             count += 1
             if count >= limit:
