@@ -1010,7 +1010,7 @@ def _rare_word_candidates(
             (w, lost, zipf(w, code)) for w, lost, _ in idx[low]
             if set(lost.split("+")) <= licensed and "+" not in lost
         ])
-        if not words or (len(words) > 1 and words[1][2] > words[0][2] - 1.5):
+        if not _one_clear_reading(words):
             continue
         best, lost, zw = words[0]
         if zw < zb + 1.0:
@@ -1031,7 +1031,7 @@ def _rare_marker_candidates(
     (Zipf >= ``MIN_RARE_RESTORED``) by putting back a sequence the document
     loses, and no other word as likely: ``con\ufffdrmatory`` ->
     ``confirmatory`` (Zipf 2.1). The marker shows that letters were lost;
-    the word list, which.
+    the word list shows which.
 
     Never evidence of damage themselves (not in ``gather``); restored only in
     a damaged region, like an ambiguous token.
@@ -1049,7 +1049,7 @@ def _rare_marker_candidates(
             (w, lost, zipf(w, code)) for w, lost, _ in rest
             if set(lost.split("+")) <= licensed and "+" not in lost
         ])
-        if not words or (len(words) > 1 and words[1][2] > words[0][2] - 1.5):
+        if not _one_clear_reading(words):
             continue
         best, lost, zw = words[0]
         marked = _with_case("".join("x" if c in _MARKERS else c for c in tok), best)
@@ -1109,7 +1109,7 @@ def _rare_pair_candidates(
             (w, lost, zipf(w, code)) for w, lost, _ in rest
             if lost in licensed and "+" not in lost
         ])
-        if not words or (len(words) > 1 and words[1][2] > words[0][2] - 1.5):
+        if not _one_clear_reading(words):
             continue
         best, lost, zw = words[0]
         start, end = m.start(1), m.end(2)
@@ -1145,6 +1145,12 @@ def _low_marker_index(
     main = _index(lang, "\x00")
     low = deletion_index(lang.code, lang.sequences, MIN_RARE_RESTORED, "\x00")
     return MappingProxyType({k: v for k, v in low.items() if k not in main})
+
+
+def _one_clear_reading(words: list[tuple[str, str, float]]) -> bool:
+    """Whether there is a restoration, and the best (first) is at least 1.5
+    Zipf ahead of the next: the clear reading a rarer word needs."""
+    return bool(words) and (len(words) == 1 or words[1][2] <= words[0][2] - 1.5)
 
 
 @lru_cache(maxsize=8)
