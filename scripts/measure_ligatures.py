@@ -216,9 +216,7 @@ def _reach(bad: str, orig: str) -> str:
     ``rst``) needs the sentence around it, which word frequencies do not give;
     the rest, word evidence can restore. The share of the last class is the
     ceiling of recall for any method whose words come from wordfreq alone."""
-    from wordfreq import zipf_frequency
-
-    if zipf_frequency(orig, "en", wordlist="large") == 0:
+    if zipf(orig, "en") == 0:  # (zipf reads wordfreq's large list)
         return _REACH[2]
     if zipf(bad.strip(" ").lower(), "en") >= dl.RARE:
         return _REACH[1]
